@@ -1,0 +1,39 @@
+// walness: the desktop app.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+
+#include <walness/Version.h>
+
+#include "GraphicsSetup.h"
+#include "MainWindow.h"
+#include "Translations.h"
+
+int main(int argc, char* argv[]) {
+  walness::ui::configureGraphics();
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("Walness"));
+  QApplication::setOrganizationName(QStringLiteral("Walness"));
+  QApplication::setApplicationVersion(QStringLiteral(WALNESS_VERSION));
+  QApplication::setApplicationDisplayName(QStringLiteral("Walness"));
+  QApplication::setDesktopFileName(QStringLiteral("app.walness.Walness"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Walness: pet eye check and nearby vets."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption languageOption(
+      QStringLiteral("lang"),
+      QStringLiteral("User interface language: ko or en (default: system)."),
+      QStringLiteral("code"));
+  parser.addOption(languageOption);
+  parser.process(app);
+
+  const QLocale locale =
+      parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
+  walness::ui::installTranslations(app, locale);
+
+  walness::ui::MainWindow window;
+  window.show();
+  return QApplication::exec();
+}

@@ -1,0 +1,49 @@
+#include <gtest/gtest.h>
+
+#include <QProcess>
+
+#include "BuildInfo.h"
+
+namespace {
+
+struct CliRun {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+CliRun runCli(const QStringList& arguments) {
+  QProcess process;
+  process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
+  CliRun run;
+  if (!process.waitForFinished(60000)) return run;
+  run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+  run.out = QString::fromUtf8(process.readAllStandardOutput());
+  run.err = QString::fromUtf8(process.readAllStandardError());
+  return run;
+}
+
+}  // namespace
+
+TEST(CliTest, VersionNamesAppQtTorchAndOpenCv) {
+  const CliRun run = runCli({QStringLiteral("--version")});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  EXPECT_EQ(run.out, walness::BuildInfo::current().toText());
+  EXPECT_TRUE(run.out.contains(QStringLiteral("Qt 6."))) << run.out.toStdString();
+  EXPECT_TRUE(run.out.contains(QStringLiteral("LibTorch "))) << run.out.toStdString();
+  EXPECT_TRUE(run.out.contains(QStringLiteral("OpenCV 4."))) << run.out.toStdString();
+}
+
+TEST(CliTest, UnknownCommandIsAUsageError) {
+  const CliRun run = runCli({QStringLiteral("frobnicate")});
+  EXPECT_EQ(run.exitCode, 2);
+  EXPECT_TRUE(run.err.contains(QStringLiteral("unknown command 'frobnicate'")))
+      << run.err.toStdString();
+  EXPECT_TRUE(run.out.isEmpty());
+}
+
+TEST(CliTest, NoCommandPrintsUsage) {
+  const CliRun run = runCli({});
+  EXPECT_EQ(run.exitCode, 2);
+  EXPECT_TRUE(run.err.contains(QStringLiteral("Usage:"))) << run.err.toStdString();
+}
