@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace walness {
+
+// Why an operation failed, in words a user can act on (name the file and the reason).
+struct Error {
+  std::string message;
+};
+
+struct Ok {};
+
+// A value or an Error: what core returns across module borders instead of throwing.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : data_(std::move(value)) {}
+  Result(Error error) : data_(std::move(error)) {}
+
+  bool ok() const { return std::holds_alternative<T>(data_); }
+  explicit operator bool() const { return ok(); }
+
+  T& value() & { return std::get<T>(data_); }
+  const T& value() const& { return std::get<T>(data_); }
+  T&& value() && { return std::get<T>(std::move(data_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+  const Error& error() const { return std::get<Error>(data_); }
+  const std::string& message() const { return error().message; }
+
+ private:
+  std::variant<T, Error> data_;
+};
+
+// For operations that return nothing but may fail.
+using Status = Result<Ok>;
+
+}  // namespace walness

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/types.h>
+
+namespace walness::nn {
+
+// What every Walness architecture offers: `features(x)` returns the activations of the CAM layer
+// (the last convolutional block), `head(features)` turns them into logits, and
+// forward(x) == head(features(x)). Grad-CAM needs exactly this split, from one forward pass.
+class FeatureClassifier : public torch::nn::Module {
+ public:
+  virtual torch::Tensor features(const torch::Tensor& input) = 0;
+  virtual torch::Tensor head(const torch::Tensor& features) = 0;
+  torch::Tensor forward(const torch::Tensor& input) { return head(features(input)); }
+
+  // The name of the CAM layer in parameter-name terms (e.g. "features.18").
+  virtual std::string camLayer() const = 0;
+  virtual int64_t featureChannels() const = 0;
+  virtual int64_t numClasses() const = 0;
+};
+
+}  // namespace walness::nn

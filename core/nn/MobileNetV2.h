@@ -1,0 +1,37 @@
+#pragma once
+
+#include <torch/nn/modules/container/sequential.h>
+
+#include "nn/FeatureClassifier.h"
+
+namespace walness::nn {
+
+// MobileNetV2 (width 1.0) with torchvision's module tree, so parameter names match torchvision's
+// state dict exactly (`features.N...`, `classifier.1.weight`) and its weights load unchanged.
+class MobileNetV2Impl : public FeatureClassifier {
+ public:
+  explicit MobileNetV2Impl(int64_t numClasses = 1000, double dropout = 0.2);
+
+  torch::Tensor features(const torch::Tensor& input) override;
+  torch::Tensor head(const torch::Tensor& features) override;
+  torch::Tensor forward(const torch::Tensor& input) { return head(features(input)); }
+
+  std::string camLayer() const override { return "features.18"; }
+  int64_t featureChannels() const override { return kLastChannels; }
+  int64_t numClasses() const override { return numClasses_; }
+
+  // The blocks in torchvision's order: features.0 is the stem, 1..17 the inverted residual
+  // blocks, 18 the last 1x1 convolution. Used to freeze early stages when fine-tuning.
+  torch::nn::Sequential& featureBlocks() { return features_; }
+  torch::nn::Sequential& classifier() { return classifier_; }
+
+  static constexpr int64_t kLastChannels = 1280;
+
+ private:
+  int64_t numClasses_;
+  torch::nn::Sequential features_{nullptr};
+  torch::nn::Sequential classifier_{nullptr};
+};
+TORCH_MODULE(MobileNetV2);
+
+}  // namespace walness::nn
