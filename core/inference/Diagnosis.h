@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Species.h"
+#include "imaging/Quality.h"
+
+namespace walness::inference {
+
+// One disease the model checks: calibrated probability, the card's threshold and the decision.
+struct Finding {
+  std::string disease;
+  double probability = 0;  // sigmoid(logit / temperature)
+  double threshold = 0;
+  bool positive = false;
+  double logit = 0;
+};
+
+// Why no findings are given: the photo cannot be judged.
+struct Abstention {
+  std::string reason;   // "quality" or "out_of_distribution"
+  std::string message;  // English, for the CLI and logs; the UI words it from `reason`
+};
+
+// The outcome of screening one photo. Never says "healthy": no shipped model can know that.
+struct Diagnosis {
+  std::string modelId;
+  std::string modelVersion;
+  Species species = Species::Dog;
+  imaging::QualityReport quality;
+  double oodScore = 0;      // distance of the photo's features from the training data
+  double oodThreshold = 0;  // 0 when the bundle has no statistics
+  std::optional<Abstention> abstention;
+  std::vector<Finding> findings;  // by probability, highest first; empty when abstained
+
+  const Finding* top() const { return findings.empty() ? nullptr : &findings.front(); }
+  bool anyPositive() const;
+};
+
+}  // namespace walness::inference
