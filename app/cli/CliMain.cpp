@@ -1,46 +1,40 @@
-// walness-cli: the engine from a terminal. Exit codes: 0 success, 1 failure, 2 usage error.
+// walness-cli: the engine from a terminal. Exit codes: 0 ok, 1 failure, 2 usage,
+// 3 unreadable or invalid input, 4 model bundle problem.
+#include <opencv2/core/utils/logger.hpp>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTextStream>
-
-#include <cstdio>
 
 #include <walness/Version.h>
 
 #include "BuildInfo.h"
+#include "CliCommon.h"
+#include "DiagnoseCommand.h"
 
-namespace {
-
-constexpr int kExitUsage = 2;
-
-QTextStream& out() {
-  static QTextStream stream(stdout);
-  return stream;
-}
-
-QTextStream& err() {
-  static QTextStream stream(stderr);
-  return stream;
-}
-
-}  // namespace
+using namespace walness::cli;
 
 int main(int argc, char* argv[]) {
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("walness-cli"));
   QCoreApplication::setOrganizationName(QStringLiteral("Walness"));
   QCoreApplication::setApplicationVersion(QStringLiteral(WALNESS_VERSION));
+  // Our own messages name the file and the problem; OpenCV's warnings would only repeat them.
+  cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(
-      QStringLiteral("Walness command-line tool: pet eye screening on this computer.\n"
-                     "Photos never leave this computer."));
+  parser.setApplicationDescription(QStringLiteral(
+      "Walness command-line tool: pet eye screening on this computer. Photos never leave it.\n\n"
+      "Commands:\n"
+      "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n\n"
+      "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
+      "problem."));
   parser.addHelpOption();
   const QCommandLineOption versionOption(
       {QStringLiteral("V"), QStringLiteral("version")},
       QStringLiteral("Print the Walness version and the Qt, LibTorch and OpenCV versions."));
   parser.addOption(versionOption);
   parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
+  // Options after the command belong to the command.
   parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
   if (!parser.parse(QCoreApplication::arguments())) {
@@ -49,17 +43,21 @@ int main(int argc, char* argv[]) {
   }
   if (parser.isSet(QStringLiteral("help"))) {
     out() << parser.helpText();
-    return 0;
+    return kExitOk;
   }
   if (parser.isSet(versionOption)) {
     out() << walness::BuildInfo::current().toText();
-    return 0;
+    return kExitOk;
   }
   const QStringList positional = parser.positionalArguments();
   if (positional.isEmpty()) {
     err() << "walness-cli: no command given.\n\n" << parser.helpText();
     return kExitUsage;
   }
-  err() << "walness-cli: unknown command '" << positional.first() << "'.\n\n" << parser.helpText();
+  const QString command = positional.first();
+  QStringList commandArguments = positional;
+  commandArguments.first() = QStringLiteral("walness-cli ") + command;
+  if (command == QLatin1String("diagnose")) return runDiagnose(commandArguments);
+  err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

@@ -27,7 +27,8 @@ cv::Mat heatmapOnPhoto(const torch::Tensor& cam, const imaging::InputGeometry& g
   return imaging::mapToPhoto(small, geometry);
 }
 
-cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha) {
+cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha,
+                       const cv::Rect& region) {
   alpha = std::clamp(alpha, 0.0, 1.0);
   cv::Mat heat8;
   heatmap.convertTo(heat8, CV_8U, 255.0);
@@ -37,8 +38,10 @@ cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha)
   cv::Mat blended;
   cv::addWeighted(rgb, 1.0 - alpha, coloured, alpha, 0.0, blended);
   // Outside the region the model looked at, show the photo itself.
-  rgb.copyTo(blended, heatmap <= 0);
-  return blended;
+  cv::Mat result = rgb.clone();
+  const cv::Rect inside = region & cv::Rect(0, 0, rgb.cols, rgb.rows);
+  blended(inside).copyTo(result(inside));
+  return result;
 }
 
 }  // namespace walness::cam

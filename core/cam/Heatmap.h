@@ -16,7 +16,8 @@ cv::Mat heatmapOnPhoto(const torch::Tensor& cam, const imaging::InputGeometry& g
 cv::Mat normalizeHeatmap(const cv::Mat& map);
 
 // Colours a 0..1 heatmap (JET) and blends it over the RGB photo: alpha 0 is the photo, 1 the map.
-// Where the heatmap is zero (outside the eye region) the photo shows through unchanged.
-cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha);
+// Outside `region` (the part of the photo the model saw) the photo shows through unchanged.
+cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha,
+                       const cv::Rect& region);
 
 }  // namespace walness::cam

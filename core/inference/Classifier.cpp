@@ -127,6 +127,7 @@ Result<ExplainedDiagnosis> Classifier::explain(const cv::Mat& rgb,
   ExplainedDiagnosis result;
   result.diagnosis = judge(activations, logits, std::move(quality));
   result.camMethod = method.id();
+  result.region = input->geometry.region;
   if (result.diagnosis.abstention) return result;
 
   std::vector<std::string> targets = diseases;

@@ -19,6 +19,7 @@ namespace walness::inference {
 struct ExplainedDiagnosis {
   Diagnosis diagnosis;
   std::string camMethod;
+  cv::Rect region;                          // the part of the photo the model saw
   std::map<std::string, cv::Mat> heatmaps;  // disease -> CV_32F 0..1, the photo's size
 };
 

@@ -145,16 +145,18 @@ TYPED_TEST(CamMethodTest, PeaksInsideTheSquareATrainedModelLooksFor) {
       << method.id() << ": peak inside the square in " << inside << " of " << positives;
 }
 
-TEST(HeatmapTest, OverlayKeepsThePhotoWhereTheMapIsZero) {
+TEST(HeatmapTest, OverlayKeepsThePhotoOutsideTheRegion) {
   cv::Mat photo(40, 60, CV_8UC3, cv::Scalar(10, 200, 30));
   cv::Mat heat = cv::Mat::zeros(40, 60, CV_32F);
   heat(cv::Rect(20, 10, 10, 10)).setTo(1.0f);
-  const cv::Mat overlay = overlayHeatmap(photo, heat, 0.5);
+  const cv::Rect region(15, 5, 30, 30);
+  const cv::Mat overlay = overlayHeatmap(photo, heat, 0.5, region);
   ASSERT_EQ(overlay.size(), photo.size());
   ASSERT_EQ(overlay.type(), CV_8UC3);
   EXPECT_EQ(overlay.at<cv::Vec3b>(0, 0), cv::Vec3b(10, 200, 30));
   EXPECT_NE(overlay.at<cv::Vec3b>(15, 25), cv::Vec3b(10, 200, 30));
-  EXPECT_EQ(overlayHeatmap(photo, heat, 0.0).at<cv::Vec3b>(15, 25), cv::Vec3b(10, 200, 30));
+  EXPECT_NE(overlay.at<cv::Vec3b>(30, 40), cv::Vec3b(10, 200, 30)) << "zero heat inside: blue";
+  EXPECT_EQ(overlayHeatmap(photo, heat, 0.0, region).at<cv::Vec3b>(15, 25), cv::Vec3b(10, 200, 30));
 }
 
 TEST(CamMethodFactoryTest, KnowsEveryMethodById) {

@@ -1,0 +1,279 @@
+#include "DiagnoseCommand.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <memory>
+
+#include "CliCommon.h"
+#include "Diseases.h"
+#include "ModelLocator.h"
+#include "cam/CamMethod.h"
+#include "cam/Heatmap.h"
+#include "imaging/ImageDecoder.h"
+#include "inference/Classifier.h"
+
+namespace walness::cli {
+
+namespace {
+
+QString qs(const std::string& text) {
+  return QString::fromStdString(text);
+}
+
+std::optional<cv::Rect> parseRegion(const QString& text, bool* ok) {
+  *ok = true;
+  if (text.isEmpty()) return std::nullopt;
+  const QStringList parts = text.split(QLatin1Char(','));
+  int values[4] = {0, 0, 0, 0};
+  *ok = parts.size() == 4;
+  for (int i = 0; *ok && i < 4; ++i) values[i] = parts[i].trimmed().toInt(ok);
+  if (!*ok || values[0] < 0 || values[1] < 0 || values[2] <= 0 || values[3] <= 0) {
+    *ok = false;
+    return std::nullopt;
+  }
+  return cv::Rect(values[0], values[1], values[2], values[3]);
+}
+
+QString percent(double probability) {
+  return QString::number(int(std::lround(probability * 100))) + QLatin1Char('%');
+}
+
+QString diseaseName(const std::string& id) {
+  const Disease* disease = findDisease(id);
+  return disease ? QString::fromUtf8(disease->nameEn.data(), qsizetype(disease->nameEn.size()))
+                 : qs(id);
+}
+
+QJsonObject qualityJson(const imaging::QualityReport& report) {
+  QJsonObject quality;
+  for (const auto& check : report.checks) {
+    const char* severity = check.severity == imaging::QualitySeverity::Ok        ? "ok"
+                           : check.severity == imaging::QualitySeverity::Warning ? "warning"
+                                                                                 : "severe";
+    QJsonObject entry{{QStringLiteral("value"), check.value},
+                      {QStringLiteral("threshold"), check.threshold},
+                      {QStringLiteral("status"), QLatin1String(severity)}};
+    if (check.severity != imaging::QualitySeverity::Ok)
+      entry.insert(QStringLiteral("message"), qs(imaging::qualityMessage(check, "en")));
+    quality.insert(qs(check.key), entry);
+  }
+  return quality;
+}
+
+void printHuman(const QString& image, const inference::Diagnosis& diagnosis,
+                const bundle::ModelCard& card, const QString& camLine) {
+  QTextStream& o = out();
+  o << image << "\n";
+  o << "  Model: " << qs(card.id) << " " << qs(card.version) << " ("
+    << qs(std::string(speciesId(card.species))) << ")\n";
+  for (const auto& check : diagnosis.quality.checks)
+    if (check.severity != imaging::QualitySeverity::Ok)
+      o << "  Quality: " << qs(imaging::qualityMessage(check, "en")) << "\n";
+  if (diagnosis.abstention) {
+    o << "  No result: " << qs(diagnosis.abstention->message) << "\n";
+  } else {
+    if (diagnosis.anyPositive()) {
+      const auto* top = diagnosis.top();
+      o << "  Signs consistent with " << diseaseName(top->disease) << ": "
+        << percent(top->probability) << "\n";
+    } else {
+      o << "  None of the diseases this model checks reached its threshold. This does not mean "
+           "the eye is healthy.\n";
+    }
+    for (const auto& finding : diagnosis.findings)
+      o << "    " << diseaseName(finding.disease).leftJustified(26) << " "
+        << percent(finding.probability).rightJustified(4) << "  (threshold "
+        << percent(finding.threshold) << ")" << (finding.positive ? "  positive" : "") << "\n";
+  }
+  QStringList checked;
+  for (const auto& label : card.labels) checked << diseaseName(label.id);
+  o << "  This model checks only for: " << checked.join(QStringLiteral(", "))
+    << ". It cannot confirm a healthy eye.\n";
+  if (!camLine.isEmpty()) o << "  " << camLine << "\n";
+  o << "  A screening aid, not a veterinary diagnosis.\n";
+}
+
+}  // namespace
+
+int runDiagnose(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral(
+      "Screens photos of a pet's eye for the diseases a model bundle checks.\n"
+      "Exit codes: 0 ok, 2 usage, 3 unreadable or invalid input, 4 model bundle problem."));
+  parser.addHelpOption();
+  const QCommandLineOption speciesOption(QStringLiteral("species"),
+                                         QStringLiteral("dog or cat (required)."),
+                                         QStringLiteral("species"));
+  const QCommandLineOption modelOption(QStringLiteral("model"),
+                                       QStringLiteral("Model bundle folder (default: the installed "
+                                                      "bundle for the species)."),
+                                       QStringLiteral("dir"));
+  const QCommandLineOption regionOption(QStringLiteral("region"),
+                                        QStringLiteral("Eye region in the photo, in pixels."),
+                                        QStringLiteral("x,y,w,h"));
+  const QCommandLineOption camOption(QStringLiteral("cam"),
+                                     QStringLiteral("Heatmap method: gradcam (default), gradcampp, "
+                                                    "hirescam, layercam."),
+                                     QStringLiteral("method"), QStringLiteral("gradcam"));
+  const QCommandLineOption camOutOption(
+      QStringLiteral("cam-out"),
+      QStringLiteral("Write the heatmap over the photo as PNG (with several images: a folder)."),
+      QStringLiteral("file"));
+  const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                      QStringLiteral("One JSON object per image and line."));
+  parser.addOptions(
+      {speciesOption, modelOption, regionOption, camOption, camOutOption, jsonOption});
+  parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos to screen."),
+                               QStringLiteral("IMAGE..."));
+
+  const auto usage = [&](const QString& message) {
+    err() << "walness-cli diagnose: " << message << "\n\n" << parser.helpText();
+    return kExitUsage;
+  };
+  if (!parser.parse(arguments)) return usage(parser.errorText());
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << parser.helpText();
+    return kExitOk;
+  }
+  const QStringList images = parser.positionalArguments();
+  if (images.isEmpty()) return usage(QStringLiteral("no image given"));
+  const auto species = speciesFromId(parser.value(speciesOption).toStdString());
+  if (!species) return usage(QStringLiteral("--species must be dog or cat"));
+  bool regionOk = true;
+  const auto region = parseRegion(parser.value(regionOption), &regionOk);
+  if (!regionOk) return usage(QStringLiteral("--region needs x,y,w,h with w and h above 0"));
+  const auto method = cam::createCamMethod(parser.value(camOption).toStdString());
+  if (!method)
+    return usage(QStringLiteral("unknown --cam method '%1'").arg(parser.value(camOption)));
+  const bool json = parser.isSet(jsonOption);
+  const QString camOut = parser.value(camOutOption);
+  const bool camOutIsFolder = !camOut.isEmpty() && images.size() > 1;
+  if (camOutIsFolder && !QDir().mkpath(camOut))
+    return usage(QStringLiteral("cannot create the --cam-out folder '%1'").arg(camOut));
+
+  // The model: named, or the installed one for the species.
+  std::string bundleDirectory = parser.value(modelOption).toStdString();
+  if (bundleDirectory.empty()) {
+    const auto searched = modelSearchDirectories();
+    const auto all = bundle::listBundles(searched);
+    const auto found = findBundleFor(*species, all);
+    if (!found) {
+      err() << "walness-cli diagnose: no model bundle for " << qs(std::string(speciesId(*species)))
+            << " is installed.\n";
+      if (all.empty()) {
+        err() << "No bundles at all were found in:\n";
+        for (const auto& directory : searched) err() << "  " << qs(directory) << "\n";
+      } else {
+        err() << "Installed bundles:\n";
+        for (const auto& listing : all)
+          err() << "  " << qs(listing.card.id) << " " << qs(listing.card.version) << " ("
+                << qs(std::string(speciesId(listing.card.species))) << ") in "
+                << qs(listing.directory) << "\n";
+      }
+      err() << "Train one with `walness-cli train` (see docs/model-card.md) or pass --model DIR.\n";
+      return kExitModel;
+    }
+    bundleDirectory = found->directory;
+  }
+  auto loaded = inference::Classifier::load(bundleDirectory);
+  if (!loaded) {
+    err() << "walness-cli diagnose: cannot use the model bundle: " << qs(loaded.message()) << "\n";
+    return kExitModel;
+  }
+  const auto& classifier = *loaded.value();
+  if (classifier.card().species != *species) {
+    err() << "walness-cli diagnose: the model " << qs(classifier.card().id) << " is for "
+          << qs(std::string(speciesId(classifier.card().species))) << ", not "
+          << qs(std::string(speciesId(*species))) << "\n";
+    return kExitModel;
+  }
+
+  int exitCode = kExitOk;
+  for (const QString& image : images) {
+    auto decoded = imaging::decodeImageFile(image.toStdString());
+    if (!decoded) {
+      err() << "walness-cli diagnose: " << qs(decoded.message()) << "\n";
+      exitCode = kExitBadInput;
+      continue;
+    }
+    const cv::Mat& photo = decoded->rgb;
+    if (region && (*region & cv::Rect(0, 0, photo.cols, photo.rows)).empty()) {
+      err() << "walness-cli diagnose: " << image << ": the region lies outside the " << photo.cols
+            << " x " << photo.rows << " photo\n";
+      exitCode = kExitBadInput;
+      continue;
+    }
+    auto explained = classifier.explain(photo, region, *method);
+    if (!explained) {
+      err() << "walness-cli diagnose: " << image << ": " << qs(explained.message()) << "\n";
+      exitCode = kExitBadInput;
+      continue;
+    }
+    const inference::Diagnosis& diagnosis = explained->diagnosis;
+
+    QJsonValue camJson = QJsonValue::Null;
+    QString camLine;
+    if (!explained->heatmaps.empty()) {
+      const auto& [disease, heatmap] = *explained->heatmaps.begin();
+      QString camFile;
+      if (!camOut.isEmpty()) {
+        camFile = camOutIsFolder ? QDir(camOut).filePath(QFileInfo(image).completeBaseName() +
+                                                         QStringLiteral(".cam.png"))
+                                 : camOut;
+        cv::Mat overlayBgr;
+        cv::cvtColor(cam::overlayHeatmap(photo, heatmap, 0.45, explained->region), overlayBgr,
+                     cv::COLOR_RGB2BGR);
+        if (!cv::imwrite(camFile.toStdString(), overlayBgr)) {
+          err() << "walness-cli diagnose: cannot write " << camFile << "\n";
+          return kExitFailure;
+        }
+        camLine = QStringLiteral("Heatmap (%1, %2): %3")
+                      .arg(qs(explained->camMethod), diseaseName(disease), camFile);
+      }
+      camJson =
+          QJsonObject{{QStringLiteral("method"), qs(explained->camMethod)},
+                      {QStringLiteral("disease"), qs(disease)},
+                      {QStringLiteral("file"),
+                       camFile.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(camFile)}};
+    }
+
+    if (json) {
+      QJsonArray findings;
+      for (const auto& finding : diagnosis.findings)
+        findings.append(QJsonObject{{QStringLiteral("disease"), qs(finding.disease)},
+                                    {QStringLiteral("probability"), finding.probability},
+                                    {QStringLiteral("threshold"), finding.threshold},
+                                    {QStringLiteral("positive"), finding.positive}});
+      QJsonObject object{{QStringLiteral("image"), image},
+                         {QStringLiteral("species"), qs(std::string(speciesId(*species)))},
+                         {QStringLiteral("model"),
+                          QJsonObject{{QStringLiteral("id"), qs(diagnosis.modelId)},
+                                      {QStringLiteral("version"), qs(diagnosis.modelVersion)}}},
+                         {QStringLiteral("quality"), qualityJson(diagnosis.quality)},
+                         {QStringLiteral("abstained"),
+                          diagnosis.abstention ? QJsonValue(qs(diagnosis.abstention->reason))
+                                               : QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("findings"), findings},
+                         {QStringLiteral("cam"), camJson}};
+      if (diagnosis.abstention)
+        object.insert(QStringLiteral("abstention_message"), qs(diagnosis.abstention->message));
+      out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << "\n";
+    } else {
+      printHuman(image, diagnosis, classifier.card(), camLine);
+    }
+    out().flush();
+  }
+  return exitCode;
+}
+
+}  // namespace walness::cli

@@ -1,0 +1,207 @@
+#include <gtest/gtest.h>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include "SharedData.h"
+#include "TestBundles.h"
+
+namespace {
+
+struct CliRun {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString()) {
+  QProcess process;
+  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+  if (!modelsDir.isEmpty()) environment.insert(QStringLiteral("WALNESS_MODELS_DIR"), modelsDir);
+  process.setProcessEnvironment(environment);
+  process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
+  CliRun run;
+  if (!process.waitForFinished(120000)) return run;
+  run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+  run.out = QString::fromUtf8(process.readAllStandardOutput());
+  run.err = QString::fromUtf8(process.readAllStandardError());
+  return run;
+}
+
+// One bundle for all tests here: the ImageNet backbone with an untrained head.
+class DiagnoseCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    bundleRoot_ = new QTemporaryDir;
+    walness::test::writePretrainedTestBundle(bundleDir());
+  }
+  static void TearDownTestSuite() { delete bundleRoot_; }
+  static QString bundleDir() { return bundleRoot_->filePath(QStringLiteral("dog-test")); }
+  static QTemporaryDir* bundleRoot_;
+};
+QTemporaryDir* DiagnoseCliTest::bundleRoot_ = nullptr;
+
+}  // namespace
+
+TEST_F(DiagnoseCliTest, EveryDemoPhotoGivesJsonAndAHeatmapOfItsSize) {
+  QTemporaryDir out;
+  const QDir demo(walness::test::sharedDir() + QStringLiteral("/data/demo"));
+  const QStringList photos = demo.entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
+  ASSERT_EQ(photos.size(), 4);
+  for (const QString& name : photos) {
+    const QString photo = demo.filePath(name);
+    const QString cam = out.filePath(name + QStringLiteral(".cam.png"));
+    const CliRun run = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
+                               QStringLiteral("dog"), QStringLiteral("--model"), bundleDir(),
+                               QStringLiteral("--json"), QStringLiteral("--cam-out"), cam, photo});
+    ASSERT_EQ(run.exitCode, 0) << name.toStdString() << ": " << run.err.toStdString();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << run.out.toStdString();
+    const QJsonObject result = document.object();
+    EXPECT_EQ(result[QStringLiteral("image")].toString(), photo);
+    EXPECT_EQ(result[QStringLiteral("species")].toString(), QStringLiteral("dog"));
+    EXPECT_EQ(result[QStringLiteral("model")].toObject()[QStringLiteral("id")].toString(),
+              QStringLiteral("test-untrained"));
+    EXPECT_TRUE(result[QStringLiteral("quality")].toObject().contains(QStringLiteral("blur")));
+    if (result[QStringLiteral("abstained")].isNull()) {
+      const QJsonArray findings = result[QStringLiteral("findings")].toArray();
+      ASSERT_EQ(findings.size(), 3);
+      for (const QJsonValue& finding : findings) {
+        const double p = finding[QStringLiteral("probability")].toDouble();
+        EXPECT_TRUE(p >= 0 && p <= 1);
+        EXPECT_EQ(finding[QStringLiteral("positive")].toBool(),
+                  p >= finding[QStringLiteral("threshold")].toDouble());
+      }
+      const QJsonObject camJson = result[QStringLiteral("cam")].toObject();
+      EXPECT_EQ(camJson[QStringLiteral("method")].toString(), QStringLiteral("gradcam"));
+      EXPECT_EQ(camJson[QStringLiteral("disease")].toString(),
+                findings[0][QStringLiteral("disease")].toString());
+      EXPECT_EQ(camJson[QStringLiteral("file")].toString(), cam);
+      const cv::Mat original = cv::imread(photo.toStdString());
+      const cv::Mat heatmap = cv::imread(cam.toStdString());
+      ASSERT_FALSE(heatmap.empty()) << "no heatmap written for " << name.toStdString();
+      EXPECT_EQ(heatmap.size(), original.size()) << name.toStdString();
+      // Kept for a person to look at.
+      QFile::remove(QStringLiteral(WALNESS_SCREENSHOT_DIR "/cli-cam-") + name +
+                    QStringLiteral(".png"));
+      QFile::copy(
+          cam, QStringLiteral(WALNESS_SCREENSHOT_DIR "/cli-cam-") + name + QStringLiteral(".png"));
+    }
+  }
+}
+
+TEST_F(DiagnoseCliTest, HumanOutputNamesCoverageAndNeverSaysHealthy) {
+  const QString photo = walness::test::sharedDir() + QStringLiteral("/data/demo/") +
+                        QDir(walness::test::sharedDir() + QStringLiteral("/data/demo"))
+                            .entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name)
+                            .first();
+  const CliRun run = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
+                             QStringLiteral("dog"), QStringLiteral("--model"), bundleDir(), photo});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  EXPECT_TRUE(
+      run.out.contains(QStringLiteral("This model checks only for: conjunctivitis, "
+                                      "cataract, blepharitis. It cannot confirm a healthy "
+                                      "eye.")))
+      << run.out.toStdString();
+  EXPECT_TRUE(run.out.contains(QStringLiteral("not a veterinary diagnosis")));
+  EXPECT_FALSE(run.out.contains(QStringLiteral("is healthy")));
+}
+
+TEST_F(DiagnoseCliTest, BadPhotosExitThreeNamingTheFileAndWhy) {
+  QTemporaryDir dir;
+  const QString text = dir.filePath(QStringLiteral("notes.jpg"));
+  QFile textFile(text);
+  ASSERT_TRUE(textFile.open(QIODevice::WriteOnly));
+  textFile.write("not a photo at all\n");
+  textFile.close();
+
+  const QString truncated = dir.filePath(QStringLiteral("cut.jpg"));
+  {
+    QFile source(walness::test::sharedDir() + QStringLiteral("/pretrained/parity/chelsea_224.png"));
+    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+    std::vector<unsigned char> jpeg;
+    const QByteArray png = source.readAll();
+    cv::imencode(
+        ".jpg",
+        cv::imdecode(cv::Mat(1, int(png.size()), CV_8UC1, (void*)png.data()), cv::IMREAD_COLOR),
+        jpeg);
+    QFile cut(truncated);
+    ASSERT_TRUE(cut.open(QIODevice::WriteOnly));
+    cut.write(reinterpret_cast<const char*>(jpeg.data()), qint64(jpeg.size() * 2 / 3));
+  }
+
+  const QString bomb = dir.filePath(QStringLiteral("bomb.png"));
+  {
+    const unsigned char header[] = {0x89, 'P',  'N', 'G', '\r', '\n', 0x1A, '\n', 0,    0, 0,
+                                    13,   'I',  'H', 'D', 'R',  0,    0,    0x75, 0x30, 0, 0,
+                                    0x75, 0x30, 8,   2,   0,    0,    0,    0,    0,    0, 0};
+    QFile file(bomb);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(reinterpret_cast<const char*>(header), sizeof header);
+  }
+
+  const std::pair<QString, QString> cases[] = {
+      {text, QStringLiteral("not an image")},
+      {truncated, QStringLiteral("truncated")},
+      {bomb, QStringLiteral("30000 x 30000 pixels; the limit is 20000 pixels on a side")}};
+  for (const auto& [file, reason] : cases) {
+    const CliRun run =
+        runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+                QStringLiteral("--model"), bundleDir(), QStringLiteral("--json"), file});
+    EXPECT_EQ(run.exitCode, 3) << file.toStdString();
+    EXPECT_TRUE(run.err.contains(file)) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(reason)) << run.err.toStdString();
+    EXPECT_TRUE(run.out.isEmpty()) << "no output for a refused photo";
+  }
+}
+
+TEST_F(DiagnoseCliTest, ModelProblemsExitFour) {
+  const QString photo =
+      walness::test::sharedDir() + QStringLiteral("/pretrained/parity/coffee_224.png");
+  QTemporaryDir empty;
+  const CliRun none = runCli(
+      {QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("cat"), photo},
+      bundleRoot_->path());
+  EXPECT_EQ(none.exitCode, 4);
+  EXPECT_TRUE(none.err.contains(QStringLiteral("no model bundle for cat")))
+      << none.err.toStdString();
+  EXPECT_TRUE(none.err.contains(QStringLiteral("test-untrained 0.0.1 (dog)")))
+      << none.err.toStdString();
+  EXPECT_TRUE(none.err.contains(QStringLiteral("walness-cli train")));
+
+  const CliRun broken =
+      runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+              QStringLiteral("--model"), empty.path(), photo});
+  EXPECT_EQ(broken.exitCode, 4);
+  EXPECT_TRUE(broken.err.contains(QStringLiteral("no model.json"))) << broken.err.toStdString();
+
+  // Found by species in the search folder, without --model.
+  const CliRun found = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
+                               QStringLiteral("dog"), QStringLiteral("--json"), photo},
+                              bundleRoot_->path());
+  EXPECT_EQ(found.exitCode, 0) << found.err.toStdString();
+}
+
+TEST_F(DiagnoseCliTest, UsageErrorsExitTwo) {
+  const QString photo =
+      walness::test::sharedDir() + QStringLiteral("/pretrained/parity/coffee_224.png");
+  for (const QStringList& arguments :
+       {QStringList{QStringLiteral("diagnose"), photo},
+        QStringList{QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog")},
+        QStringList{QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+                    QStringLiteral("--region"), QStringLiteral("1,2,3"), photo},
+        QStringList{QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+                    QStringLiteral("--cam"), QStringLiteral("scorecam"), photo}}) {
+    const CliRun run = runCli(arguments);
+    EXPECT_EQ(run.exitCode, 2) << arguments.join(QLatin1Char(' ')).toStdString();
+  }
+}
