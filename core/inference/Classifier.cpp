@@ -38,6 +38,7 @@ Classifier::Classifier(bundle::ModelBundle bundle)
   bundle_.network->to(device_);
   bundle_.network->eval();
   for (auto& parameter : bundle_.network->parameters()) parameter.set_requires_grad(false);
+  bundle_.network->prepareForInference();
 }
 
 Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& logits,

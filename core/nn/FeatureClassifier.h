@@ -14,6 +14,11 @@ class FeatureClassifier : public torch::nn::Module {
   virtual torch::Tensor head(const torch::Tensor& features) = 0;
   torch::Tensor forward(const torch::Tensor& input) { return head(features(input)); }
 
+  // Speeds up eval-mode inference (e.g. folds BatchNorm into convolutions, channels-last
+  // weights). Results stay equal within float rounding; training mode ignores it. Call again
+  // after the parameters change.
+  virtual void prepareForInference() {}
+
   // The name of the CAM layer in parameter-name terms (e.g. "features.18").
   virtual std::string camLayer() const = 0;
   virtual int64_t featureChannels() const = 0;

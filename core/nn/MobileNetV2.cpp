@@ -6,6 +6,31 @@ namespace walness::nn {
 
 namespace {
 
+// Conv and BatchNorm folded into one convolution: w' = w * g / sqrt(v + eps),
+// b' = beta - mean * g / sqrt(v + eps). Valid in eval mode only.
+struct FoldedConv {
+  torch::Tensor weight;
+  torch::Tensor bias;
+
+  static FoldedConv fold(const torch::nn::Conv2dImpl& conv,
+                         const torch::nn::BatchNorm2dImpl& norm) {
+    torch::NoGradGuard noGrad;
+    const torch::Tensor scale = norm.weight / torch::sqrt(norm.running_var + norm.options.eps());
+    torch::Tensor bias = norm.bias - norm.running_mean * scale;
+    if (conv.bias.defined()) bias = bias + conv.bias * scale;
+    const torch::Tensor weight =
+        (conv.weight * scale.view({-1, 1, 1, 1})).contiguous(torch::MemoryFormat::ChannelsLast);
+    return {weight, bias.contiguous()};
+  }
+
+  torch::Tensor apply(const torch::Tensor& input, const torch::nn::Conv2dImpl& conv) const {
+    const auto& options = conv.options;
+    return torch::conv2d(input, weight, bias, *options.stride(),
+                         std::get<torch::ExpandingArray<2>>(options.padding()), *options.dilation(),
+                         options.groups());
+  }
+};
+
 // Conv -> BatchNorm -> ReLU6, torchvision's Conv2dNormActivation (children "0", "1", "2"). A
 // Sequential subclass with a concrete forward(), so it can sit inside other Sequentials.
 class ConvBnRelu6Impl : public torch::nn::SequentialImpl {
@@ -18,8 +43,24 @@ class ConvBnRelu6Impl : public torch::nn::SequentialImpl {
                                     .bias(false)));
     push_back(torch::nn::BatchNorm2d(torch::nn::BatchNorm2dOptions(out).eps(1e-5).momentum(0.1)));
     push_back(torch::nn::ReLU6(torch::nn::ReLU6Options().inplace(true)));
+    conv_ = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(ptr(0));
+    norm_ = std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(ptr(1));
   }
-  torch::Tensor forward(torch::Tensor input) { return SequentialImpl::forward(std::move(input)); }
+
+  void fold() { folded_ = FoldedConv::fold(*conv_, *norm_); }
+
+  torch::Tensor forward(torch::Tensor input) {
+    if (!is_training() && folded_.weight.defined()) {
+      torch::Tensor output = folded_.apply(input, *conv_);
+      return torch::hardtanh_(output, 0.0, 6.0);
+    }
+    return SequentialImpl::forward(std::move(input));
+  }
+
+ private:
+  std::shared_ptr<torch::nn::Conv2dImpl> conv_;
+  std::shared_ptr<torch::nn::BatchNorm2dImpl> norm_;
+  FoldedConv folded_;
 };
 TORCH_MODULE(ConvBnRelu6);
 
@@ -30,22 +71,44 @@ class InvertedResidualImpl : public torch::nn::Module {
       : useResidual_(stride == 1 && in == out) {
     const int64_t hidden = in * expandRatio;
     torch::nn::Sequential layers;
-    if (expandRatio != 1) layers->push_back(ConvBnRelu6(in, hidden, 1, 1, 1));
-    layers->push_back(ConvBnRelu6(hidden, hidden, 3, stride, hidden));
-    layers->push_back(
-        torch::nn::Conv2d(torch::nn::Conv2dOptions(hidden, out, 1).stride(1).bias(false)));
-    layers->push_back(torch::nn::BatchNorm2d(torch::nn::BatchNorm2dOptions(out).eps(1e-5)));
+    if (expandRatio != 1) {
+      expand_ = ConvBnRelu6(in, hidden, 1, 1, 1);
+      layers->push_back(expand_);
+    }
+    depthwise_ = ConvBnRelu6(hidden, hidden, 3, stride, hidden);
+    layers->push_back(depthwise_);
+    project_ = torch::nn::Conv2d(torch::nn::Conv2dOptions(hidden, out, 1).stride(1).bias(false));
+    layers->push_back(project_);
+    projectNorm_ = torch::nn::BatchNorm2d(torch::nn::BatchNorm2dOptions(out).eps(1e-5));
+    layers->push_back(projectNorm_);
     conv_ = register_module("conv", layers);
   }
 
+  void fold() {
+    if (expand_) expand_->fold();
+    depthwise_->fold();
+    foldedProject_ = FoldedConv::fold(*project_, *projectNorm_);
+  }
+
   torch::Tensor forward(const torch::Tensor& input) {
-    torch::Tensor output = conv_->forward(input);
+    torch::Tensor output;
+    if (!is_training() && foldedProject_.weight.defined()) {
+      torch::Tensor hidden = expand_ ? expand_->forward(input) : input;
+      output = foldedProject_.apply(depthwise_->forward(hidden), *project_);
+    } else {
+      output = conv_->forward(input);
+    }
     return useResidual_ ? input + output : output;
   }
 
  private:
   bool useResidual_;
   torch::nn::Sequential conv_{nullptr};
+  ConvBnRelu6 expand_{nullptr};
+  ConvBnRelu6 depthwise_{nullptr};
+  torch::nn::Conv2d project_{nullptr};
+  torch::nn::BatchNorm2d projectNorm_{nullptr};
+  FoldedConv foldedProject_;
 };
 TORCH_MODULE(InvertedResidual);
 
@@ -96,7 +159,17 @@ MobileNetV2Impl::MobileNetV2Impl(int64_t numClasses, double dropout) : numClasse
   }
 }
 
+void MobileNetV2Impl::prepareForInference() {
+  for (auto& block : features_->children()) {
+    if (auto* stem = block->as<ConvBnRelu6Impl>()) stem->fold();
+    if (auto* residual = block->as<InvertedResidualImpl>()) residual->fold();
+  }
+  folded_ = true;
+}
+
 torch::Tensor MobileNetV2Impl::features(const torch::Tensor& input) {
+  if (folded_ && !is_training())
+    return features_->forward(input.contiguous(torch::MemoryFormat::ChannelsLast));
   return features_->forward(input);
 }
 

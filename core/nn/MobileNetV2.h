@@ -16,6 +16,10 @@ class MobileNetV2Impl : public FeatureClassifier {
   torch::Tensor head(const torch::Tensor& features) override;
   torch::Tensor forward(const torch::Tensor& input) { return head(features(input)); }
 
+  // Folds every BatchNorm into the convolution before it and stores the weights channels-last:
+  // about twice as fast on CPU in eval mode (measured in docs/performance.md).
+  void prepareForInference() override;
+
   std::string camLayer() const override { return "features.18"; }
   int64_t featureChannels() const override { return kLastChannels; }
   int64_t numClasses() const override { return numClasses_; }
@@ -29,6 +33,7 @@ class MobileNetV2Impl : public FeatureClassifier {
 
  private:
   int64_t numClasses_;
+  bool folded_ = false;
   torch::nn::Sequential features_{nullptr};
   torch::nn::Sequential classifier_{nullptr};
 };

@@ -144,3 +144,23 @@ TEST(MobileNetV2Test, ArchitecturesAreCreatedByName) {
   EXPECT_NE(unknown.message().find("mobilenet_v2"), std::string::npos);
   EXPECT_FALSE(walness::nn::createArchitecture("mobilenet_v2", 0).ok());
 }
+
+TEST(MobileNetV2Test, FoldedInferenceMatchesAndTrainingModeIgnoresIt) {
+  torch::NoGradGuard noGrad;
+  MobileNetV2 model = loadImageNetModel();
+  const torch::Tensor input = parityInput("chelsea_224.png");
+  const torch::Tensor plainFeatures = model->features(input);
+  const torch::Tensor plain = model->head(plainFeatures);
+  model->prepareForInference();
+  const torch::Tensor folded = model->forward(input);
+  EXPECT_LT((folded - plain).abs().max().item<float>(), 1e-3f);
+  EXPECT_LT((model->features(input) - plainFeatures).abs().max().item<float>(), 1e-3f);
+  EXPECT_EQ(std::get<1>(folded.topk(5)).equal(std::get<1>(plain.topk(5))), true);
+
+  // In training mode the BatchNorm layers run again (batch statistics), as training needs.
+  model->train();
+  const torch::Tensor batch = torch::cat({input, parityInput("coffee_224.png")});
+  const torch::Tensor trainingOutput = model->forward(batch);
+  model->eval();
+  EXPECT_FALSE(torch::allclose(trainingOutput.slice(0, 0, 1), plain, 1e-3, 1e-3));
+}

@@ -1,0 +1,148 @@
+// Google Benchmark suites for the engine (built with the tests, not run by ctest):
+//   scripts/dev exec -- build/bin/walness_core_bench
+// scripts/bench-python-baseline runs them next to a naive PyTorch-Python pipeline.
+#include <benchmark/benchmark.h>
+
+#include <torch/torch.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <memory>
+
+#include "bundle/ModelBundle.h"
+#include "cam/CamMethod.h"
+#include "imaging/ImageDecoder.h"
+#include "imaging/Preprocess.h"
+#include "inference/Classifier.h"
+#include "nn/MobileNetV2.h"
+#include "nn/Safetensors.h"
+#include "nn/StateDict.h"
+
+namespace {
+
+QString sharedDir() {
+  const QString fromEnvironment = qEnvironmentVariable("WALNESS_SHARED_DIR");
+  return fromEnvironment.isEmpty()
+             ? QDir::cleanPath(QStringLiteral(WALNESS_SOURCE_DIR "/../shared"))
+             : fromEnvironment;
+}
+
+// A five-disease bundle on the ImageNet backbone: the shipped model's shape and cost.
+struct Fixture {
+  QTemporaryDir dir;
+  std::unique_ptr<walness::inference::Classifier> classifier;
+  QByteArray jpeg;
+  cv::Mat photo;
+
+  Fixture() {
+    walness::bundle::ModelCard card;
+    card.id = "bench";
+    card.version = "0";
+    card.architecture = "mobilenet_v2";
+    card.input.size = 224;
+    card.input.mean = {128, 128, 128};
+    card.input.std = {128, 128, 128};
+    for (const char* id : {"conjunctivitis", "cataract", "blepharitis", "ulcerative_keratitis",
+                           "nonulcerative_keratitis"})
+      card.labels.push_back({id, 0.5});
+    card.camLayer = "features.18";
+    torch::manual_seed(0);
+    walness::nn::MobileNetV2 network(5);
+    auto imagenet = walness::nn::readSafetensors(
+        (sharedDir() + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors"))
+            .toStdString());
+    auto state = walness::nn::stateDict(*network);
+    for (auto& [name, tensor] : imagenet->tensors)
+      if (name.rfind("features.", 0) == 0) state[name] = tensor;
+    (void)walness::nn::loadStateDict(*network, state, "bench");
+    (void)walness::bundle::writeModelBundle(dir.path().toStdString(), card, *network);
+    classifier = std::move(walness::inference::Classifier::load(dir.path().toStdString()).value());
+
+    QFile file(sharedDir() + QStringLiteral("/data/dog-eye/images/779f01b27d0a7e3a.jpg"));
+    file.open(QIODevice::ReadOnly);
+    jpeg = file.readAll();
+    photo =
+        walness::imaging::decodeImageBytes(reinterpret_cast<const unsigned char*>(jpeg.constData()),
+                                           size_t(jpeg.size()), "bench.jpg")
+            .value()
+            .rgb;
+  }
+};
+
+Fixture& fixture() {
+  static Fixture instance;
+  return instance;
+}
+
+void setThreads(benchmark::State& state) {
+  torch::set_num_threads(int(state.range(0)));
+}
+
+void BM_DecodePreprocess(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  for (auto _ : state) {
+    auto decoded = walness::imaging::decodeImageBytes(
+        reinterpret_cast<const unsigned char*>(f.jpeg.constData()), size_t(f.jpeg.size()), "b.jpg");
+    auto input = walness::imaging::preprocess(decoded->rgb, f.classifier->card().input);
+    benchmark::DoNotOptimize(input->input.data_ptr());
+  }
+}
+
+// The network alone: features + head under InferenceMode on a ready input tensor.
+void BM_NetworkForward(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  auto bundle = walness::bundle::loadModelBundle(f.dir.path().toStdString());
+  auto input = walness::imaging::preprocess(f.photo, f.classifier->card().input)->input;
+  for (auto _ : state) {
+    torch::InferenceMode mode;
+    benchmark::DoNotOptimize(bundle->network->forward(input).data_ptr());
+  }
+}
+
+// What the app does for a result without a heatmap: preprocess, quality, forward, findings.
+void BM_Forward(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  for (auto _ : state) benchmark::DoNotOptimize(f.classifier->diagnose(f.photo)->findings.data());
+}
+
+// The same plus one Grad-CAM for the top finding, mapped onto the photo.
+void BM_ForwardCam(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  const walness::cam::GradCam method;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(f.classifier->explain(f.photo, std::nullopt, method)->heatmaps.size());
+}
+
+// Heatmaps for all five diseases from one forward pass.
+void BM_ForwardAllCams(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  const walness::cam::GradCam method;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        f.classifier->explain(f.photo, std::nullopt, method, {"*"})->heatmaps.size());
+}
+
+}  // namespace
+
+BENCHMARK(BM_DecodePreprocess)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Forward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_ForwardCam)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_ForwardAllCams)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
