@@ -28,6 +28,30 @@ std::string format(const char* pattern, double value, double threshold) {
   return buffer;
 }
 
+// Black bars from letterboxing (common in cropped or edited photos, and in the training crops) are
+// padding, not scene: they would count as under-exposure and their edges as sharpness.
+cv::Rect withoutBlackBars(const cv::Mat& gray) {
+  constexpr int kBar = 24;  // JPEG ringing keeps bar pixels a little above zero
+  cv::Mat rowMax, colMax;
+  cv::reduce(gray, rowMax, 1, cv::REDUCE_MAX);
+  cv::reduce(gray, colMax, 0, cv::REDUCE_MAX);
+  int top = 0, bottom = gray.rows, left = 0, right = gray.cols;
+  while (top < bottom && rowMax.at<uchar>(top) <= kBar) ++top;
+  while (bottom > top && rowMax.at<uchar>(bottom - 1) <= kBar) --bottom;
+  while (left < right && colMax.at<uchar>(left) <= kBar) ++left;
+  while (right > left && colMax.at<uchar>(right - 1) <= kBar) --right;
+  // An almost entirely dark photo is under-exposed, not padded: keep it whole.
+  if ((bottom - top) * 4 < gray.rows || (right - left) * 4 < gray.cols)
+    return cv::Rect(0, 0, gray.cols, gray.rows);
+  // Stay clear of the bar edge itself, which is a sharp artificial line.
+  const int marginY = (top > 0 || bottom < gray.rows) ? 3 : 0;
+  const int marginX = (left > 0 || right < gray.cols) ? 3 : 0;
+  cv::Rect content(left + (left > 0 ? marginX : 0), top + (top > 0 ? marginY : 0), 0, 0);
+  content.width = std::max(1, right - (right < gray.cols ? marginX : 0) - content.x);
+  content.height = std::max(1, bottom - (bottom < gray.rows ? marginY : 0) - content.y);
+  return content & cv::Rect(0, 0, gray.cols, gray.rows);
+}
+
 }  // namespace
 
 bool QualityReport::hasWarnings() const {
@@ -55,8 +79,9 @@ QualityReport assessQuality(const cv::Mat& rgb, const std::optional<cv::Rect>& r
     report.checks.push_back({"small_region", 0, thresholds.regionWarning, QualitySeverity::Severe});
     return report;
   }
-  cv::Mat gray;
-  cv::cvtColor(rgb(area), gray, cv::COLOR_RGB2GRAY);
+  cv::Mat fullGray;
+  cv::cvtColor(rgb(area), fullGray, cv::COLOR_RGB2GRAY);
+  const cv::Mat gray = fullGray(withoutBlackBars(fullGray));
 
   // Blur on a fixed scale: the Laplacian's variance grows with resolution otherwise.
   const double scale = 256.0 / std::max(gray.cols, gray.rows);
@@ -74,12 +99,11 @@ QualityReport assessQuality(const cv::Mat& rgb, const std::optional<cv::Rect>& r
   const double pixels = double(gray.total());
   const double dark = cv::countNonZero(gray <= 8) / pixels;
   const double bright = cv::countNonZero(gray >= 250) / pixels;
+  report.checks.push_back({"underexposed", dark, thresholds.darkWarning,
+                           higherIsWorse(dark, thresholds.darkWarning, thresholds.darkSevere)});
   report.checks.push_back(
-      {"underexposed", dark, thresholds.clippedWarning,
-       higherIsWorse(dark, thresholds.clippedWarning, thresholds.clippedSevere)});
-  report.checks.push_back(
-      {"overexposed", bright, thresholds.clippedWarning,
-       higherIsWorse(bright, thresholds.clippedWarning, thresholds.clippedSevere)});
+      {"overexposed", bright, thresholds.brightWarning,
+       higherIsWorse(bright, thresholds.brightWarning, thresholds.brightSevere)});
 
   const double side = std::min(area.width, area.height);
   report.checks.push_back({"small_region", side, thresholds.regionWarning,

@@ -3,6 +3,14 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <QFile>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "SharedData.h"
+#include "imaging/ImageDecoder.h"
 #include "imaging/Quality.h"
 
 using walness::imaging::assessQuality;
@@ -73,4 +81,48 @@ TEST(QualityTest, MessagesInEnglishAndKoreanCarryValueAndThreshold) {
     EXPECT_NE(walness::imaging::qualityMessage(other, "ko"),
               walness::imaging::qualityMessage(other, "en"));
   }
+}
+
+// The thresholds must let the real training photos through: they are what the model knows.
+TEST(QualityTest, DogEyeValidationPhotosPass) {
+  QFile csv(
+      QString::fromStdString(walness::test::sharedPath(QStringLiteral("data/dog-eye/labels.csv"))));
+  ASSERT_TRUE(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+  csv.readLine();
+  int photos = 0, warned = 0, severe = 0;
+  std::map<std::string, int> byCheck;
+  std::vector<double> blur, dark, bright;
+  while (!csv.atEnd()) {
+    const QList<QByteArray> cells = csv.readLine().split(',');
+    if (cells.size() < 3 || cells[1] != "val") continue;
+    auto decoded = walness::imaging::decodeImageFile(
+        walness::test::sharedPath(QStringLiteral("data/dog-eye/") + QString::fromUtf8(cells[0])));
+    ASSERT_TRUE(decoded.ok()) << decoded.message();
+    const auto report = assessQuality(decoded->rgb, std::nullopt);
+    ++photos;
+    warned += report.hasWarnings();
+    severe += report.hasSevere();
+    for (const auto& check : report.checks)
+      if (check.severity != QualitySeverity::Ok) ++byCheck[check.key];
+    blur.push_back(report.find("blur")->value);
+    dark.push_back(report.find("underexposed")->value);
+    bright.push_back(report.find("overexposed")->value);
+  }
+  std::sort(blur.begin(), blur.end());
+  std::sort(dark.begin(), dark.end());
+  std::sort(bright.begin(), bright.end());
+  std::string summary;
+  for (const auto& [key, count] : byCheck) summary += key + "=" + std::to_string(count) + " ";
+  const auto at = [](const std::vector<double>& v, double q) {
+    return v[size_t(q * double(v.size() - 1))];
+  };
+  std::printf("dog-eye val: %d photos, %d with warnings, %d severe (%s)\n", photos, warned, severe,
+              summary.c_str());
+  std::printf(
+      "  blur p0.5 %.1f p1 %.1f p2 %.1f p50 %.1f; dark p98 %.3f p99.5 %.3f; bright p99.5 %.3f\n",
+      at(blur, 0.005), at(blur, 0.01), at(blur, 0.02), at(blur, 0.5), at(dark, 0.98),
+      at(dark, 0.995), at(bright, 0.995));
+  EXPECT_EQ(photos, 1637);
+  EXPECT_LE(severe, photos / 100) << summary;
+  EXPECT_LE(warned, photos / 20) << summary;
 }
