@@ -1,29 +1,10 @@
 #include <gtest/gtest.h>
 
-#include <QProcess>
-
 #include "BuildInfo.h"
+#include "CliRunner.h"
 
-namespace {
-
-struct CliRun {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-CliRun runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
-  CliRun run;
-  if (!process.waitForFinished(60000)) return run;
-  run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
-
-}  // namespace
+using walness::test::CliRun;
+using walness::test::runCli;
 
 TEST(CliTest, VersionNamesAppQtTorchAndOpenCv) {
   const CliRun run = runCli({QStringLiteral("--version")});

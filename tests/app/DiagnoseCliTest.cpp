@@ -8,33 +8,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
+#include "CliRunner.h"
 #include "SharedData.h"
 #include "TestBundles.h"
 
 namespace {
 
-struct CliRun {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString()) {
-  QProcess process;
-  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-  if (!modelsDir.isEmpty()) environment.insert(QStringLiteral("WALNESS_MODELS_DIR"), modelsDir);
-  process.setProcessEnvironment(environment);
-  process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
-  CliRun run;
-  if (!process.waitForFinished(120000)) return run;
-  run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
+using walness::test::CliRun;
+using walness::test::runCli;
 
 // One bundle for all tests here: the ImageNet backbone with an untrained head.
 class DiagnoseCliTest : public ::testing::Test {

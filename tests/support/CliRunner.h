@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace walness::test {
+
+struct CliRun {
+  int exitCode = -1;  // -1: crashed or timed out
+  QString out;
+  QString err;
+};
+
+// Runs the built walness-cli; `modelsDir` (if given) is put in front of the model search path.
+inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString()) {
+  QProcess process;
+  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+  if (!modelsDir.isEmpty()) environment.insert(QStringLiteral("WALNESS_MODELS_DIR"), modelsDir);
+  process.setProcessEnvironment(environment);
+  process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
+  CliRun run;
+  if (!process.waitForFinished(120000)) return run;
+  run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+  run.out = QString::fromUtf8(process.readAllStandardOutput());
+  run.err = QString::fromUtf8(process.readAllStandardError());
+  return run;
+}
+
+}  // namespace walness::test
