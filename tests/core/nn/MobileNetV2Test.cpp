@@ -6,9 +6,11 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QFile>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cstdio>
 
 #include "SharedData.h"
 #include "imaging/TensorImage.h"
@@ -77,6 +79,7 @@ TEST(MobileNetV2Test, MatchesTorchvisionLogitsOnTheParityImages) {
     const torch::Tensor reference = torch::tensor(values);
     const float maxDifference = (logits - reference).abs().max().item<float>();
     EXPECT_LT(maxDifference, 1e-3f) << key.toStdString();
+    std::printf("parity %s: max |logit difference| %.2e\n", qPrintable(key), double(maxDifference));
 
     const auto top5 = std::get<1>(logits.topk(5));
     const QJsonArray expectedTop5 = expected.value(QStringLiteral("top5")).toArray();
