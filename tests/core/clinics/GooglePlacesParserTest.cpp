@@ -53,8 +53,9 @@ TEST(GooglePlacesParserTest, SortsTheRealClinicsByRatingAndDistance) {
     EXPECT_FALSE(seenUnrated) << "a rated clinic after an unrated one";
     if (i > 0 && byRating[i - 1].rating) {
       EXPECT_GE(*byRating[i - 1].rating, *byRating[i].rating);
-      if (*byRating[i - 1].rating == *byRating[i].rating)
+      if (*byRating[i - 1].rating == *byRating[i].rating) {
         EXPECT_GE(byRating[i - 1].ratingCount, byRating[i].ratingCount);
+      }
     }
   }
   EXPECT_EQ(byRating.size(), 20u);

@@ -47,7 +47,9 @@ TEST(ClassifierTest, FindingsAreCalibratedThresholdedAndOrdered) {
     const auto& finding = diagnosis->findings[i];
     EXPECT_NEAR(finding.probability, 1.0 / (1.0 + std::exp(-finding.logit / 1.5)), 1e-6);
     EXPECT_EQ(finding.positive, finding.probability >= finding.threshold);
-    if (i > 0) EXPECT_GE(diagnosis->findings[i - 1].probability, finding.probability);
+    if (i > 0) {
+      EXPECT_GE(diagnosis->findings[i - 1].probability, finding.probability);
+    }
     EXPECT_NE(finding.disease, "healthy");
   }
   EXPECT_EQ(diagnosis->modelId, "test-untrained");
