@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <vector>
+
+#include "clinics/Clinic.h"
+#include "clinics/ClinicRanking.h"
+#include "clinics/OpeningHours.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace walness::clinics {
+
+// The one place that talks HTTP for clinics: OpenStreetMap through Overpass, and Google Places Text
+// Search with its pagination. Asynchronous: results arrive as signals on the caller's thread.
+// Only the search point leaves the computer, and only when a search is started.
+class ClinicFetcher : public QObject {
+  Q_OBJECT
+
+ public:
+  struct Endpoints {
+    QUrl overpass{QStringLiteral("https://overpass-api.de/api/interpreter")};
+    QUrl googleTextSearch{
+        QStringLiteral("https://maps.googleapis.com/maps/api/place/textsearch/json")};
+  };
+
+  explicit ClinicFetcher(QNetworkAccessManager* network, QObject* parent = nullptr);
+
+  void setEndpoints(const Endpoints& endpoints) { endpoints_ = endpoints; }
+  // Google issues next_page_token before it is valid; it documents a short delay (about 2 s).
+  void setPageTokenDelayMs(int milliseconds) { pageTokenDelayMs_ = milliseconds; }
+  void setTimeoutMs(int milliseconds) { timeoutMs_ = milliseconds; }
+
+  void searchOpenStreetMap(const GeoPoint& origin, int radiusMeters, const LocalTime& now);
+  // Follows next_page_token for up to `maxPages` pages (Google serves at most 3).
+  void searchGooglePlaces(const GeoPoint& origin, int radiusMeters, const QString& apiKey,
+                          int maxPages = 3);
+
+ Q_SIGNALS:
+  void clinicsFound(const std::vector<walness::clinics::Clinic>& clinics,
+                    walness::clinics::ClinicSource source);
+  void searchFailed(const QString& message, walness::clinics::ClinicSource source);
+
+ private:
+  void requestGooglePage(const QUrl& url, std::vector<Clinic> collected, int pagesLeft,
+                         const QString& apiKey);
+  QNetworkReply* get(const QUrl& url);
+  static QString networkError(QNetworkReply* reply, const QString& service);
+
+  QNetworkAccessManager* network_;
+  Endpoints endpoints_;
+  int pageTokenDelayMs_ = 2000;
+  int timeoutMs_ = 30000;
+};
+
+}  // namespace walness::clinics

@@ -1,0 +1,144 @@
+#include <gtest/gtest.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTest>
+#include <QUrlQuery>
+
+#include "LocalHttpServer.h"
+#include "SharedData.h"
+#include "clinics/ClinicFetcher.h"
+
+using namespace walness::clinics;
+using walness::test::LocalHttpServer;
+
+namespace {
+
+struct Outcome {
+  bool done = false;
+  std::vector<Clinic> clinics;
+  QString error;
+};
+
+Outcome waitFor(ClinicFetcher& fetcher, const std::function<void()>& start) {
+  Outcome outcome;
+  QObject context;
+  QObject::connect(&fetcher, &ClinicFetcher::clinicsFound, &context,
+                   [&](const std::vector<Clinic>& clinics, ClinicSource) {
+                     outcome.clinics = clinics;
+                     outcome.done = true;
+                   });
+  QObject::connect(&fetcher, &ClinicFetcher::searchFailed, &context,
+                   [&](const QString& message, ClinicSource) {
+                     outcome.error = message;
+                     outcome.done = true;
+                   });
+  start();
+  QTest::qWaitFor([&] { return outcome.done; }, 20000);
+  return outcome;
+}
+
+QByteArray fixture() {
+  QFile file(QString::fromStdString(walness::test::sharedPath(
+      QStringLiteral("fixtures/clinics/google-places-textsearch-cheonan.json"))));
+  file.open(QIODevice::ReadOnly);
+  return file.readAll();
+}
+
+}  // namespace
+
+TEST(ClinicFetcherTest, GooglePagesAreFollowedWithTheTokenAfterADelay) {
+  const QByteArray firstPage = fixture();
+  LocalHttpServer server([&](const LocalHttpServer::Request& request) {
+    const QUrlQuery query(QUrl::fromEncoded(request.target).query());
+    if (query.hasQueryItem(QStringLiteral("pagetoken")))
+      return LocalHttpServer::Response{200, R"({"status":"OK","results":[{"name":"Second page vet",
+          "place_id":"p2","geometry":{"location":{"lat":36.81,"lng":127.12}}}]})"};
+    return LocalHttpServer::Response{200, firstPage};
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setEndpoints(
+      {server.url(QStringLiteral("/overpass")), server.url(QStringLiteral("/textsearch"))});
+  fetcher.setPageTokenDelayMs(300);
+  QElapsedTimer clock;
+  clock.start();
+  const Outcome outcome = waitFor(fetcher, [&] {
+    fetcher.searchGooglePlaces({36.8151, 127.1139}, 5000, QStringLiteral("test-key"));
+  });
+  ASSERT_TRUE(outcome.done);
+  ASSERT_TRUE(outcome.error.isEmpty()) << outcome.error.toStdString();
+  EXPECT_EQ(outcome.clinics.size(), 21u);
+  EXPECT_EQ(outcome.clinics.back().name, "Second page vet");
+  EXPECT_GE(clock.elapsed(), 300) << "the page token was used before Google accepts it";
+
+  ASSERT_EQ(server.requests().size(), 2);
+  const QUrlQuery first(QUrl::fromEncoded(server.requests()[0].target).query());
+  EXPECT_EQ(first.queryItemValue(QStringLiteral("key")), QStringLiteral("test-key"));
+  EXPECT_EQ(first.queryItemValue(QStringLiteral("location")),
+            QStringLiteral("36.815100,127.113900"));
+  const QUrlQuery second(QUrl::fromEncoded(server.requests()[1].target).query());
+  EXPECT_FALSE(second.queryItemValue(QStringLiteral("pagetoken")).isEmpty());
+}
+
+TEST(ClinicFetcherTest, OverpassIsAskedWithTheQueryAndParsed) {
+  LocalHttpServer server([](const LocalHttpServer::Request&) {
+    return LocalHttpServer::Response{200,
+                                     R"({"elements":[{"type":"node","id":7,"lat":36.8,"lon":127.1,
+        "tags":{"amenity":"veterinary","name":"Night Vet","opening_hours":"24/7"}}]})"};
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setEndpoints(
+      {server.url(QStringLiteral("/api/interpreter")), server.url(QStringLiteral("/g"))});
+  const Outcome outcome = waitFor(
+      fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, LocalTime{1, 600}); });
+  ASSERT_TRUE(outcome.error.isEmpty()) << outcome.error.toStdString();
+  ASSERT_EQ(outcome.clinics.size(), 1u);
+  EXPECT_TRUE(outcome.clinics[0].emergency);
+  ASSERT_EQ(server.requests().size(), 1);
+  EXPECT_EQ(server.requests()[0].method, "POST");
+  const QUrlQuery form(QString::fromUtf8(server.requests()[0].body));
+  EXPECT_TRUE(form.queryItemValue(QStringLiteral("data"), QUrl::FullyDecoded)
+                  .contains(QStringLiteral("around:3000,36.800000,127.100000")));
+}
+
+TEST(ClinicFetcherTest, FailuresBecomeClearMessages) {
+  LocalHttpServer server([](const LocalHttpServer::Request& request) {
+    if (request.target.startsWith("/busy")) return LocalHttpServer::Response{429, "{}"};
+    return LocalHttpServer::Response{
+        200, R"({"status":"REQUEST_DENIED","error_message":"The provided API key is invalid."})"};
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setEndpoints(
+      {server.url(QStringLiteral("/busy")), server.url(QStringLiteral("/denied"))});
+
+  const Outcome busy =
+      waitFor(fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, {}); });
+  EXPECT_TRUE(busy.error.contains(QStringLiteral("HTTP 429"))) << busy.error.toStdString();
+
+  const Outcome denied = waitFor(
+      fetcher, [&] { fetcher.searchGooglePlaces({36.8, 127.1}, 3000, QStringLiteral("bad")); });
+  EXPECT_TRUE(denied.error.contains(QStringLiteral("API key"))) << denied.error.toStdString();
+
+  const Outcome noKey =
+      waitFor(fetcher, [&] { fetcher.searchGooglePlaces({36.8, 127.1}, 3000, QString()); });
+  EXPECT_TRUE(noKey.error.contains(QStringLiteral("needs an API key")))
+      << noKey.error.toStdString();
+  EXPECT_EQ(server.requests().size(), 2) << "no request without a key";
+
+  // Nothing listens on the port any more: no network.
+  const QUrl closed = server.url(QStringLiteral("/x"));
+  {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    fetcher.setEndpoints(
+        {QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(probe.serverPort())), closed});
+  }
+  const Outcome offline =
+      waitFor(fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, {}); });
+  EXPECT_TRUE(offline.error.contains(QStringLiteral("Could not reach OpenStreetMap")))
+      << offline.error.toStdString();
+}
