@@ -35,7 +35,8 @@ Outcome waitFor(ClinicFetcher& fetcher, const std::function<void()>& start) {
                      outcome.done = true;
                    });
   start();
-  QTest::qWaitFor([&] { return outcome.done; }, 20000);
+  if (!QTest::qWaitFor([&] { return outcome.done; }, 20000))
+    outcome.error = QStringLiteral("timed out");
   return outcome;
 }
 
