@@ -40,6 +40,14 @@ Outcome waitFor(ClinicFetcher& fetcher, const std::function<void()>& start) {
   return outcome;
 }
 
+Outcome searchOpenStreetMap(ClinicFetcher& fetcher, const LocalTime& now = {}) {
+  return waitFor(fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, now); });
+}
+
+Outcome searchGoogle(ClinicFetcher& fetcher, const QString& key) {
+  return waitFor(fetcher, [&] { fetcher.searchGooglePlaces({36.8151, 127.1139}, 5000, key); });
+}
+
 QByteArray fixture() {
   QFile file(QString::fromStdString(walness::test::sharedPath(
       QStringLiteral("fixtures/clinics/google-places-textsearch-cheonan.json"))));
@@ -65,9 +73,7 @@ TEST(ClinicFetcherTest, GooglePagesAreFollowedWithTheTokenAfterADelay) {
   fetcher.setPageTokenDelayMs(300);
   QElapsedTimer clock;
   clock.start();
-  const Outcome outcome = waitFor(fetcher, [&] {
-    fetcher.searchGooglePlaces({36.8151, 127.1139}, 5000, QStringLiteral("test-key"));
-  });
+  const Outcome outcome = searchGoogle(fetcher, QStringLiteral("test-key"));
   ASSERT_TRUE(outcome.done);
   ASSERT_TRUE(outcome.error.isEmpty()) << outcome.error.toStdString();
   EXPECT_EQ(outcome.clinics.size(), 21u);
@@ -93,8 +99,7 @@ TEST(ClinicFetcherTest, OverpassIsAskedWithTheQueryAndParsed) {
   ClinicFetcher fetcher(&network);
   fetcher.setEndpoints(
       {server.url(QStringLiteral("/api/interpreter")), server.url(QStringLiteral("/g"))});
-  const Outcome outcome = waitFor(
-      fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, LocalTime{1, 600}); });
+  const Outcome outcome = searchOpenStreetMap(fetcher, LocalTime{1, 600});
   ASSERT_TRUE(outcome.error.isEmpty()) << outcome.error.toStdString();
   ASSERT_EQ(outcome.clinics.size(), 1u);
   EXPECT_TRUE(outcome.clinics[0].emergency);
@@ -116,16 +121,13 @@ TEST(ClinicFetcherTest, FailuresBecomeClearMessages) {
   fetcher.setEndpoints(
       {server.url(QStringLiteral("/busy")), server.url(QStringLiteral("/denied"))});
 
-  const Outcome busy =
-      waitFor(fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, {}); });
+  const Outcome busy = searchOpenStreetMap(fetcher);
   EXPECT_TRUE(busy.error.contains(QStringLiteral("HTTP 429"))) << busy.error.toStdString();
 
-  const Outcome denied = waitFor(
-      fetcher, [&] { fetcher.searchGooglePlaces({36.8, 127.1}, 3000, QStringLiteral("bad")); });
+  const Outcome denied = searchGoogle(fetcher, QStringLiteral("bad"));
   EXPECT_TRUE(denied.error.contains(QStringLiteral("API key"))) << denied.error.toStdString();
 
-  const Outcome noKey =
-      waitFor(fetcher, [&] { fetcher.searchGooglePlaces({36.8, 127.1}, 3000, QString()); });
+  const Outcome noKey = searchGoogle(fetcher, QString());
   EXPECT_TRUE(noKey.error.contains(QStringLiteral("needs an API key")))
       << noKey.error.toStdString();
   EXPECT_EQ(server.requests().size(), 2) << "no request without a key";
@@ -138,8 +140,7 @@ TEST(ClinicFetcherTest, FailuresBecomeClearMessages) {
     fetcher.setEndpoints(
         {QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(probe.serverPort())), closed});
   }
-  const Outcome offline =
-      waitFor(fetcher, [&] { fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, {}); });
+  const Outcome offline = searchOpenStreetMap(fetcher);
   EXPECT_TRUE(offline.error.contains(QStringLiteral("Could not reach OpenStreetMap")))
       << offline.error.toStdString();
 }
