@@ -64,14 +64,17 @@ Result<PreprocessedImage> preprocess(const cv::Mat& rgb, const InputSpec& spec,
   if (region && (*region & cv::Rect(0, 0, rgb.cols, rgb.rows)).empty())
     return Error{"the eye region lies outside the photo"};
   PreprocessedImage result;
-  const cv::Mat square = modelView(rgb, spec, region, &result.geometry);
+  result.input = normalizeModelView(modelView(rgb, spec, region, &result.geometry), spec);
+  return result;
+}
+
+at::Tensor normalizeModelView(const cv::Mat& square, const InputSpec& spec) {
   cv::Mat normalized;
   square.convertTo(normalized, CV_32FC3);
   cv::subtract(normalized, cv::Scalar(spec.mean[0], spec.mean[1], spec.mean[2]), normalized);
   cv::multiply(normalized, cv::Scalar(1.0 / spec.std[0], 1.0 / spec.std[1], 1.0 / spec.std[2]),
                normalized);
-  result.input = matToTensor(normalized);
-  return result;
+  return matToTensor(normalized);
 }
 
 cv::Mat mapToPhoto(const cv::Mat& inputMap, const InputGeometry& geometry) {

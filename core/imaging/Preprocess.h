@@ -52,6 +52,9 @@ Result<PreprocessedImage> preprocess(const cv::Mat& rgb, const InputSpec& spec,
 cv::Mat modelView(const cv::Mat& rgb, const InputSpec& spec, const std::optional<cv::Rect>& region,
                   InputGeometry* geometry = nullptr);
 
+// A model view (8-bit RGB square) normalised per the spec: the tensor [1, 3, size, size].
+at::Tensor normalizeModelView(const cv::Mat& square, const InputSpec& spec);
+
 // Maps a float map over the input square (any resolution) back onto the photo: zero outside the
 // eye region and in letterbox bars, bilinear inside. Returns CV_32F of the photo's size.
 cv::Mat mapToPhoto(const cv::Mat& inputMap, const InputGeometry& geometry);

@@ -28,6 +28,8 @@ std::string format(const char* pattern, double value, double threshold) {
   return buffer;
 }
 
+}  // namespace
+
 // Black bars from letterboxing (common in cropped or edited photos, and in the training crops) are
 // padding, not scene: they would count as under-exposure and their edges as sharpness.
 cv::Rect withoutBlackBars(const cv::Mat& gray) {
@@ -51,8 +53,6 @@ cv::Rect withoutBlackBars(const cv::Mat& gray) {
   content.height = std::max(1, bottom - (bottom < gray.rows ? marginY : 0) - content.y);
   return content & cv::Rect(0, 0, gray.cols, gray.rows);
 }
-
-}  // namespace
 
 bool QualityReport::hasWarnings() const {
   return std::any_of(checks.begin(), checks.end(),

@@ -48,6 +48,10 @@ struct QualityThresholds {
   double regionSevere = 64;
 };
 
+// The part of a photo (8-bit gray) inside black letterbox bars, a few pixels clear of the bar
+// edges; the whole photo when there are no bars or when it is dark all over.
+cv::Rect withoutBlackBars(const cv::Mat& gray);
+
 // Measures the photo (RGB, 8-bit) within `region` (the whole photo when absent).
 QualityReport assessQuality(const cv::Mat& rgb, const std::optional<cv::Rect>& region,
                             const QualityThresholds& thresholds = {});

@@ -19,6 +19,19 @@ class FeatureClassifier : public torch::nn::Module {
   // after the parameters change.
   virtual void prepareForInference() {}
 
+  // Fine-tuning: the feature blocks in order from the input, and freezing the first `count` of
+  // them (no gradients; BatchNorm keeps its statistics, so they stay in eval mode while the rest
+  // trains; they may run a faster folded path meanwhile). 0 unfreezes everything.
+  virtual int64_t featureBlockCount() const = 0;
+  virtual void freezeFeatureBlocks(int64_t count) = 0;
+  // Whether BatchNorm layers keep using their running statistics while training (their scale
+  // and shift still learn). Pretrained MobileNetV2's last BatchNorm, fed batch statistics,
+  // outputs almost only zeros after ReLU6 on eye photos: keeping the statistics avoids that.
+  virtual void keepNormStatistics(bool keep) = 0;
+
+  // Adds `offsets` (one per class) to the head's bias: a prior correction of the logits.
+  virtual void shiftLogits(const torch::Tensor& offsets) = 0;
+
   // The name of the CAM layer in parameter-name terms (e.g. "features.18").
   virtual std::string camLayer() const = 0;
   virtual int64_t featureChannels() const = 0;

@@ -48,6 +48,7 @@ class ConvBnRelu6Impl : public torch::nn::SequentialImpl {
   }
 
   void fold() { folded_ = FoldedConv::fold(*conv_, *norm_); }
+  void unfold() { folded_ = FoldedConv{}; }
 
   torch::Tensor forward(torch::Tensor input) {
     if (!is_training() && folded_.weight.defined()) {
@@ -88,6 +89,12 @@ class InvertedResidualImpl : public torch::nn::Module {
     if (expand_) expand_->fold();
     depthwise_->fold();
     foldedProject_ = FoldedConv::fold(*project_, *projectNorm_);
+  }
+
+  void unfold() {
+    if (expand_) expand_->unfold();
+    depthwise_->unfold();
+    foldedProject_ = FoldedConv{};
   }
 
   torch::Tensor forward(const torch::Tensor& input) {
@@ -165,6 +172,40 @@ void MobileNetV2Impl::prepareForInference() {
     if (auto* residual = block->as<InvertedResidualImpl>()) residual->fold();
   }
   folded_ = true;
+}
+
+void MobileNetV2Impl::freezeFeatureBlocks(int64_t count) {
+  frozenBlocks_ = std::clamp<int64_t>(count, 0, featureBlockCount());
+  for (int64_t i = 0; i < featureBlockCount(); ++i) {
+    const bool frozen = i < frozenBlocks_;
+    const auto& block = features_->ptr(size_t(i));
+    for (auto& parameter : block->parameters()) parameter.set_requires_grad(!frozen);
+    // Frozen blocks never change: fold them once for speed. Trainable ones must not keep a fold
+    // from before, which would go stale.
+    if (auto* stem = block->as<ConvBnRelu6Impl>()) frozen ? stem->fold() : stem->unfold();
+    if (auto* residual = block->as<InvertedResidualImpl>())
+      frozen ? residual->fold() : residual->unfold();
+  }
+  folded_ = false;
+  train(is_training());
+}
+
+void MobileNetV2Impl::shiftLogits(const torch::Tensor& offsets) {
+  torch::NoGradGuard noGrad;
+  classifier_->ptr(1)->as<torch::nn::Linear>()->bias.add_(offsets.to(torch::kFloat));
+}
+
+void MobileNetV2Impl::keepNormStatistics(bool keep) {
+  keepNormStatistics_ = keep;
+  train(is_training());
+}
+
+void MobileNetV2Impl::train(bool on) {
+  torch::nn::Module::train(on);
+  for (int64_t i = 0; i < frozenBlocks_; ++i) features_->ptr(size_t(i))->eval();
+  if (keepNormStatistics_)
+    for (auto& module : modules(/*include_self=*/false))
+      if (module->as<torch::nn::BatchNorm2d>()) module->eval();
 }
 
 torch::Tensor MobileNetV2Impl::features(const torch::Tensor& input) {

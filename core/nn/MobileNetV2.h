@@ -20,6 +20,13 @@ class MobileNetV2Impl : public FeatureClassifier {
   // about twice as fast on CPU in eval mode (measured in docs/performance.md).
   void prepareForInference() override;
 
+  int64_t featureBlockCount() const override { return int64_t(features_->size()); }
+  void freezeFeatureBlocks(int64_t count) override;
+  void keepNormStatistics(bool keep) override;
+  void shiftLogits(const torch::Tensor& offsets) override;
+  // Keeps frozen blocks in eval mode whatever the rest does.
+  void train(bool on = true) override;
+
   std::string camLayer() const override { return "features.18"; }
   int64_t featureChannels() const override { return kLastChannels; }
   int64_t numClasses() const override { return numClasses_; }
@@ -34,6 +41,8 @@ class MobileNetV2Impl : public FeatureClassifier {
  private:
   int64_t numClasses_;
   bool folded_ = false;
+  int64_t frozenBlocks_ = 0;
+  bool keepNormStatistics_ = false;
   torch::nn::Sequential features_{nullptr};
   torch::nn::Sequential classifier_{nullptr};
 };
