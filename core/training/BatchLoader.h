@@ -1,0 +1,65 @@
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "Result.h"
+#include "imaging/Preprocess.h"
+#include "training/Augmenter.h"
+#include "training/LabeledDataset.h"
+
+namespace walness::training {
+
+struct Batch {
+  at::Tensor inputs;            // [B, 3, S, S] normalised
+  at::Tensor targets;           // [B, L] 0/1 (0 where unknown)
+  at::Tensor known;             // [B, L] 1 where the label is known
+  std::vector<size_t> indices;  // into the dataset
+};
+
+// Decodes, augments (or not) and batches images on worker threads, in the given order, a few
+// batches ahead of the consumer. Each image's augmentation is seeded by (seed, its position in the
+// order), so results do not depend on thread timing: a resumed run sees the same batches.
+class BatchLoader {
+ public:
+  BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order, int batchSize,
+              imaging::InputSpec spec, std::optional<AugmentOptions> augment, uint64_t seed,
+              int workers);
+  ~BatchLoader();
+  BatchLoader(const BatchLoader&) = delete;
+  BatchLoader& operator=(const BatchLoader&) = delete;
+
+  size_t batchCount() const { return batchCount_; }
+  // The next batch in order; nullopt after the last one. An unreadable image is an Error.
+  std::optional<Result<Batch>> next();
+
+ private:
+  void work();
+  Result<Batch> build(size_t batchIndex) const;
+
+  const LabeledDataset& dataset_;
+  std::vector<size_t> order_;
+  int batchSize_;
+  imaging::InputSpec spec_;
+  std::optional<AugmentOptions> augment_;
+  uint64_t seed_;
+  size_t batchCount_;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<size_t, Result<Batch>> ready_;
+  size_t nextToBuild_ = 0;
+  size_t nextToReturn_ = 0;
+  size_t aheadLimit_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace walness::training
