@@ -10,6 +10,8 @@
 #include "BuildInfo.h"
 #include "CliCommon.h"
 #include "DiagnoseCommand.h"
+#include "EvaluateCommand.h"
+#include "TrainCommand.h"
 
 using namespace walness::cli;
 
@@ -25,7 +27,9 @@ int main(int argc, char* argv[]) {
   parser.setApplicationDescription(QStringLiteral(
       "Walness command-line tool: pet eye screening on this computer. Photos never leave it.\n\n"
       "Commands:\n"
-      "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n\n"
+      "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n"
+      "  train      fine-tune a model on labelled photos (walness-cli train --help)\n"
+      "  evaluate   measure a model bundle on labelled photos (walness-cli evaluate --help)\n\n"
       "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
       "problem."));
   parser.addHelpOption();
@@ -58,6 +62,8 @@ int main(int argc, char* argv[]) {
   QStringList commandArguments = positional;
   commandArguments.first() = QStringLiteral("walness-cli ") + command;
   if (command == QLatin1String("diagnose")) return runDiagnose(commandArguments);
+  if (command == QLatin1String("train")) return runTrain(commandArguments);
+  if (command == QLatin1String("evaluate")) return runEvaluate(commandArguments);
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

@@ -1,0 +1,159 @@
+#include "EvaluateCommand.h"
+
+#include <torch/torch.h>
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+#include "CliCommon.h"
+#include "bundle/ModelBundle.h"
+#include "training/Evaluation.h"
+#include "training/LabeledDataset.h"
+#include "training/MetricPlots.h"
+
+namespace walness::cli {
+
+namespace {
+
+QString number(const std::optional<double>& value) {
+  return value ? QString::number(*value, 'f', 4) : QStringLiteral("n/a");
+}
+
+// The dataset's labels in the bundle's order; an error names a disease the data lacks.
+Result<training::LabeledDataset> alignedTo(const training::LabeledDataset& data,
+                                           const bundle::ModelCard& card) {
+  training::LabeledDataset aligned;
+  aligned.species = data.species;
+  aligned.source = data.source;
+  std::vector<int> columns;
+  for (const auto& label : card.labels) {
+    const auto found = std::find(data.diseases.begin(), data.diseases.end(), label.id);
+    if (found == data.diseases.end())
+      return Error{"the data has no column for '" + label.id + "', which the model checks"};
+    columns.push_back(int(found - data.diseases.begin()));
+    aligned.diseases.push_back(label.id);
+  }
+  for (const auto& image : data.images) {
+    training::LabeledImage row = image;
+    row.labels.clear();
+    row.grades.clear();
+    for (int column : columns) {
+      row.labels.push_back(image.labels[size_t(column)]);
+      row.grades.push_back(image.grades[size_t(column)]);
+    }
+    aligned.images.push_back(std::move(row));
+  }
+  return aligned;
+}
+
+}  // namespace
+
+int runEvaluate(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral(
+      "Measures a model bundle on labelled photos: per disease AUC, PR-AUC, sensitivity, "
+      "specificity and F1 at the bundle's thresholds; macro AUC; expected calibration error. An "
+      "empty (unknown) cell leaves that photo out for that disease only."));
+  parser.addHelpOption();
+  const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Bundle folder."),
+                                 QStringLiteral("dir"));
+  const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("labels.csv."),
+                                QStringLiteral("csv"));
+  const QCommandLineOption split(QStringLiteral("split"),
+                                 QStringLiteral("Only rows of this split (default: all rows)."),
+                                 QStringLiteral("name"));
+  const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+  const QCommandLineOption plots(QStringLiteral("plots"),
+                                 QStringLiteral("Write roc.png and reliability.png here."),
+                                 QStringLiteral("dir"));
+  const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads."),
+                                   QStringLiteral("n"), QStringLiteral("2"));
+  parser.addOptions({model, data, split, json, plots, threads});
+  if (!parser.parse(arguments)) {
+    err() << parser.errorText() << "\n";
+    return kExitUsage;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << parser.helpText();
+    return kExitOk;
+  }
+  if (!parser.isSet(model) || !parser.isSet(data)) {
+    err() << "walness-cli evaluate: give --model DIR and --data labels.csv.\n";
+    return kExitUsage;
+  }
+  torch::set_num_threads(std::max(1, parser.value(threads).toInt()));
+  auto bundle = bundle::loadModelBundle(parser.value(model).toStdString());
+  if (!bundle) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(bundle.message()) << "\n";
+    return kExitModel;
+  }
+  auto labelled = training::readLabelsCsv(parser.value(data).toStdString(), bundle->card.species);
+  if (!labelled) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(labelled.message()) << "\n";
+    return kExitBadInput;
+  }
+  training::LabeledDataset selected =
+      parser.isSet(split) ? labelled->subset(parser.value(split).toStdString()) : *labelled;
+  auto dataset = alignedTo(selected, bundle->card);
+  if (!dataset || dataset->images.empty()) {
+    err() << "walness-cli evaluate: "
+          << (dataset ? QStringLiteral("no rows to evaluate")
+                      : QString::fromStdString(dataset.message()))
+          << "\n";
+    return kExitBadInput;
+  }
+  auto predictions = training::predict(*bundle->network, *dataset, bundle->card.input);
+  if (!predictions) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(predictions.message()) << "\n";
+    return kExitBadInput;
+  }
+  const torch::Tensor probabilities =
+      torch::sigmoid(predictions->logits / bundle->card.temperature);
+  std::vector<double> thresholds;
+  for (const auto& label : bundle->card.labels) thresholds.push_back(label.threshold);
+  const training::EvaluationReport report =
+      training::evaluateProbabilities(*dataset, probabilities, thresholds);
+  if (parser.isSet(plots)) {
+    if (auto written =
+            training::writeMetricPlots(parser.value(plots).toStdString(), *dataset, probabilities);
+        !written) {
+      err() << "walness-cli evaluate: " << QString::fromStdString(written.message()) << "\n";
+      return kExitFailure;
+    }
+  }
+  if (parser.isSet(json)) {
+    QJsonObject result = report.toJson();
+    result[QStringLiteral("n")] = qint64(dataset->images.size());
+    out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+    return kExitOk;
+  }
+  out() << QString::fromStdString(bundle->card.id) << " "
+        << QString::fromStdString(bundle->card.version) << " on " << dataset->images.size()
+        << " photos: macro AUC " << number(report.macroAuc) << ", ECE "
+        << QString::number(report.ece, 'f', 4) << "\n";
+  out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+               .arg(QStringLiteral("disease"), -24)
+               .arg(QStringLiteral("AUC"), 7)
+               .arg(QStringLiteral("PR-AUC"), 7)
+               .arg(QStringLiteral("sens"), 6)
+               .arg(QStringLiteral("spec"), 6)
+               .arg(QStringLiteral("F1"), 6)
+               .arg(QStringLiteral("pos/n"), 10);
+  for (const std::string& label : report.labels) {
+    const auto& m = report.perLabel.at(label);
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                 .arg(QString::fromStdString(label), -24)
+                 .arg(number(m.auc), 7)
+                 .arg(number(m.prAuc), 7)
+                 .arg(m.sensitivity, 6, 'f', 3)
+                 .arg(m.specificity, 6, 'f', 3)
+                 .arg(m.f1, 6, 'f', 3)
+                 .arg(QStringLiteral("%1/%2").arg(m.positives).arg(m.n), 10);
+  }
+  return kExitOk;
+}
+
+}  // namespace walness::cli

@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include "CliRunner.h"
+#include "SharedData.h"
+#include "TestBundles.h"
+#include "bundle/ModelBundle.h"
+
+using namespace walness;
+
+namespace {
+
+// A labels.csv over real dog-eye validation photos (absolute paths), first `rows` of each
+// disease folder so every disease has positives and negatives.
+QString writeRealLabels(const QTemporaryDir& dir, const QByteArray& header, int rows) {
+  QFile shared(QString::fromStdString(test::sharedPath(QStringLiteral("data/dog-eye/labels.csv"))));
+  EXPECT_TRUE(shared.open(QIODevice::ReadOnly));
+  shared.readLine();
+  QByteArray csv = header + "\n";
+  int written = 0;
+  int line = 0;
+  while (!shared.atEnd() && written < rows) {
+    const QList<QByteArray> cells = shared.readLine().trimmed().split(',');
+    if (cells.size() < 8 || cells[1] != "val" || cells[2] != "crop" || line++ % 37 != 0) continue;
+    const QByteArray path = QDir(test::sharedDir() + QStringLiteral("/data/dog-eye"))
+                                .filePath(QString::fromUtf8(cells[0]))
+                                .toUtf8();
+    csv += path + ",val," + cells[3] + "," + cells[4] + "," + cells[5] + "\n";
+    ++written;
+  }
+  const QString path = dir.filePath(QStringLiteral("labels.csv"));
+  QFile file(path);
+  EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(csv);
+  return path;
+}
+
+}  // namespace
+
+TEST(EvaluateCliTest, PrintsTheDocumentedJsonAndDrawsPlots) {
+  QTemporaryDir dir;
+  const std::string bundle =
+      test::writePretrainedTestBundle(dir.filePath(QStringLiteral("bundle")));
+  const QString labels =
+      writeRealLabels(dir, "image,split,conjunctivitis,cataract,blepharitis", 40);
+  const QString plots = dir.filePath(QStringLiteral("plots"));
+  const test::CliRun run =
+      test::runCli({QStringLiteral("evaluate"), QStringLiteral("--model"),
+                    QString::fromStdString(bundle), QStringLiteral("--data"), labels,
+                    QStringLiteral("--json"), QStringLiteral("--plots"), plots});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+  ASSERT_TRUE(json.value(QStringLiteral("macro_auc")).isDouble()) << run.out.toStdString();
+  EXPECT_TRUE(json.value(QStringLiteral("ece")).isDouble());
+  EXPECT_EQ(json.value(QStringLiteral("n")).toInt(), 40);
+  const QJsonObject perLabel = json.value(QStringLiteral("per_label")).toObject();
+  ASSERT_EQ(perLabel.size(), 3);
+  for (const QString& key :
+       {QStringLiteral("auc"), QStringLiteral("pr_auc"), QStringLiteral("sensitivity"),
+        QStringLiteral("specificity"), QStringLiteral("f1"), QStringLiteral("positives"),
+        QStringLiteral("n")})
+    EXPECT_TRUE(perLabel.value(QStringLiteral("cataract")).toObject().contains(key))
+        << key.toStdString();
+  EXPECT_EQ(perLabel.value(QStringLiteral("conjunctivitis"))
+                .toObject()
+                .value(QStringLiteral("n"))
+                .toInt(),
+            40);
+  EXPECT_TRUE(QFile::exists(plots + QStringLiteral("/roc.png")));
+  EXPECT_TRUE(QFile::exists(plots + QStringLiteral("/reliability.png")));
+}
+
+TEST(EvaluateCliTest, MissingColumnsAndBrokenBundlesGiveTheirExitCodes) {
+  QTemporaryDir dir;
+  const std::string bundle =
+      test::writePretrainedTestBundle(dir.filePath(QStringLiteral("bundle")));
+  const QString labels =
+      writeRealLabels(dir, "image,split,conjunctivitis,cataract,ulcerative_keratitis", 5);
+  test::CliRun run =
+      test::runCli({QStringLiteral("evaluate"), QStringLiteral("--model"),
+                    QString::fromStdString(bundle), QStringLiteral("--data"), labels});
+  EXPECT_EQ(run.exitCode, 3);
+  EXPECT_TRUE(run.err.contains(QStringLiteral("no column for 'blepharitis'")))
+      << run.err.toStdString();
+  EXPECT_TRUE(run.out.isEmpty());
+  run = test::runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), dir.path(),
+                      QStringLiteral("--data"), labels});
+  EXPECT_EQ(run.exitCode, 4);
+  run = test::runCli({QStringLiteral("evaluate"), QStringLiteral("--data"), labels});
+  EXPECT_EQ(run.exitCode, 2);
+}
+
+TEST(TrainCliTest, ShortRunWritesABundleAndReportsJson) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("bundle"));
+  const test::CliRun run = test::runCli(
+      {QStringLiteral("train"), QStringLiteral("--data"),
+       QString::fromStdString(test::sharedPath(QStringLiteral("data/dog-eye/labels.csv"))),
+       QStringLiteral("--out"), out, QStringLiteral("--pretrained"),
+       QString::fromStdString(
+           test::sharedPath(QStringLiteral("pretrained/mobilenet_v2_imagenet.safetensors"))),
+       QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--input-size"),
+       QStringLiteral("64"), QStringLiteral("--freeze-blocks"), QStringLiteral("19"),
+       QStringLiteral("--limit-train"), QStringLiteral("64"), QStringLiteral("--limit-val"),
+       QStringLiteral("64"), QStringLiteral("--json")});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+  EXPECT_EQ(json.value(QStringLiteral("best_epoch")).toInt(), 1);
+  EXPECT_TRUE(json.value(QStringLiteral("val_macro_auc")).isDouble());
+  EXPECT_EQ(json.value(QStringLiteral("validation"))
+                .toObject()
+                .value(QStringLiteral("per_label"))
+                .toObject()
+                .size(),
+            5);
+  auto bundle = bundle::loadModelBundle(out.toStdString());
+  ASSERT_TRUE(bundle) << bundle.message();
+  EXPECT_EQ(bundle->card.labels.size(), 5u);
+  EXPECT_TRUE(run.err.contains(QStringLiteral("train 1/1")));
+}
+
+TEST(TrainCliTest, BadInvocationsChangeNothing) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath(QStringLiteral("bundle"));
+  test::CliRun run = test::runCli({QStringLiteral("train"), QStringLiteral("--out"), out});
+  EXPECT_EQ(run.exitCode, 2);
+  QFile broken(dir.filePath(QStringLiteral("broken.csv")));
+  ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+  broken.write("image,conjunctivitis\na.jpg,yes\n");
+  broken.close();
+  run = test::runCli({QStringLiteral("train"), QStringLiteral("--data"), broken.fileName(),
+                      QStringLiteral("--out"), out});
+  EXPECT_EQ(run.exitCode, 3);
+  EXPECT_TRUE(run.err.contains(QStringLiteral("line 2"))) << run.err.toStdString();
+  run = test::runCli({QStringLiteral("train"), QStringLiteral("--data"), broken.fileName(),
+                      QStringLiteral("--out"), out, QStringLiteral("--optimizer"),
+                      QStringLiteral("sgd")});
+  EXPECT_EQ(run.exitCode, 2);
+  EXPECT_TRUE(run.err.contains(QStringLiteral("unknown optimizer")));
+  EXPECT_FALSE(QFile::exists(out));
+}
