@@ -16,7 +16,7 @@
 
 #include "CliCommon.h"
 #include "Diseases.h"
-#include "ModelLocator.h"
+#include "bundle/ModelLocator.h"
 #include "cam/CamMethod.h"
 #include "cam/Heatmap.h"
 #include "imaging/ImageDecoder.h"
@@ -164,9 +164,9 @@ int runDiagnose(const QStringList& arguments) {
   // The model: named, or the installed one for the species.
   std::string bundleDirectory = parser.value(modelOption).toStdString();
   if (bundleDirectory.empty()) {
-    const auto searched = modelSearchDirectories();
+    const auto searched = bundle::modelSearchDirectories();
     const auto all = bundle::listBundles(searched);
-    const auto found = findBundleFor(*species, all);
+    const auto found = bundle::findBundleFor(*species, all);
     if (!found) {
       err() << "walness-cli diagnose: no model bundle for " << qs(std::string(speciesId(*species)))
             << " is installed.\n";

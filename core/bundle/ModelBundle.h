@@ -6,6 +6,7 @@
 
 #include "Result.h"
 #include "bundle/ModelCard.h"
+#include "bundle/ModelLocator.h"
 #include "nn/FeatureClassifier.h"
 
 namespace walness::bundle {
@@ -29,13 +30,5 @@ Result<ModelCard> writeModelBundle(const std::string& directory, ModelCard card,
 
 // The sha256 of a file, in lower-case hex.
 Result<std::string> fileSha256(const std::string& path);
-
-// Bundles found in `searchDirectories` (each holding bundle folders), cards parsed but weights not
-// loaded: what is installed, for choosing by species and for error messages.
-struct BundleListing {
-  std::string directory;
-  ModelCard card;
-};
-std::vector<BundleListing> listBundles(const std::vector<std::string>& searchDirectories);
 
 }  // namespace walness::bundle

@@ -15,14 +15,6 @@
 
 namespace walness::inference {
 
-// A photo's screening with its explanations: one heatmap per requested disease, on the photo.
-struct ExplainedDiagnosis {
-  Diagnosis diagnosis;
-  std::string camMethod;
-  cv::Rect region;                          // the part of the photo the model saw
-  std::map<std::string, cv::Mat> heatmaps;  // disease -> CV_32F 0..1, the photo's size
-};
-
 // Loads a bundle once and screens photos with it; not thread-safe, use one per worker thread.
 class Classifier {
  public:

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <opencv2/core/mat.hpp>
+
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +40,14 @@ struct Diagnosis {
 
   const Finding* top() const { return findings.empty() ? nullptr : &findings.front(); }
   bool anyPositive() const;
+};
+
+// A photo's screening with its explanations: one heatmap per requested disease, on the photo.
+struct ExplainedDiagnosis {
+  Diagnosis diagnosis;
+  std::string camMethod;
+  cv::Rect region;                          // the part of the photo the model saw
+  std::map<std::string, cv::Mat> heatmaps;  // disease -> CV_32F 0..1, the photo's size
 };
 
 }  // namespace walness::inference

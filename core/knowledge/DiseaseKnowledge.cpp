@@ -49,7 +49,8 @@ std::string urgencyId(Urgency urgency) {
   return "days";
 }
 
-Result<DiseaseKnowledge> DiseaseKnowledge::parse(const QByteArray& json, const std::string& source) {
+Result<DiseaseKnowledge> DiseaseKnowledge::parse(const QByteArray& json,
+                                                 const std::string& source) {
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
   if (document.isNull())
@@ -76,10 +77,14 @@ Result<DiseaseKnowledge> DiseaseKnowledge::parse(const QByteArray& json, const s
     if (!reason) return Error{reason.message()};
     const QString urgencyText = entry.value(QStringLiteral("urgency")).toString();
     Urgency urgency;
-    if (urgencyText == QLatin1String("watch")) urgency = Urgency::Watch;
-    else if (urgencyText == QLatin1String("days")) urgency = Urgency::Days;
-    else if (urgencyText == QLatin1String("today")) urgency = Urgency::Today;
-    else return Error{where + ": urgency must be watch, days or today"};
+    if (urgencyText == QLatin1String("watch"))
+      urgency = Urgency::Watch;
+    else if (urgencyText == QLatin1String("days"))
+      urgency = Urgency::Days;
+    else if (urgencyText == QLatin1String("today"))
+      urgency = Urgency::Today;
+    else
+      return Error{where + ": urgency must be watch, days or today"};
     for (const QJsonValue& speciesValue : species) {
       const auto parsed = speciesFromId(speciesValue.toString().toStdString());
       if (!parsed) return Error{where + ": unknown species"};

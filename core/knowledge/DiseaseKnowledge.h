@@ -12,9 +12,9 @@
 namespace walness::knowledge {
 
 enum class Urgency {
-  Watch,     // mention at the next routine visit unless it changes
-  Days,      // see a vet within a few days
-  Today,     // see a vet today
+  Watch,  // mention at the next routine visit unless it changes
+  Days,   // see a vet within a few days
+  Today,  // see a vet today
 };
 std::string urgencyId(Urgency urgency);  // "watch", "days", "today"
 

@@ -1,11 +1,11 @@
-#include "ModelLocator.h"
+#include "bundle/ModelLocator.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 #include <QVersionNumber>
 
-namespace walness::cli {
+namespace walness::bundle {
 
 std::vector<std::string> modelSearchDirectories() {
   std::vector<std::string> directories;
@@ -21,9 +21,8 @@ std::vector<std::string> modelSearchDirectories() {
   return directories;
 }
 
-std::optional<bundle::BundleListing> findBundleFor(Species species,
-                                                   const std::vector<bundle::BundleListing>& all) {
-  std::optional<bundle::BundleListing> best;
+std::optional<BundleListing> findBundleFor(Species species, const std::vector<BundleListing>& all) {
+  std::optional<BundleListing> best;
   for (const auto& listing : all) {
     if (listing.card.species != species) continue;
     if (!best || QVersionNumber::fromString(QString::fromStdString(listing.card.version)) >
@@ -33,4 +32,4 @@ std::optional<bundle::BundleListing> findBundleFor(Species species,
   return best;
 }
 
-}  // namespace walness::cli
+}  // namespace walness::bundle

@@ -1,0 +1,36 @@
+#include "inference/ScreeningSession.h"
+
+#include "cam/CamMethod.h"
+#include "inference/Classifier.h"
+
+namespace walness::inference {
+
+ScreeningSession::ScreeningSession(std::unique_ptr<Classifier> classifier)
+    : classifier_(std::move(classifier)) {
+}
+
+ScreeningSession::~ScreeningSession() = default;
+
+Result<std::unique_ptr<ScreeningSession>> ScreeningSession::open(const std::string& directory) {
+  auto classifier = Classifier::load(directory);
+  if (!classifier) return Error{classifier.message()};
+  return std::unique_ptr<ScreeningSession>(new ScreeningSession(std::move(*classifier)));
+}
+
+const bundle::ModelCard& ScreeningSession::card() const {
+  return classifier_->card();
+}
+
+const std::string& ScreeningSession::directory() const {
+  return classifier_->directory();
+}
+
+Result<ExplainedDiagnosis> ScreeningSession::explain(
+    const cv::Mat& rgb, const std::optional<cv::Rect>& region, const std::string& camId,
+    const std::vector<std::string>& diseases) const {
+  const auto method = cam::createCamMethod(camId);
+  if (!method) return Error{"unknown CAM method '" + camId + "'"};
+  return classifier_->explain(rgb, region, *method, diseases);
+}
+
+}  // namespace walness::inference

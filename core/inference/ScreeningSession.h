@@ -1,0 +1,39 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Result.h"
+#include "bundle/ModelCard.h"
+#include "inference/Diagnosis.h"
+
+namespace walness::inference {
+
+class Classifier;
+
+// A loaded model for the GUI and other callers that must not see LibTorch: the Classifier behind
+// a header with no LibTorch includes. Not thread-safe; use one per worker thread.
+class ScreeningSession {
+ public:
+  static Result<std::unique_ptr<ScreeningSession>> open(const std::string& bundleDirectory);
+  ~ScreeningSession();
+
+  const bundle::ModelCard& card() const;
+  const std::string& directory() const;
+
+  // Findings and one heatmap per disease in `diseases` ({"*"} = all) with the CAM method `camId`
+  // ("gradcam", "gradcampp", "hirescam", "layercam").
+  Result<ExplainedDiagnosis> explain(const cv::Mat& rgb, const std::optional<cv::Rect>& region,
+                                     const std::string& camId,
+                                     const std::vector<std::string>& diseases) const;
+
+ private:
+  explicit ScreeningSession(std::unique_ptr<Classifier> classifier);
+  std::unique_ptr<Classifier> classifier_;
+};
+
+}  // namespace walness::inference
