@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>walness::ui::DiagnosisController</name>
+    <message>
+        <source>No model for %1 eyes is installed.</source>
+        <translation>%1 눈 모델이 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>Loading the model...</source>
+        <translation>모델을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Looking at the photo...</source>
+        <translation>사진을 살펴보는 중...</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::DiagnosisPage</name>
     <message>
         <source>Photos (%1)</source>
@@ -23,16 +46,8 @@
         <translation>사진을 열 수 없습니다</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Photo loaded</source>
         <translation>사진을 불러왔습니다</translation>
-    </message>
-    <message>
-        <source>%1 (%2 x %3 pixels)</source>
-        <translation>%1 (%2 x %3 픽셀)</translation>
     </message>
     <message>
         <source>My pet is a</source>
@@ -59,6 +74,135 @@ Open a close-up photo of your pet&apos;s eye.</source>
     <message>
         <source>Photos are analysed on this computer and never uploaded. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>사진은 이 컴퓨터에서만 분석되며 업로드되지 않습니다. Walness는 선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Analysing...</source>
+        <translation>분석 중...</translation>
+    </message>
+    <message>
+        <source>The photo could not be analysed</source>
+        <translation>사진을 분석하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled</source>
+        <translation>분석을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks disease texts.</extracomment>
+        <translation>ko</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>This does not look like a close-up photo of an eye</source>
+        <translation>눈을 가까이 찍은 사진으로 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>Walness only screens close-up photos of a %1&apos;s eye, like the photos its model learnt from. Try a sharp, well-lit photo of one eye, filling most of the picture.</source>
+        <translation>Walness는 모델이 학습한 사진처럼 %1의 눈을 가까이 찍은 사진만 살펴볼 수 있습니다. 한쪽 눈이 화면 대부분을 채우도록 밝고 선명하게 다시 찍어 주세요.</translation>
+    </message>
+    <message>
+        <source>This photo cannot be judged</source>
+        <translation>이 사진으로는 판단할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Please take the photo again and analyse the new one.</source>
+        <translation>사진을 다시 찍어 새 사진으로 분석해 주세요.</translation>
+    </message>
+    <message>
+        <source>Signs consistent with %1: %2</source>
+        <translation>%1 의심 소견: %2</translation>
+    </message>
+    <message>
+        <source>No disease this model checks is above its threshold</source>
+        <translation>이 모델이 확인하는 질환 중 기준을 넘는 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>This does not mean the eye is healthy: the model cannot confirm a healthy eye. If your pet squints, rubs the eye or the eye looks different, see a vet.</source>
+        <translation>눈이 건강하다는 뜻은 아닙니다. 모델은 건강한 눈을 확인할 수 없습니다. 눈을 찡그리거나 비비거나 평소와 달라 보이면 동물병원에 가세요.</translation>
+    </message>
+    <message>
+        <source>The photo has problems; the result may be less reliable.</source>
+        <translation>사진에 문제가 있어 결과의 신뢰도가 낮을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>See a vet today</source>
+        <translation>오늘 동물병원에 가세요</translation>
+    </message>
+    <message>
+        <source>See a vet within a few days</source>
+        <translation>며칠 안에 동물병원에 가세요</translation>
+    </message>
+    <message>
+        <source>Mention it at the next vet visit</source>
+        <translation>다음 진료 때 알려 주세요</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>이렇게 하세요:</translation>
+    </message>
+    <message>
+        <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy. Walness is a screening aid, not a veterinary diagnosis.</source>
+        <translation>모델 %1 %2은(는) %3 눈에서 다음 질환을 확인합니다: %4. 눈이 건강하다는 것은 확인할 수 없습니다. Walness는 선별 보조 도구이며 수의사의 진단이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Analyze</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Heatmap for</source>
+        <translation>히트맵 질환</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>불투명도</translation>
+    </message>
+    <message>
+        <source>Disease shown in the heatmap</source>
+        <translation>히트맵에 표시할 질환</translation>
+    </message>
+    <message>
+        <source>Heatmap method</source>
+        <translation>히트맵 방법</translation>
+    </message>
+    <message>
+        <source>Heatmap opacity</source>
+        <translation>히트맵 불투명도</translation>
+    </message>
+    <message>
+        <source>Probability per disease</source>
+        <translation>질환별 확률</translation>
+    </message>
+    <message>
+        <source>No cat eye model yet</source>
+        <translation>아직 고양이 눈 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>No dog eye model installed</source>
+        <translation>강아지 눈 모델이 설치되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Walness has no model for cats yet: no labelled cat eye photos were available to train one. Choose Dog to screen a dog&apos;s eye.</source>
+        <translation>Walness에는 아직 고양이 모델이 없습니다. 학습에 쓸 라벨이 달린 고양이 눈 사진을 구하지 못했습니다. 강아지 눈을 살펴보려면 강아지를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Install a model bundle (see Help) to screen dog eyes.</source>
+        <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
+    </message>
+    <message>
+        <source>%1 (%2 x %3 pixels). Press Analyze.</source>
+        <translation>%1 (%2 x %3 픽셀). 분석을 누르세요.</translation>
     </message>
 </context>
 <context>
@@ -90,6 +234,13 @@ Open a close-up photo of your pet&apos;s eye.</source>
     <message>
         <source>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;Screens photos of dog and cat eyes for signs of disease, on this computer, and finds veterinary clinics nearby.&lt;/p&gt;&lt;p&gt;A screening aid, not a veterinary diagnosis.&lt;/p&gt;&lt;p&gt;Qt %2, LibTorch %3, OpenCV %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;강아지와 고양이의 눈 사진에서 질환의 징후를 이 컴퓨터 안에서 살펴보고, 가까운 동물병원을 찾아 줍니다.&lt;/p&gt;&lt;p&gt;선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.&lt;/p&gt;&lt;p&gt;Qt %2, LibTorch %3, OpenCV %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::ProbabilityBars</name>
+    <message>
+        <source>%1: %2%, threshold %3%</source>
+        <translation>%1: %2%, 기준 %3%</translation>
     </message>
 </context>
 <context>

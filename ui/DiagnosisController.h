@@ -1,0 +1,58 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "Species.h"
+#include "bundle/ModelLocator.h"
+#include "inference/Diagnosis.h"
+
+namespace walness::inference {
+class ScreeningSession;
+}
+
+namespace walness::ui {
+
+// Runs screenings off the GUI thread: loads the installed model for the species (once, then
+// cached), explains the photo with every disease's heatmap and reports back on the GUI thread.
+// One screening at a time: analyze() refuses while one runs, so repeated clicks queue nothing.
+class DiagnosisController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit DiagnosisController(QObject* parent = nullptr);
+  ~DiagnosisController() override;
+
+  // The bundle a screening for `species` would use (the newest installed), if any.
+  static std::optional<bundle::BundleListing> installedModel(Species species);
+
+  bool isBusy() const { return busy_; }
+  // Starts screening `rgb` (8-bit RGB, copied); false when busy or the photo is empty.
+  bool analyze(const cv::Mat& rgb, Species species, const QString& camMethod);
+  // Stops waiting for the running screening: its result is dropped, cancelled() is emitted.
+  void cancel();
+
+ Q_SIGNALS:
+  void started();
+  void progressed(const QString& step);
+  void finished(const walness::inference::ExplainedDiagnosis& result,
+                const walness::bundle::ModelCard& card);
+  void failed(const QString& message);
+  void cancelled();
+
+ private:
+  QThreadPool pool_;
+  std::shared_ptr<inference::ScreeningSession> session_;  // used by the pool's thread only
+  bool busy_ = false;
+  quint64 request_ = 0;
+  std::shared_ptr<std::atomic<bool>> cancelFlag_;
+};
+
+}  // namespace walness::ui
