@@ -54,6 +54,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       openButton_(new QPushButton(this)),
       analyzeButton_(new QPushButton(this)),
       cancelButton_(new QPushButton(this)),
+      findVetButton_(new QPushButton(this)),
       busyBar_(new QProgressBar(this)),
       photoView_(new QLabel(this)),
       heatmapLabel_(new QLabel(this)),
@@ -127,6 +128,9 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   resultLayout->addWidget(resultBody_);
   resultLayout->addWidget(bars_);
   resultLayout->addWidget(knowledgeText_);
+  findVetButton_->setObjectName(QStringLiteral("findVetButton"));
+  findVetButton_->hide();
+  resultLayout->addWidget(findVetButton_, 0, Qt::AlignLeft);
   resultLayout->addWidget(coverageNote_);
   resultLayout->addStretch(1);
   auto* scroll = new QScrollArea(this);
@@ -155,6 +159,14 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   connect(openButton_, &QPushButton::clicked, this, &DiagnosisPage::choosePhoto);
   connect(analyzeButton_, &QPushButton::clicked, this, &DiagnosisPage::analyze);
   connect(cancelButton_, &QPushButton::clicked, controller_, &DiagnosisController::cancel);
+  connect(findVetButton_, &QPushButton::clicked, this, [this] {
+    bool urgent = false;
+    if (result_ && knowledge_)
+      for (const auto& finding : result_->diagnosis.findings)
+        if (const auto* info = knowledge_->find(result_->diagnosis.species, finding.disease))
+          urgent |= finding.positive && info->urgency == knowledge::Urgency::Today;
+    Q_EMIT findVetRequested(urgent);
+  });
   connect(speciesToggle_, &SpeciesToggle::speciesChanged, this, [this] {
     clearResult();
     retranslate();
@@ -248,6 +260,7 @@ void DiagnosisPage::clearResult() {
   heatmapDisease_->clear();
   bars_->setRows({});
   knowledgeText_->clear();
+  findVetButton_->hide();
   coverageNote_->clear();
   showPhoto();
   updateActions();
@@ -353,6 +366,7 @@ void DiagnosisPage::showResult() {
     }
   }
   knowledgeText_->setText(advice.join(QString()));
+  findVetButton_->setVisible(!advice.isEmpty());
   coverageNote_->setText(
       tr("Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy. "
          "Walness is a screening aid, not a veterinary diagnosis.")
@@ -390,6 +404,7 @@ void DiagnosisPage::retranslate() {
   openButton_->setText(tr("Open photo..."));
   analyzeButton_->setText(tr("Analyze"));
   cancelButton_->setText(tr("Cancel"));
+  findVetButton_->setText(tr("Find a vet nearby"));
   heatmapLabel_->setText(tr("Heatmap for"));
   opacityLabel_->setText(tr("Opacity"));
   heatmapDisease_->setAccessibleName(tr("Disease shown in the heatmap"));

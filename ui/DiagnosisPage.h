@@ -43,6 +43,10 @@ class DiagnosisPage : public QWidget {
   bool hasResult() const { return result_.has_value(); }
   const std::optional<inference::ExplainedDiagnosis>& result() const { return result_; }
 
+ Q_SIGNALS:
+  // The user wants vets nearby; `urgent` when a finding should be seen today.
+  void findVetRequested(bool urgent);
+
  public Q_SLOTS:
   void choosePhoto();
   void analyze();
@@ -66,6 +70,7 @@ class DiagnosisPage : public QWidget {
   QPushButton* openButton_;
   QPushButton* analyzeButton_;
   QPushButton* cancelButton_;
+  QPushButton* findVetButton_;
   QProgressBar* busyBar_;
   QLabel* photoView_;
   QLabel* heatmapLabel_;

@@ -204,6 +204,10 @@ Open a close-up photo of your pet&apos;s eye.</source>
         <source>%1 (%2 x %3 pixels). Press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 분석을 누르세요.</translation>
     </message>
+    <message>
+        <source>Find a vet nearby</source>
+        <translation>가까운 동물병원 찾기</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::MainWindow</name>

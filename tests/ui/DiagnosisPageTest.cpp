@@ -116,6 +116,14 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
   EXPECT_NE(view->pixmap().toImage(), withHeatmap);
   page.findChild<QSlider*>(QStringLiteral("heatmapOpacity"))->setValue(45);
 
+  auto* findVet = page.findChild<QPushButton*>(QStringLiteral("findVetButton"));
+  if (!diagnosis.abstention && diagnosis.anyPositive()) {
+    EXPECT_TRUE(findVet->isVisible());
+    QSignalSpy requested(&page, &DiagnosisPage::findVetRequested);
+    QTest::mouseClick(findVet, Qt::LeftButton);
+    EXPECT_EQ(requested.count(), 1);
+  }
+
   const QImage shot = page.grab().toImage();
   EXPECT_TRUE(shot.save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR))
                             .filePath(QStringLiteral("diagnosis-result.png"))));
