@@ -267,6 +267,10 @@ int runDiagnose(const QStringList& arguments) {
                          {QStringLiteral("cam"), camJson}};
       if (diagnosis.abstention)
         object.insert(QStringLiteral("abstention_message"), qs(diagnosis.abstention->message));
+      if (diagnosis.oodThreshold > 0)
+        object.insert(QStringLiteral("out_of_distribution"),
+                      QJsonObject{{QStringLiteral("score"), diagnosis.oodScore},
+                                  {QStringLiteral("threshold"), diagnosis.oodThreshold}});
       out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << "\n";
     } else {
       printHuman(image, diagnosis, classifier.card(), camLine);
