@@ -37,8 +37,12 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
   painter.setRenderHint(QPainter::Antialiasing);
   const QPalette& colours = palette();
   const QFontMetrics metrics = fontMetrics();
+  QFont boldFont = font();
+  boldFont.setBold(true);
+  const QFontMetrics boldMetrics(boldFont);  // positive rows are bold, hence wider
   int nameWidth = 0;
-  for (const Row& row : rows_) nameWidth = std::max(nameWidth, metrics.horizontalAdvance(row.name));
+  for (const Row& row : rows_)
+    nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(row.name));
   nameWidth = std::min(nameWidth + 12, width() / 2);
   const int percentWidth = metrics.horizontalAdvance(QStringLiteral("100%")) + 10;
   const int barLeft = nameWidth;
@@ -52,7 +56,8 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
     painter.setFont(font);
     painter.setPen(colours.color(QPalette::WindowText));
     painter.drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft,
-                     metrics.elidedText(row.name, Qt::ElideRight, nameRect.width()));
+                     (row.positive ? boldMetrics : metrics)
+                         .elidedText(row.name, Qt::ElideRight, nameRect.width()));
     const QRect track(barLeft, top + 8, barWidth, kRowHeight - 16);
     painter.setPen(Qt::NoPen);
     painter.setBrush(colours.color(QPalette::Midlight));
