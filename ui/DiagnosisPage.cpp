@@ -168,6 +168,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     Q_EMIT findVetRequested(urgent);
   });
   connect(speciesToggle_, &SpeciesToggle::speciesChanged, this, [this] {
+    lookUpModel();
     clearResult();
     retranslate();
   });
@@ -204,10 +205,16 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     resultBody_->clear();
     updateActions();
   });
+  lookUpModel();
   retranslate();
 }
 
 DiagnosisPage::~DiagnosisPage() = default;
+
+void DiagnosisPage::lookUpModel() {
+  // Reads every installed card from disk: once per species change, not on every state change.
+  modelInstalled_ = DiagnosisController::installedModel(speciesToggle_->species()).has_value();
+}
 
 QString DiagnosisPage::language() const {
   //: The language code of this translation ("ko" for Korean); picks disease texts.
@@ -268,9 +275,7 @@ void DiagnosisPage::clearResult() {
 
 void DiagnosisPage::updateActions() {
   const bool busy = controller_->isBusy();
-  const bool modelInstalled =
-      DiagnosisController::installedModel(speciesToggle_->species()).has_value();
-  analyzeButton_->setEnabled(!busy && !rgb_.empty() && modelInstalled);
+  analyzeButton_->setEnabled(!busy && !rgb_.empty() && modelInstalled_);
   openButton_->setEnabled(!busy);
   speciesToggle_->setEnabled(!busy);
   cancelButton_->setVisible(busy);
@@ -412,11 +417,10 @@ void DiagnosisPage::retranslate() {
   opacity_->setAccessibleName(tr("Heatmap opacity"));
   bars_->setAccessibleName(tr("Probability per disease"));
   const Species species = speciesToggle_->species();
-  const bool modelInstalled = DiagnosisController::installedModel(species).has_value();
   if (photo_.isNull())
     photoView_->setText(tr("No photo yet.\nOpen a close-up photo of your pet's eye."));
   if (!result_ && !controller_->isBusy()) {
-    if (!modelInstalled) {
+    if (!modelInstalled_) {
       resultTitle_->setText(species == Species::Cat ? tr("No cat eye model yet")
                                                     : tr("No dog eye model installed"));
       resultBody_->setText(

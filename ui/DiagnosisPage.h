@@ -61,6 +61,7 @@ class DiagnosisPage : public QWidget {
   void showResult();
   void updateActions();
   void clearResult();
+  void lookUpModel();
   QString diseaseName(const std::string& id) const;
   QString language() const;
 
@@ -91,6 +92,7 @@ class DiagnosisPage : public QWidget {
   bundle::ModelCard card_;
   std::optional<knowledge::DiseaseKnowledge> knowledge_;
   QString statusMessage_;
+  bool modelInstalled_ = false;  // for the chosen species; looked up when the species changes
 };
 
 }  // namespace walness::ui

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -17,5 +20,9 @@ enum ExitCode : int {
 
 QTextStream& out();
 QTextStream& err();
+
+// Parses a command's arguments. Returns the exit code when the command is already done: a usage
+// error (message printed) or --help (help printed); nullopt when it should run.
+std::optional<int> parseOrFinish(QCommandLineParser& parser, const QStringList& arguments);
 
 }  // namespace walness::cli

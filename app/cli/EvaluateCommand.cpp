@@ -72,14 +72,7 @@ int runEvaluate(const QStringList& arguments) {
   const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads."),
                                    QStringLiteral("n"), QStringLiteral("2"));
   parser.addOptions({model, data, split, json, plots, threads});
-  if (!parser.parse(arguments)) {
-    err() << parser.errorText() << "\n";
-    return kExitUsage;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << parser.helpText();
-    return kExitOk;
-  }
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
   if (!parser.isSet(model) || !parser.isSet(data)) {
     err() << "walness-cli evaluate: give --model DIR and --data labels.csv.\n";
     return kExitUsage;

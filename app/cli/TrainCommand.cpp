@@ -134,14 +134,7 @@ int runTrain(const QStringList& arguments) {
   const auto modelId = option("id", "Bundle id.", "id", "dog-eye-mobilenetv2");
   const auto modelVersion = option("model-version", "Bundle version.", "version", "1.0.0");
   const auto json = option("json", "Print the result as one JSON object on stdout.");
-  if (!parser.parse(arguments)) {
-    err() << parser.errorText() << "\n";
-    return kExitUsage;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << parser.helpText();
-    return kExitOk;
-  }
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
   if (parser.isSet(data) == parser.isSet(aihub) || !parser.isSet(output)) {
     err() << "walness-cli train: give --out and one of --data or --aihub.\n";
     return kExitUsage;

@@ -279,13 +279,14 @@ Result<TrainingOutcome> Trainer::run(const std::string& checkpointDirectory, boo
       optimizer.zeroGrad();
       const torch::Tensor loss =
           maskedLoss(network->forward((*batch)->inputs), **batch, positiveWeight);
-      if (!std::isfinite(loss.item<double>()))
-        return Error{"the training loss became " + std::to_string(loss.item<double>()) +
-                     " in epoch " + std::to_string(epoch) + "; lower the learning rate"};
+      const double lossValue = loss.item<double>();
+      if (!std::isfinite(lossValue))
+        return Error{"the training loss became " + std::to_string(lossValue) + " in epoch " +
+                     std::to_string(epoch) + "; lower the learning rate"};
       loss.backward();
       optimizer.step();
       const size_t count = (*batch)->indices.size();
-      lossSum += loss.item<double>() * double(count);
+      lossSum += lossValue * double(count);
       seen += count;
       const double rate = double(seen) / std::max(1e-9, secondsSince(epochStart));
       const double epochEstimate =
