@@ -1,21 +1,72 @@
 #include "ClinicPanel.h"
 
+#include <QDir>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QQmlContext>
+#include <QQmlEngine>
 #include <QQmlError>
 #include <QQuickItem>
 #include <QQuickWidget>
+#include <QStandardPaths>
+#include <QThreadPool>
 #include <QVBoxLayout>
+
+#include "ApiKeyStore.h"
+#include "ClinicListModel.h"
+#include "ClinicSearch.h"
+#include "ClinicSettingsDialog.h"
+#include "ClinicSortFilterModel.h"
+#include "clinics/ClinicRanking.h"
+#include "clinics/KoreanCoordinates.h"
+#include "clinics/LocalDataParser.h"
 
 namespace walness::ui {
 
-ClinicPanel::ClinicPanel(QWidget* parent) : QWidget(parent), note_(new QLabel(this)) {
+using namespace walness::clinics;
+
+namespace {
+constexpr qint64 kMaximumCsvBytes = 256 * 1024 * 1024;
+
+QString defaultStorePath() {
+  const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  QDir().mkpath(folder);
+  return folder + QStringLiteral("/clinics.sqlite");
+}
+}  // namespace
+
+ClinicPanel::ClinicPanel(QWidget* parent) : ClinicPanel(defaultStorePath(), parent) {
+}
+
+ClinicPanel::ClinicPanel(const QString& storePath, QWidget* parent)
+    : QWidget(parent),
+      clinics_(new ClinicListModel(this)),
+      sorted_(new ClinicSortFilterModel(clinics_, this)),
+      search_(new ClinicSearch(clinics_, storePath, this)),
+      keys_(new ApiKeyStore(this)),
+      note_(new QLabel(this)),
+      importButton_(new QPushButton(this)),
+      settingsButton_(new QPushButton(this)) {
   note_->setObjectName(QStringLiteral("clinicPrivacyNote"));
   note_->setWordWrap(true);
+  importButton_->setObjectName(QStringLiteral("importLocalDataButton"));
+  settingsButton_->setObjectName(QStringLiteral("clinicSettingsButton"));
+  connect(importButton_, &QPushButton::clicked, this, &ClinicPanel::chooseLocalDataFile);
+  connect(settingsButton_, &QPushButton::clicked, this, &ClinicPanel::openSettings);
 
+  auto* bottom = new QHBoxLayout;
+  bottom->addWidget(note_, 1);
+  bottom->addWidget(importButton_);
+  bottom->addWidget(settingsButton_);
   auto* layout = new QVBoxLayout(this);
   layout->addStretch(1);  // replaced by the map when it is created
-  layout->addWidget(note_);
+  layout->addLayout(bottom);
   retranslate();
 }
 
@@ -24,19 +75,97 @@ QQuickWidget* ClinicPanel::ensureMap() {
   mapWidget_ = new QQuickWidget(this);
   mapWidget_->setObjectName(QStringLiteral("clinicMapWidget"));
   mapWidget_->setResizeMode(QQuickWidget::SizeRootObjectToView);
+  // The plugin reads its parameters when it is created, so the tile server must be known before
+  // the QML loads; the models can follow.
+  mapWidget_->rootContext()->setContextProperty(QStringLiteral("walnessTileServer"),
+                                                ClinicSettingsDialog::tileServerSetting());
   mapWidget_->setSource(QUrl(QStringLiteral(WALNESS_CLINIC_MAP_QML)));
   if (mapWidget_->status() == QQuickWidget::Error) {
     for (const QQmlError& error : mapWidget_->errors())
       qWarning("%s", qPrintable(error.toString()));
+  } else if (QQuickItem* root = mapWidget_->rootObject()) {
+    root->setProperty("clinicModel", QVariant::fromValue(static_cast<QObject*>(sorted_)));
+    root->setProperty("clinicSearch", QVariant::fromValue(static_cast<QObject*>(search_)));
   }
   auto* box = static_cast<QVBoxLayout*>(layout());
   delete box->takeAt(0);  // the placeholder stretch
   box->insertWidget(0, mapWidget_, 1);
+
+  // The Google key is read only now: no keychain prompt before the user opens the Clinics tab.
+  QPointer<ClinicPanel> self(this);
+  keys_->readGoogleKey([self](bool ok, const QString& keyOrMessage) {
+    if (self && ok) self->search_->setGoogleApiKey(keyOrMessage);
+  });
   return mapWidget_;
 }
 
 QQuickItem* ClinicPanel::mapRoot() const {
   return mapWidget_ ? mapWidget_->rootObject() : nullptr;
+}
+
+void ClinicPanel::showForFinding(bool urgent) {
+  sorted_->setUrgentFirst(urgent);
+}
+
+void ClinicPanel::openSettings() {
+  ClinicSettingsDialog dialog(search_, keys_, this);
+  dialog.exec();
+}
+
+void ClinicPanel::chooseLocalDataFile() {
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Import LOCALDATA veterinary hospitals"),
+                                   QDir::homePath(), tr("CSV files (*.csv);;All files (*)"));
+  if (!path.isEmpty()) importLocalData(path);
+}
+
+void ClinicPanel::importLocalData(const QString& path) {
+  importButton_->setEnabled(false);
+  QPointer<ClinicPanel> self(this);
+  // Parsing and converting tens of thousands of rows takes a moment: off the GUI thread.
+  QThreadPool::globalInstance()->start([self, path] {
+    QString message;
+    std::vector<Clinic> clinics;
+    bool ok = false;
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly)) {
+      message = tr("Cannot read %1: %2").arg(name, file.errorString());
+    } else if (file.size() > kMaximumCsvBytes) {
+      message = tr("%1 is larger than 256 MB; it is not a LOCALDATA clinic file.").arg(name);
+    } else if (auto coordinates = KoreanCoordinates::create(); !coordinates) {
+      message = QString::fromStdString(coordinates.message());
+    } else if (auto import = parseLocalDataCsv(file.readAll(), **coordinates); !import) {
+      message =
+          tr("%1 could not be imported: %2").arg(name, QString::fromStdString(import.message()));
+    } else {
+      ok = true;
+      clinics = std::move(import->clinics);
+      message = tr("Imported %1 clinics from %2 (%3 closed and %4 without coordinates skipped).")
+                    .arg(clinics.size())
+                    .arg(name)
+                    .arg(import->closedRows)
+                    .arg(import->rowsWithoutCoordinates);
+    }
+    QMetaObject::invokeMethod(qApp, [self, ok, message, clinics = std::move(clinics)]() mutable {
+      if (!self) return;
+      self->importButton_->setEnabled(true);
+      if (ok) {
+        QString cacheError;
+        self->search_->saveToStore(clinics, &cacheError);
+        if (self->search_->hasLocation()) {
+          const GeoPoint here{self->search_->latitude(), self->search_->longitude()};
+          ClinicFilter nearby;
+          nearby.maximumDistanceMeters = self->search_->radiusKm() * 1000.0;
+          clinics = filterClinics(clinics, nearby, here);
+        }
+        self->search_->showClinics(std::move(clinics), message);
+      } else {
+        self->search_->showClinics({}, message);
+      }
+      Q_EMIT self->importFinished(ok, message);
+    });
+  });
 }
 
 void ClinicPanel::showEvent(QShowEvent* event) {
@@ -45,14 +174,23 @@ void ClinicPanel::showEvent(QShowEvent* event) {
 }
 
 void ClinicPanel::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
+  if (event->type() == QEvent::LanguageChange) {
+    retranslate();
+    search_->retranslate();
+    if (mapWidget_) mapWidget_->engine()->retranslate();
+  }
   QWidget::changeEvent(event);
 }
 
 void ClinicPanel::retranslate() {
   note_->setText(
-      tr("Your location leaves this computer only when you search for clinics. Map tiles come "
-         "from OpenStreetMap."));
+      tr("Your location leaves this computer only when you search for clinics or look up a "
+         "place. Map tiles come from OpenStreetMap."));
+  importButton_->setText(tr("Import LOCALDATA file…"));
+  importButton_->setToolTip(
+      tr("Korean veterinary hospitals from localdata.go.kr (동물병원 CSV), kept on this "
+         "computer."));
+  settingsButton_->setText(tr("Settings…"));
 }
 
 }  // namespace walness::ui

@@ -29,8 +29,10 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->addTab(diagnosisPage_, QString());
   tabs_->addTab(clinicPanel_, QString());
   setCentralWidget(tabs_);
-  connect(diagnosisPage_, &DiagnosisPage::findVetRequested, this,
-          [this] { tabs_->setCurrentWidget(clinicPanel_); });
+  connect(diagnosisPage_, &DiagnosisPage::findVetRequested, this, [this](bool urgent) {
+    clinicPanel_->showForFinding(urgent);
+    tabs_->setCurrentWidget(clinicPanel_);
+  });
 
   auto* helpMenu = menuBar()->addMenu(QString());
   helpMenu->setObjectName(QStringLiteral("helpMenu"));

@@ -9,6 +9,7 @@
 
 #include "BuildInfo.h"
 #include "CliCommon.h"
+#include "ClinicsCommand.h"
 #include "DiagnoseCommand.h"
 #include "EvaluateCommand.h"
 #include "TrainCommand.h"
@@ -29,7 +30,8 @@ int main(int argc, char* argv[]) {
       "Commands:\n"
       "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n"
       "  train      fine-tune a model on labelled photos (walness-cli train --help)\n"
-      "  evaluate   measure a model bundle on labelled photos (walness-cli evaluate --help)\n\n"
+      "  evaluate   measure a model bundle on labelled photos (walness-cli evaluate --help)\n"
+      "  clinics    veterinary clinics near a point (walness-cli clinics --help)\n\n"
       "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
       "problem."));
   parser.addHelpOption();
@@ -64,6 +66,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("diagnose")) return runDiagnose(commandArguments);
   if (command == QLatin1String("train")) return runTrain(commandArguments);
   if (command == QLatin1String("evaluate")) return runEvaluate(commandArguments);
+  if (command == QLatin1String("clinics")) return runClinics(commandArguments);
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

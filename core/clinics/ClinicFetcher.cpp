@@ -28,6 +28,29 @@ ClinicFetcher::ClinicFetcher(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent), network_(network) {
 }
 
+namespace {
+bool worthRetrying(QNetworkReply* reply) {
+  const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+  return reply->error() == QNetworkReply::OperationCanceledError ||
+         reply->error() == QNetworkReply::TimeoutError || status == 429 || status >= 500;
+}
+}  // namespace
+
+void ClinicFetcher::send(std::function<QNetworkReply*()> request,
+                         std::function<void(QNetworkReply*)> done, size_t attempt) {
+  QNetworkReply* reply = request();
+  connect(reply, &QNetworkReply::finished, this, [this, reply, request, done, attempt] {
+    reply->deleteLater();
+    if (reply->error() != QNetworkReply::NoError && worthRetrying(reply) &&
+        attempt < retryDelaysMs_.size()) {
+      QTimer::singleShot(retryDelaysMs_[attempt], this,
+                         [this, request, done, attempt] { send(request, done, attempt + 1); });
+      return;
+    }
+    done(reply);
+  });
+}
+
 QNetworkReply* ClinicFetcher::get(const QUrl& url) {
   return network_->get(requestFor(url, timeoutMs_));
 }
@@ -52,21 +75,22 @@ void ClinicFetcher::searchOpenStreetMap(const GeoPoint& origin, int radiusMeters
   QUrlQuery form;
   form.addQueryItem(QStringLiteral("data"), QString::fromUtf8(overpassVeterinaryQuery(
                                                 origin.latitude, origin.longitude, radiusMeters)));
-  QNetworkReply* reply = network_->post(request, form.toString(QUrl::FullyEncoded).toUtf8());
-  connect(reply, &QNetworkReply::finished, this, [this, reply, now] {
-    reply->deleteLater();
-    const QString service = QStringLiteral("OpenStreetMap");
-    if (reply->error() != QNetworkReply::NoError) {
-      Q_EMIT searchFailed(networkError(reply, service), ClinicSource::OpenStreetMap);
-      return;
-    }
-    auto clinics = parseOverpass(reply->readAll(), now);
-    if (!clinics) {
-      Q_EMIT searchFailed(QString::fromStdString(clinics.message()), ClinicSource::OpenStreetMap);
-      return;
-    }
-    Q_EMIT clinicsFound(clinics.value(), ClinicSource::OpenStreetMap);
-  });
+  const QByteArray body = form.toString(QUrl::FullyEncoded).toUtf8();
+  send([this, request, body] { return network_->post(request, body); },
+       [this, now](QNetworkReply* reply) {
+         const QString service = QStringLiteral("OpenStreetMap");
+         if (reply->error() != QNetworkReply::NoError) {
+           Q_EMIT searchFailed(networkError(reply, service), ClinicSource::OpenStreetMap);
+           return;
+         }
+         auto clinics = parseOverpass(reply->readAll(), now);
+         if (!clinics) {
+           Q_EMIT searchFailed(QString::fromStdString(clinics.message()),
+                               ClinicSource::OpenStreetMap);
+           return;
+         }
+         Q_EMIT clinicsFound(clinics.value(), ClinicSource::OpenStreetMap);
+       });
 }
 
 void ClinicFetcher::searchGooglePlaces(const GeoPoint& origin, int radiusMeters,
@@ -92,38 +116,35 @@ void ClinicFetcher::searchGooglePlaces(const GeoPoint& origin, int radiusMeters,
 
 void ClinicFetcher::requestGooglePage(const QUrl& url, std::vector<Clinic> collected, int pagesLeft,
                                       const QString& apiKey) {
-  QNetworkReply* reply = get(url);
-  connect(reply, &QNetworkReply::finished, this,
-          [this, reply, collected = std::move(collected), pagesLeft, apiKey]() mutable {
-            reply->deleteLater();
-            if (reply->error() != QNetworkReply::NoError) {
-              Q_EMIT searchFailed(networkError(reply, QStringLiteral("Google Places")),
-                                  ClinicSource::GooglePlaces);
-              return;
-            }
-            auto page = parseGooglePlaces(reply->readAll());
-            if (!page) {
-              Q_EMIT searchFailed(QString::fromStdString(page.message()),
-                                  ClinicSource::GooglePlaces);
-              return;
-            }
-            collected.insert(collected.end(), page->clinics.begin(), page->clinics.end());
-            if (page->nextPageToken.empty() || pagesLeft <= 1) {
-              Q_EMIT clinicsFound(collected, ClinicSource::GooglePlaces);
-              return;
-            }
-            QUrl next = endpoints_.googleTextSearch;
-            QUrlQuery query;
-            query.addQueryItem(QStringLiteral("pagetoken"),
-                               QString::fromStdString(page->nextPageToken));
-            query.addQueryItem(QStringLiteral("key"), apiKey);
-            next.setQuery(query);
-            QTimer::singleShot(
-                pageTokenDelayMs_, this,
-                [this, next, collected = std::move(collected), pagesLeft, apiKey]() mutable {
-                  requestGooglePage(next, std::move(collected), pagesLeft - 1, apiKey);
-                });
-          });
+  send([this, url] { return get(url); },
+       [this, collected = std::move(collected), pagesLeft, apiKey](QNetworkReply* reply) mutable {
+         if (reply->error() != QNetworkReply::NoError) {
+           Q_EMIT searchFailed(networkError(reply, QStringLiteral("Google Places")),
+                               ClinicSource::GooglePlaces);
+           return;
+         }
+         auto page = parseGooglePlaces(reply->readAll());
+         if (!page) {
+           Q_EMIT searchFailed(QString::fromStdString(page.message()), ClinicSource::GooglePlaces);
+           return;
+         }
+         collected.insert(collected.end(), page->clinics.begin(), page->clinics.end());
+         if (page->nextPageToken.empty() || pagesLeft <= 1) {
+           Q_EMIT clinicsFound(collected, ClinicSource::GooglePlaces);
+           return;
+         }
+         QUrl next = endpoints_.googleTextSearch;
+         QUrlQuery query;
+         query.addQueryItem(QStringLiteral("pagetoken"),
+                            QString::fromStdString(page->nextPageToken));
+         query.addQueryItem(QStringLiteral("key"), apiKey);
+         next.setQuery(query);
+         QTimer::singleShot(
+             pageTokenDelayMs_, this,
+             [this, next, collected = std::move(collected), pagesLeft, apiKey]() mutable {
+               requestGooglePage(next, std::move(collected), pagesLeft - 1, apiKey);
+             });
+       });
 }
 
 }  // namespace walness::clinics

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <vector>
 
 #include "clinics/Clinic.h"
@@ -34,6 +35,8 @@ class ClinicFetcher : public QObject {
   // Google issues next_page_token before it is valid; it documents a short delay (about 2 s).
   void setPageTokenDelayMs(int milliseconds) { pageTokenDelayMs_ = milliseconds; }
   void setTimeoutMs(int milliseconds) { timeoutMs_ = milliseconds; }
+  // Waits before each retry of a request that timed out or got HTTP 429/5xx; one retry per entry.
+  void setRetryDelaysMs(std::vector<int> delays) { retryDelaysMs_ = std::move(delays); }
 
   void searchOpenStreetMap(const GeoPoint& origin, int radiusMeters, const LocalTime& now);
   // Follows next_page_token for up to `maxPages` pages (Google serves at most 3).
@@ -48,6 +51,10 @@ class ClinicFetcher : public QObject {
  private:
   void requestGooglePage(const QUrl& url, std::vector<Clinic> collected, int pagesLeft,
                          const QString& apiKey);
+  // Sends `request` (made again for each attempt) and hands the final reply to `done`, retrying
+  // with the configured backoff when the server is busy or slow.
+  void send(std::function<QNetworkReply*()> request, std::function<void(QNetworkReply*)> done,
+            size_t attempt = 0);
   QNetworkReply* get(const QUrl& url);
   static QString networkError(QNetworkReply* reply, const QString& service);
 
@@ -55,6 +62,7 @@ class ClinicFetcher : public QObject {
   Endpoints endpoints_;
   int pageTokenDelayMs_ = 2000;
   int timeoutMs_ = 30000;
+  std::vector<int> retryDelaysMs_{1000, 4000};
 };
 
 }  // namespace walness::clinics

@@ -43,37 +43,46 @@ double haversineMeters(const GeoPoint& a, const GeoPoint& b) {
   return 2 * kEarthRadiusMeters * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+bool passesFilter(const Clinic& clinic, const ClinicFilter& filter, const GeoPoint& origin) {
+  if (filter.openNowOnly && clinic.openNow != OpenState::Open) return false;
+  if (filter.emergencyOnly && !clinic.emergency) return false;
+  if (filter.minimumRating && (!clinic.rating || *clinic.rating < *filter.minimumRating))
+    return false;
+  return !filter.maximumDistanceMeters ||
+         haversineMeters(origin, pointOf(clinic)) <= *filter.maximumDistanceMeters;
+}
+
 std::vector<Clinic> filterClinics(const std::vector<Clinic>& clinics, const ClinicFilter& filter,
                                   const GeoPoint& origin) {
   std::vector<Clinic> kept;
   for (const Clinic& clinic : clinics) {
-    if (filter.openNowOnly && clinic.openNow != OpenState::Open) continue;
-    if (filter.emergencyOnly && !clinic.emergency) continue;
-    if (filter.minimumRating && (!clinic.rating || *clinic.rating < *filter.minimumRating))
-      continue;
-    if (filter.maximumDistanceMeters &&
-        haversineMeters(origin, pointOf(clinic)) > *filter.maximumDistanceMeters)
-      continue;
-    kept.push_back(clinic);
+    if (passesFilter(clinic, filter, origin)) kept.push_back(clinic);
   }
   return kept;
 }
 
+bool nearerFirst(const Clinic& a, const Clinic& b, const GeoPoint& origin) {
+  const double da = haversineMeters(origin, pointOf(a));
+  const double db = haversineMeters(origin, pointOf(b));
+  return da != db ? da < db : a.name < b.name;
+}
+
+bool betterRatedFirst(const Clinic& a, const Clinic& b, const GeoPoint& origin) {
+  if (a.rating.has_value() != b.rating.has_value()) return a.rating.has_value();
+  if (a.rating && *a.rating != *b.rating) return *a.rating > *b.rating;
+  if (a.ratingCount != b.ratingCount) return a.ratingCount > b.ratingCount;
+  return nearerFirst(a, b, origin);
+}
+
 std::vector<Clinic> sortByDistance(std::vector<Clinic> clinics, const GeoPoint& origin) {
-  std::stable_sort(clinics.begin(), clinics.end(), [&](const Clinic& a, const Clinic& b) {
-    const double da = haversineMeters(origin, pointOf(a));
-    const double db = haversineMeters(origin, pointOf(b));
-    return da != db ? da < db : a.name < b.name;
-  });
+  std::stable_sort(clinics.begin(), clinics.end(),
+                   [&](const Clinic& a, const Clinic& b) { return nearerFirst(a, b, origin); });
   return clinics;
 }
 
 std::vector<Clinic> sortByRating(std::vector<Clinic> clinics, const GeoPoint& origin) {
   std::stable_sort(clinics.begin(), clinics.end(), [&](const Clinic& a, const Clinic& b) {
-    if (a.rating.has_value() != b.rating.has_value()) return a.rating.has_value();
-    if (a.rating && *a.rating != *b.rating) return *a.rating > *b.rating;
-    if (a.ratingCount != b.ratingCount) return a.ratingCount > b.ratingCount;
-    return haversineMeters(origin, pointOf(a)) < haversineMeters(origin, pointOf(b));
+    return betterRatedFirst(a, b, origin);
   });
   return clinics;
 }

@@ -22,9 +22,16 @@ struct ClinicFilter {
   std::optional<double> maximumDistanceMeters;
 };
 
+bool passesFilter(const Clinic& clinic, const ClinicFilter& filter, const GeoPoint& origin);
+
 // Keeps the clinics that pass; distances are measured from `origin`.
 std::vector<Clinic> filterClinics(const std::vector<Clinic>& clinics, const ClinicFilter& filter,
                                   const GeoPoint& origin);
+
+// The two orders as comparators (for sorted views): nearest first, equal distances by name; highest
+// rating first, ties: more reviews first, then nearer; unrated after rated.
+bool nearerFirst(const Clinic& a, const Clinic& b, const GeoPoint& origin);
+bool betterRatedFirst(const Clinic& a, const Clinic& b, const GeoPoint& origin);
 
 // Nearest first; equal distances by name, so the order is stable.
 std::vector<Clinic> sortByDistance(std::vector<Clinic> clinics, const GeoPoint& origin);

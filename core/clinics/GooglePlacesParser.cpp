@@ -9,7 +9,7 @@
 namespace walness::clinics {
 
 namespace {
-const char* kAttribution = "Google";
+const char* kAttribution = "Powered by Google";
 }
 
 Result<GooglePlacesPage> parseGooglePlaces(const QByteArray& json) {

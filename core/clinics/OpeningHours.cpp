@@ -1,5 +1,6 @@
 #include "clinics/OpeningHours.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -100,6 +101,11 @@ std::optional<Rule> parseRule(const QString& text) {
 
 bool isAlwaysOpen(const std::string& openingHours) {
   return QString::fromStdString(openingHours).trimmed() == QLatin1String("24/7");
+}
+
+LocalTime currentLocalTime() {
+  const QDateTime now = QDateTime::currentDateTime();
+  return LocalTime{now.date().dayOfWeek(), now.time().hour() * 60 + now.time().minute()};
 }
 
 OpenState evaluateOpeningHours(const std::string& openingHours, const LocalTime& when) {

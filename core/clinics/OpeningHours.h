@@ -12,6 +12,9 @@ struct LocalTime {
   int minutes = 0;  // since midnight, 0..1439
 };
 
+// This computer's local time now (the clinics searched are near the user).
+LocalTime currentLocalTime();
+
 // Evaluates the common OpenStreetMap opening_hours patterns: "24/7"; rules separated by ';' where a
 // later rule overrides earlier ones for the days it names; day selectors ("Mo-Fr", "Sa,Su",
 // "Mo-Fr,Su"); time spans ("09:00-18:00", "09:00-12:00,13:00-18:00", across midnight "20:00-02:00",

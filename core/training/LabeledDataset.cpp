@@ -7,39 +7,9 @@
 #include <limits>
 
 #include "Diseases.h"
+#include "io/Csv.h"
 
 namespace walness::training {
-
-namespace {
-
-// Splits one CSV line into cells: commas, double quotes with "" escapes (RFC 4180, one line).
-std::optional<std::vector<std::string>> splitCsvLine(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cells.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cells.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.emplace_back();
-    } else if (c != '\r') {
-      cells.back() += c;
-    }
-  }
-  if (quoted) return std::nullopt;
-  return cells;
-}
-
-}  // namespace
 
 LabeledDataset LabeledDataset::subset(const std::string& split) const {
   LabeledDataset result;
@@ -87,7 +57,7 @@ Result<LabeledDataset> readLabelsCsv(const std::string& csvPath, Species species
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     if (lineNumber == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
     if (line.empty()) continue;
-    const auto cells = splitCsvLine(line);
+    const auto cells = io::splitCsvLine(line);
     const std::string where = csvPath + " line " + std::to_string(lineNumber);
     if (!cells) return Error{where + ": unterminated quote"};
     if (lineNumber == 1) {

@@ -2,10 +2,305 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>ClinicMap</name>
+    <message>
+        <source>No rating</source>
+        <translation>평점 없음</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>지금 진료 중</translation>
+    </message>
+    <message>
+        <source>Closed now</source>
+        <translation>지금 진료 안 함</translation>
+    </message>
+    <message>
+        <source>Hours unknown</source>
+        <translation>진료 시간 알 수 없음</translation>
+    </message>
+    <message>
+        <source>24 h / emergency</source>
+        <translation>24시간 / 응급</translation>
+    </message>
+    <message>
+        <source>Place or address</source>
+        <translation>장소 또는 주소</translation>
+    </message>
+    <message>
+        <source>Place or address to search near</source>
+        <translation>주변을 검색할 장소 또는 주소</translation>
+    </message>
+    <message>
+        <source>Find place</source>
+        <translation>장소 찾기</translation>
+    </message>
+    <message>
+        <source>My location</source>
+        <translation>내 위치</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>Search clinics here</source>
+        <translation>이 주변 동물병원 검색</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>정렬:</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>거리순</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>평점순</translation>
+    </message>
+    <message>
+        <source>Clinics</source>
+        <translation>동물병원</translation>
+    </message>
+    <message>
+        <source>No place called &quot;%1&quot; was found.</source>
+        <translation>&quot;%1&quot;(이)라는 장소를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not look up the place (%1). Check the internet connection, or right-click the map.</source>
+        <translation>장소를 찾을 수 없습니다(%1). 인터넷 연결을 확인하거나 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>출처: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>웹사이트</translation>
+    </message>
+    <message>
+        <source>Directions ▾</source>
+        <translation>길찾기 ▾</translation>
+    </message>
+    <message>
+        <source>Kakao Map</source>
+        <translation>카카오맵</translation>
+    </message>
+</context>
+<context>
+    <name>walness::clinics::ClinicFetcher</name>
+    <message>
+        <source>%1 did not answer in time. Check the internet connection and try again.</source>
+        <translation>%1이(가) 제때 응답하지 않았습니다. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2. Try again later.</source>
+        <translation>%1이(가) HTTP %2 오류로 응답했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 (%2). Check the internet connection.</source>
+        <translation>%1에 연결할 수 없습니다(%2). 인터넷 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Google Places needs an API key; add one in Settings or search OpenStreetMap instead.</source>
+        <translation>Google Places에는 API 키가 필요합니다. 설정에서 키를 추가하거나 OpenStreetMap으로 검색하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::ApiKeyStore</name>
+    <message>
+        <source>The system keychain is not available (%1), so the key cannot be saved. It is used until Walness closes.</source>
+        <translation>시스템 키체인을 사용할 수 없어(%1) 키를 저장하지 못했습니다. Walness를 닫을 때까지만 사용합니다.</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::ClinicPanel</name>
     <message>
-        <source>Your location leaves this computer only when you search for clinics. Map tiles come from OpenStreetMap.</source>
-        <translation>위치 정보는 병원을 검색할 때만 이 컴퓨터 밖으로 전송됩니다. 지도 타일은 OpenStreetMap에서 가져옵니다.</translation>
+        <source>Import LOCALDATA veterinary hospitals</source>
+        <translation>LOCALDATA 동물병원 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 256 MB; it is not a LOCALDATA clinic file.</source>
+        <translation>%1은(는) 256MB보다 큽니다. LOCALDATA 동물병원 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported: %2</source>
+        <translation>%1을(를) 가져오지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 clinics from %2 (%3 closed and %4 without coordinates skipped).</source>
+        <translation>%2에서 동물병원 %1곳을 가져왔습니다(폐업·휴업 %3곳, 좌표 없는 %4곳 제외).</translation>
+    </message>
+    <message>
+        <source>Your location leaves this computer only when you search for clinics or look up a place. Map tiles come from OpenStreetMap.</source>
+        <translation>위치 정보는 동물병원을 검색하거나 장소를 찾을 때만 이 컴퓨터 밖으로 전송됩니다. 지도 타일은 OpenStreetMap에서 받습니다.</translation>
+    </message>
+    <message>
+        <source>Import LOCALDATA file…</source>
+        <translation>LOCALDATA 파일 가져오기…</translation>
+    </message>
+    <message>
+        <source>Korean veterinary hospitals from localdata.go.kr (동물병원 CSV), kept on this computer.</source>
+        <translation>localdata.go.kr의 동물병원 CSV를 이 컴퓨터에 저장해 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::ClinicSearch</name>
+    <message>
+        <source>Press Search to find clinics near %1.</source>
+        <translation>검색을 눌러 %1 주변 동물병원을 찾으세요.</translation>
+    </message>
+    <message>
+        <source>the marked place</source>
+        <translation>표시한 장소</translation>
+    </message>
+    <message>
+        <source>Type a place, use your location, or right-click the map to choose where to search.</source>
+        <translation>장소를 입력하거나, 내 위치를 사용하거나, 지도를 오른쪽 클릭해 검색할 곳을 정하세요.</translation>
+    </message>
+    <message>
+        <source>Map © OpenStreetMap contributors</source>
+        <translation>지도 © OpenStreetMap 기여자</translation>
+    </message>
+    <message>
+        <source>Clinics: %1</source>
+        <translation>동물병원 정보: %1</translation>
+    </message>
+    <message>
+        <source>Location set to %1. Press Search to find clinics nearby.</source>
+        <translation>위치를 %1(으)로 정했습니다. 검색을 눌러 주변 동물병원을 찾으세요.</translation>
+    </message>
+    <message>
+        <source>Choose a location first: type a place, use your location, or right-click the map.</source>
+        <translation>먼저 위치를 정하세요: 장소를 입력하거나, 내 위치를 사용하거나, 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Searching within %1 km of %2…</source>
+        <translation>%2 반경 %1km 안에서 검색 중…</translation>
+    </message>
+    <message>
+        <source>No clinics found within %1 km. Try a larger radius.</source>
+        <translation>%1km 안에서 동물병원을 찾지 못했습니다. 반경을 넓혀 보세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinic(s) within %1 km.</source>
+        <translation>
+            <numerusform>%1km 안에 동물병원 %n곳.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n clinic(s) saved from earlier searches; details may be out of date.</source>
+        <translation>
+            <numerusform>이전 검색에서 저장한 동물병원 %n곳을 보여 줍니다. 정보가 오래되었을 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Location access was not allowed. Type a place or right-click the map.</source>
+        <translation>위치 접근이 허용되지 않았습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Location access is turned off for Walness in the system settings. Type a place or right-click the map.</source>
+        <translation>시스템 설정에서 Walness의 위치 접근이 꺼져 있습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>This computer offers no location service. Type a place or right-click the map.</source>
+        <translation>이 컴퓨터에는 위치 서비스가 없습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>your location</source>
+        <translation>내 위치</translation>
+    </message>
+    <message>
+        <source>Your location could not be found. Type a place or right-click the map.</source>
+        <translation>위치를 찾지 못했습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Finding your location…</source>
+        <translation>위치를 찾는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::ClinicSettingsDialog</name>
+    <message>
+        <source>Save key</source>
+        <translation>키 저장</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>키 삭제</translation>
+    </message>
+    <message>
+        <source>Clinic search settings</source>
+        <translation>동물병원 검색 설정</translation>
+    </message>
+    <message>
+        <source>A key is set</source>
+        <translation>키가 설정됨</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>키 없음</translation>
+    </message>
+    <message>
+        <source>Google Places API key</source>
+        <translation>Google Places API 키</translation>
+    </message>
+    <message>
+        <source>Optional. Without a key, clinics come from OpenStreetMap. With one, Google Places results (ratings, opening hours) are added. The key is kept in the system keychain.</source>
+        <translation>선택 사항입니다. 키가 없으면 OpenStreetMap에서 동물병원을 찾습니다. 키가 있으면 Google Places 결과(평점, 진료 시간)가 추가됩니다. 키는 시스템 키체인에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Leave empty for OpenStreetMap&apos;s tiles. Takes effect the next time Walness starts.</source>
+        <translation>비워 두면 OpenStreetMap 타일을 사용합니다. Walness를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Google Places API key:</source>
+        <translation>Google Places API 키:</translation>
+    </message>
+    <message>
+        <source>Search radius:</source>
+        <translation>검색 반경:</translation>
+    </message>
+    <message>
+        <source>Map tile server:</source>
+        <translation>지도 타일 서버:</translation>
+    </message>
+    <message>
+        <source>Type or paste the key first.</source>
+        <translation>먼저 키를 입력하거나 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain.</source>
+        <translation>시스템 키체인에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Removed. Clinics now come from OpenStreetMap only.</source>
+        <translation>삭제했습니다. 이제 OpenStreetMap에서만 동물병원을 찾습니다.</translation>
     </message>
 </context>
 <context>

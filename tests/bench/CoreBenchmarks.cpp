@@ -11,9 +11,11 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <random>
 
 #include "bundle/ModelBundle.h"
 #include "cam/CamMethod.h"
+#include "clinics/ClinicStore.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/Preprocess.h"
 #include "inference/Classifier.h"
@@ -130,8 +132,37 @@ void BM_ForwardAllCams(benchmark::State& state) {
         f.classifier->explain(f.photo, std::nullopt, method, {"*"})->heatmaps.size());
 }
 
+// The clinic store: nearest 20 of 10,000 clinics spread over about 100 x 100 km (the R*Tree
+// query the clinic list runs; target < 5 ms).
+void BM_NearestClinics(benchmark::State& state) {
+  static QTemporaryDir dir;
+  static std::unique_ptr<walness::clinics::ClinicStore> store = [] {
+    auto opened = walness::clinics::ClinicStore::open(dir.filePath(QStringLiteral("bench.sqlite")));
+    std::vector<walness::clinics::Clinic> clinics(10'000);
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> spread(-0.45, 0.45);
+    for (size_t i = 0; i < clinics.size(); ++i) {
+      clinics[i].id = "bench:" + std::to_string(i);
+      clinics[i].name = "Clinic " + std::to_string(i);
+      clinics[i].latitude = 36.8 + spread(random);
+      clinics[i].longitude = 127.1 + spread(random);
+    }
+    (void)(*opened)->upsert(clinics);
+    return std::move(opened.value());
+  }();
+  std::mt19937 random(11);
+  std::uniform_real_distribution<double> spread(-0.3, 0.3);
+  for (auto _ : state) {
+    const walness::clinics::GeoPoint origin{36.8 + spread(random), 127.1 + spread(random)};
+    auto nearest = store->nearest(origin, 20);
+    if (!nearest || nearest->size() != 20) state.SkipWithError("fewer than 20 clinics found");
+    benchmark::DoNotOptimize(nearest->data());
+  }
+}
+
 }  // namespace
 
+BENCHMARK(BM_NearestClinics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DecodePreprocess)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Forward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);

@@ -118,6 +118,7 @@ TEST(ClinicFetcherTest, FailuresBecomeClearMessages) {
   });
   QNetworkAccessManager network;
   ClinicFetcher fetcher(&network);
+  fetcher.setRetryDelaysMs({});  // retries have their own test
   fetcher.setEndpoints(
       {server.url(QStringLiteral("/busy")), server.url(QStringLiteral("/denied"))});
 
@@ -143,4 +144,30 @@ TEST(ClinicFetcherTest, FailuresBecomeClearMessages) {
   const Outcome offline = searchOpenStreetMap(fetcher);
   EXPECT_TRUE(offline.error.contains(QStringLiteral("Could not reach OpenStreetMap")))
       << offline.error.toStdString();
+}
+
+TEST(ClinicFetcherTest, BusyServersAreRetriedWithBackoffThenReported) {
+  int answered = 0;
+  LocalHttpServer server([&](const LocalHttpServer::Request&) {
+    // Busy twice, then the answer.
+    if (++answered <= 2) return LocalHttpServer::Response{503, "busy"};
+    return LocalHttpServer::Response{200, R"({"elements":[{"type":"node","id":1,"lat":36.8,
+      "lon":127.1,"tags":{"amenity":"veterinary","name":"Patient Vet"}}]})"};
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setRetryDelaysMs({50, 200});
+  fetcher.setEndpoints({server.url(QStringLiteral("/api/interpreter")), {}});
+  QElapsedTimer clock;
+  clock.start();
+  const Outcome recovered = searchOpenStreetMap(fetcher);
+  ASSERT_TRUE(recovered.error.isEmpty()) << recovered.error.toStdString();
+  ASSERT_EQ(recovered.clinics.size(), 1u);
+  EXPECT_EQ(server.requests().size(), 3);
+  EXPECT_GE(clock.elapsed(), 250);  // both backoff delays were waited
+
+  answered = -10;  // busy for longer than the retries last
+  const Outcome failed = searchOpenStreetMap(fetcher);
+  EXPECT_TRUE(failed.error.contains(QStringLiteral("HTTP 503"))) << failed.error.toStdString();
+  EXPECT_EQ(server.requests().size(), 6);
 }

@@ -32,7 +32,7 @@ TEST(GooglePlacesParserTest, ParsesTheRecordedCheonanResponse) {
   EXPECT_EQ(first.ratingCount, 24);
   EXPECT_EQ(first.openNow, OpenState::Open);
   EXPECT_EQ(first.source, ClinicSource::GooglePlaces);
-  EXPECT_EQ(first.attribution, "Google");
+  EXPECT_EQ(first.attribution, "Powered by Google");
   for (const Clinic& clinic : page->clinics) {
     EXPECT_NEAR(clinic.latitude, 36.8, 0.3) << clinic.name;
     EXPECT_NEAR(clinic.longitude, 127.1, 0.3) << clinic.name;
