@@ -1,11 +1,14 @@
 #include "ClinicSearch.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QGeoPositionInfoSource>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPermissions>
 #include <QSettings>
+#include <QTimeZone>
 
 #include "ClinicListModel.h"
 #include "clinics/ClinicStore.h"
@@ -153,10 +156,18 @@ void ClinicSearch::finishOne() {
     return;
   }
   const int count = int(saved.size());
+  // The oldest save says how out of date the list may be.
+  std::string oldest = saved.front().savedAt;
+  for (const Clinic& clinic : saved) oldest = std::min(oldest, clinic.savedAt);
+  QDateTime savedAt =
+      QDateTime::fromString(QString::fromStdString(oldest), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+  savedAt.setTimeZone(QTimeZone::UTC);
   clinics_->setClinics(std::move(saved), searchOrigin_);
   setStatus(why + QLatin1Char(' ') +
-            tr("Showing %n clinic(s) saved from earlier searches; details may be out of date.",
-               nullptr, count));
+            tr("Showing %n clinic(s) saved from earlier searches (since %1); details may be out "
+               "of date.",
+               nullptr, count)
+                .arg(QLocale().toString(savedAt.toLocalTime(), QLocale::ShortFormat)));
   Q_EMIT attributionChanged();
 }
 

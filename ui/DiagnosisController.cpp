@@ -20,7 +20,8 @@ std::optional<bundle::BundleListing> DiagnosisController::installedModel(Species
   return bundle::findBundleFor(species, bundle::listBundles(bundle::modelSearchDirectories()));
 }
 
-bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QString& camMethod) {
+bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QString& camMethod,
+                                  const std::optional<cv::Rect>& eyeRegion) {
   if (busy_ || rgb.empty()) return false;
   busy_ = true;
   const quint64 request = ++request_;
@@ -31,7 +32,7 @@ bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QSt
   Q_EMIT started();
 
   // Everything below runs on the pool's thread; results come back as queued calls.
-  pool_.start([this, request, cancelFlag, photo, species, cam] {
+  pool_.start([this, request, cancelFlag, photo, species, cam, eyeRegion] {
     const auto report = [this, request](auto&& deliver) {
       QMetaObject::invokeMethod(
           this,
@@ -64,7 +65,7 @@ bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QSt
     }
     if (cancelFlag->load()) return;
     report([this] { Q_EMIT progressed(tr("Looking at the photo...")); });
-    auto explained = session_->explain(photo, std::nullopt, cam, {"*"});
+    auto explained = session_->explain(photo, eyeRegion, cam, {"*"});
     if (cancelFlag->load()) return;
     if (!explained) {
       fail(QString::fromStdString(explained.message()));

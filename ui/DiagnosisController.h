@@ -35,7 +35,8 @@ class DiagnosisController : public QObject {
 
   bool isBusy() const { return busy_; }
   // Starts screening `rgb` (8-bit RGB, copied); false when busy or the photo is empty.
-  bool analyze(const cv::Mat& rgb, Species species, const QString& camMethod);
+  bool analyze(const cv::Mat& rgb, Species species, const QString& camMethod,
+               const std::optional<cv::Rect>& eyeRegion = std::nullopt);
   // Stops waiting for the running screening: its result is dropped, cancelled() is emitted.
   void cancel();
 

@@ -1,34 +1,83 @@
 #include "DiagnosisPage.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
 #include <QSlider>
+#include <QStandardPaths>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <opencv2/imgproc.hpp>
 
 #include <cmath>
 
 #include "DiagnosisController.h"
 #include "Diseases.h"
+#include "PhotoView.h"
 #include "ProbabilityBars.h"
 #include "SpeciesToggle.h"
 #include "cam/HeatmapOverlay.h"
 #include "imaging/ImageDecoder.h"
+#include "imaging/ModelInput.h"
+#include "inference/DiagnosisJson.h"
+
+#include <walness/Version.h>
 
 namespace walness::ui {
 
 namespace {
 
+constexpr int kThumbnailSide = 220;
+constexpr int kMaximumRecent = 8;
+const char* kRecentKey = "diagnosis/recentPhotos";
+
 QImage toQImage(const cv::Mat& rgb) {
   return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+}
+
+cv::Mat toRgbMat(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+  return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
+                 size_t(rgb.bytesPerLine()))
+      .clone();
+}
+
+cv::Rect toCvRect(const QRect& rect) {
+  return cv::Rect(rect.x(), rect.y(), rect.width(), rect.height());
+}
+
+QLabel* thumbnailLabel(QWidget* parent, const char* name) {
+  auto* label = new QLabel(parent);
+  label->setObjectName(QLatin1String(name));
+  label->setFixedSize(kThumbnailSide, kThumbnailSide);
+  label->setAlignment(Qt::AlignCenter);
+  label->setFrameShape(QFrame::StyledPanel);
+  label->setWordWrap(true);
+  return label;
 }
 
 QString percent(double probability) {
@@ -55,8 +104,19 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       analyzeButton_(new QPushButton(this)),
       cancelButton_(new QPushButton(this)),
       findVetButton_(new QPushButton(this)),
+      saveButton_(new QPushButton(this)),
+      recentButton_(new QToolButton(this)),
+      recentMenu_(new QMenu(this)),
       busyBar_(new QProgressBar(this)),
-      photoView_(new QLabel(this)),
+      photoView_(new PhotoView(this)),
+      modelViewTitle_(new QLabel(this)),
+      modelView_(thumbnailLabel(this, "modelView")),
+      overlayTitle_(new QLabel(this)),
+      overlayView_(thumbnailLabel(this, "overlayView")),
+      qualityBanner_(new QFrame(this)),
+      qualityText_(wrappingLabel(this, "qualityText")),
+      retakeButton_(new QPushButton(this)),
+      keepButton_(new QPushButton(this)),
       heatmapLabel_(new QLabel(this)),
       heatmapDisease_(new QComboBox(this)),
       camMethod_(new QComboBox(this)),
@@ -90,11 +150,36 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   cancelButton_->hide();
 
   photoView_->setObjectName(QStringLiteral("photoView"));
-  photoView_->setAlignment(Qt::AlignCenter);
-  photoView_->setMinimumSize(320, 320);
-  photoView_->setFrameShape(QFrame::StyledPanel);
-  photoView_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-  photoView_->setWordWrap(true);
+  saveButton_->setObjectName(QStringLiteral("saveResultButton"));
+  saveButton_->setShortcut(QKeySequence::Save);
+  recentButton_->setObjectName(QStringLiteral("recentPhotosButton"));
+  recentButton_->setMenu(recentMenu_);
+  recentButton_->setPopupMode(QToolButton::InstantPopup);
+  recentButton_->setMinimumHeight(36);
+  setAcceptDrops(true);
+  auto* paste = new QShortcut(QKeySequence::Paste, this);
+  connect(paste, &QShortcut::activated, this, &DiagnosisPage::pasteFromClipboard);
+
+  qualityBanner_->setObjectName(QStringLiteral("qualityBanner"));
+  qualityBanner_->setFrameShape(QFrame::StyledPanel);
+  qualityBanner_->setAutoFillBackground(true);
+  QPalette bannerPalette = qualityBanner_->palette();
+  bannerPalette.setColor(QPalette::Window, QColor(255, 243, 205));
+  bannerPalette.setColor(QPalette::WindowText, QColor(102, 77, 3));
+  qualityBanner_->setPalette(bannerPalette);
+  qualityText_->setPalette(bannerPalette);
+  retakeButton_->setObjectName(QStringLiteral("retakeButton"));
+  keepButton_->setObjectName(QStringLiteral("keepResultButton"));
+  auto* bannerLayout = new QVBoxLayout(qualityBanner_);
+  bannerLayout->addWidget(qualityText_);
+  auto* bannerButtons = new QHBoxLayout;
+  bannerButtons->addWidget(retakeButton_);
+  bannerButtons->addWidget(keepButton_);
+  bannerButtons->addStretch(1);
+  bannerLayout->addLayout(bannerButtons);
+  qualityBanner_->hide();
+  connect(retakeButton_, &QPushButton::clicked, this, &DiagnosisPage::choosePhoto);
+  connect(keepButton_, &QPushButton::clicked, qualityBanner_, &QWidget::hide);
 
   heatmapDisease_->setObjectName(QStringLiteral("heatmapDisease"));
   camMethod_->setObjectName(QStringLiteral("camMethod"));
@@ -113,8 +198,17 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   heatmapRow->addWidget(opacityLabel_);
   heatmapRow->addWidget(opacity_, 1);
 
+  // What the model sees beside where it looked, the same size.
+  auto* thumbnails = new QGridLayout;
+  thumbnails->addWidget(modelViewTitle_, 0, 0);
+  thumbnails->addWidget(overlayTitle_, 0, 1);
+  thumbnails->addWidget(modelView_, 1, 0);
+  thumbnails->addWidget(overlayView_, 1, 1);
+  thumbnails->setColumnStretch(2, 1);
+
   auto* left = new QVBoxLayout;
   left->addWidget(photoView_, 1);
+  left->addLayout(thumbnails);
   left->addLayout(heatmapRow);
 
   QFont titleFont = resultTitle_->font();
@@ -124,6 +218,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   auto* resultArea = new QWidget;
   resultArea->setObjectName(QStringLiteral("resultArea"));
   auto* resultLayout = new QVBoxLayout(resultArea);
+  resultLayout->addWidget(qualityBanner_);
   resultLayout->addWidget(resultTitle_);
   resultLayout->addWidget(resultBody_);
   resultLayout->addWidget(bars_);
@@ -143,8 +238,10 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   topRow->addWidget(speciesToggle_);
   topRow->addStretch(1);
   topRow->addWidget(openButton_);
+  topRow->addWidget(recentButton_);
   topRow->addWidget(analyzeButton_);
   topRow->addWidget(cancelButton_);
+  topRow->addWidget(saveButton_);
 
   auto* middle = new QHBoxLayout;
   middle->addLayout(left, 3);
@@ -172,8 +269,18 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     clearResult();
     retranslate();
   });
-  connect(heatmapDisease_, &QComboBox::currentIndexChanged, this, &DiagnosisPage::showPhoto);
-  connect(opacity_, &QSlider::valueChanged, this, &DiagnosisPage::showPhoto);
+  connect(saveButton_, &QPushButton::clicked, this, &DiagnosisPage::chooseSaveLocation);
+  connect(photoView_, &PhotoView::regionChanged, this, [this] {
+    // A result belongs to the square it was computed for.
+    if (result_) {
+      clearResult();
+      resultTitle_->setText(tr("Eye square changed"));
+      resultBody_->setText(tr("Press Analyze to check the new square."));
+    }
+    showModelView();
+  });
+  connect(heatmapDisease_, &QComboBox::currentIndexChanged, this, &DiagnosisPage::showHeatmap);
+  connect(opacity_, &QSlider::valueChanged, this, &DiagnosisPage::showHeatmap);
   connect(camMethod_, &QComboBox::currentIndexChanged, this, [this] {
     if (result_) analyze();
   });
@@ -206,14 +313,23 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     updateActions();
   });
   lookUpModel();
+  updateRecentMenu();
   retranslate();
 }
 
 DiagnosisPage::~DiagnosisPage() = default;
 
+void DiagnosisPage::refreshModels() {
+  lookUpModel();
+  retranslate();
+}
+
 void DiagnosisPage::lookUpModel() {
   // Reads every installed card from disk: once per species change, not on every state change.
-  modelInstalled_ = DiagnosisController::installedModel(speciesToggle_->species()).has_value();
+  const auto listing = DiagnosisController::installedModel(speciesToggle_->species());
+  installedCard_.reset();
+  if (listing) installedCard_ = listing->card;
+  showModelView();
 }
 
 QString DiagnosisPage::language() const {
@@ -235,8 +351,12 @@ void DiagnosisPage::choosePhoto() {
   const QString filter =
       tr("Photos (%1)")
           .arg(QStringLiteral("*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.heic *.heif"));
+  const QStringList recent = recentPhotos();
+  const QString folder = recent.isEmpty()
+                             ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                             : QFileInfo(recent.front()).absolutePath();
   const QString path =
-      QFileDialog::getOpenFileName(this, tr("Open a photo of the eye"), QString(), filter);
+      QFileDialog::getOpenFileName(this, tr("Open a photo of the eye"), folder, filter);
   if (!path.isEmpty()) openPhoto(path);
 }
 
@@ -248,18 +368,105 @@ bool DiagnosisPage::openPhoto(const QString& path) {
     resultBody_->setText(QString::fromStdString(decoded.message()));
     return false;
   }
+  setPhoto(decoded->rgb, path, QFileInfo(path).fileName());
+  rememberRecent(path);
+  return true;
+}
+
+bool DiagnosisPage::openImage(const QImage& image, const QString& name) {
+  if (image.isNull() || image.width() < 8 || image.height() < 8) {
+    resultTitle_->setText(tr("Could not open the photo"));
+    resultBody_->setText(tr("%1 is not a photo Walness can use.").arg(name));
+    return false;
+  }
+  setPhoto(toRgbMat(image), QString(), name);
+  return true;
+}
+
+void DiagnosisPage::setPhoto(const cv::Mat& rgb, const QString& path, const QString& name) {
   controller_->cancel();
-  rgb_ = decoded->rgb;
+  rgb_ = rgb;
   photo_ = toQImage(rgb_);
   photoPath_ = path;
+  photoName_ = name;
+  result_.reset();
+  photoView_->setImage(photo_);  // suggests the eye square
   clearResult();
   retranslate();
+}
+
+void DiagnosisPage::pasteFromClipboard() {
+  const QMimeData* data = QApplication::clipboard()->mimeData();
+  if (!data || controller_->isBusy()) return;
+  for (const QUrl& url : data->urls()) {
+    if (url.isLocalFile()) {
+      openPhoto(url.toLocalFile());
+      return;
+    }
+  }
+  if (data->hasImage()) openImage(qvariant_cast<QImage>(data->imageData()), tr("Pasted image"));
+}
+
+void DiagnosisPage::dragEnterEvent(QDragEnterEvent* event) {
+  const QMimeData* data = event->mimeData();
+  bool usable = data->hasImage();
+  for (const QUrl& url : data->urls()) usable |= url.isLocalFile();
+  if (usable && !controller_->isBusy()) event->acceptProposedAction();
+}
+
+void DiagnosisPage::dropEvent(QDropEvent* event) {
+  if (openDropped(event->mimeData())) event->acceptProposedAction();
+}
+
+bool DiagnosisPage::openDropped(const QMimeData* data) {
+  if (!data || controller_->isBusy()) return false;
+  for (const QUrl& url : data->urls()) {
+    if (url.isLocalFile()) {
+      openPhoto(url.toLocalFile());
+      return true;
+    }
+  }
+  if (!data->hasImage()) return false;
+  openImage(qvariant_cast<QImage>(data->imageData()), tr("Dropped image"));
   return true;
+}
+
+QStringList DiagnosisPage::recentPhotos() const {
+  return QSettings().value(QLatin1String(kRecentKey)).toStringList();
+}
+
+void DiagnosisPage::rememberRecent(const QString& path) {
+  QStringList recent = recentPhotos();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > kMaximumRecent) recent.removeLast();
+  QSettings().setValue(QLatin1String(kRecentKey), recent);
+  updateRecentMenu();
+}
+
+void DiagnosisPage::updateRecentMenu() {
+  recentMenu_->clear();
+  for (const QString& path : recentPhotos()) {
+    QAction* action = recentMenu_->addAction(QFileInfo(path).fileName());
+    action->setToolTip(path);
+    action->setEnabled(QFileInfo::exists(path));
+    connect(action, &QAction::triggered, this, [this, path] { openPhoto(path); });
+  }
+  if (!recentMenu_->isEmpty()) {
+    recentMenu_->addSeparator();
+    connect(recentMenu_->addAction(tr("Clear the list")), &QAction::triggered, this, [this] {
+      QSettings().remove(QLatin1String(kRecentKey));
+      updateRecentMenu();
+    });
+  }
+  recentButton_->setEnabled(!recentMenu_->isEmpty());
 }
 
 void DiagnosisPage::analyze() {
   if (rgb_.empty()) return;
-  controller_->analyze(rgb_, speciesToggle_->species(), camMethod_->currentData().toString());
+  controller_->analyze(rgb_, speciesToggle_->species(), camMethod_->currentData().toString(),
+                       toCvRect(photoView_->region()));
 }
 
 void DiagnosisPage::clearResult() {
@@ -269,14 +476,17 @@ void DiagnosisPage::clearResult() {
   knowledgeText_->clear();
   findVetButton_->hide();
   coverageNote_->clear();
-  showPhoto();
+  qualityBanner_->hide();
+  showHeatmap();
   updateActions();
 }
 
 void DiagnosisPage::updateActions() {
   const bool busy = controller_->isBusy();
-  analyzeButton_->setEnabled(!busy && !rgb_.empty() && modelInstalled_);
+  analyzeButton_->setEnabled(!busy && !rgb_.empty() && installedCard_.has_value());
   openButton_->setEnabled(!busy);
+  recentButton_->setEnabled(!busy && !recentMenu_->isEmpty());
+  saveButton_->setEnabled(!busy && result_.has_value());
   speciesToggle_->setEnabled(!busy);
   cancelButton_->setVisible(busy);
   busyBar_->setVisible(busy);
@@ -287,18 +497,122 @@ void DiagnosisPage::updateActions() {
     widget->setEnabled(heatmaps && !busy);
 }
 
-void DiagnosisPage::showPhoto() {
-  if (photo_.isNull()) return;
-  QImage shown = photo_;
-  if (result_ && heatmapDisease_->currentIndex() >= 0) {
-    const auto heatmap =
-        result_->heatmaps.find(heatmapDisease_->currentData().toString().toStdString());
-    if (heatmap != result_->heatmaps.end())
-      shown = toQImage(
-          cam::overlayHeatmap(rgb_, heatmap->second, opacity_->value() / 100.0, result_->region));
+void DiagnosisPage::showModelView() {
+  // Before a photo is open the thumbnails would be two empty frames.
+  for (QWidget* widget :
+       std::initializer_list<QWidget*>{modelViewTitle_, modelView_, overlayTitle_, overlayView_})
+    widget->setVisible(!rgb_.empty());
+  if (rgb_.empty() || !installedCard_) {
+    modelView_->clear();
+    modelView_->setText(rgb_.empty() ? QString() : tr("No model installed"));
+    return;
   }
-  photoView_->setPixmap(QPixmap::fromImage(shown.scaled(
-      photoView_->contentsRect().size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+  // Exactly the square the model gets (its own resize policy), before normalisation.
+  const cv::Mat view =
+      imaging::modelView(rgb_, installedCard_->input, toCvRect(photoView_->region()));
+  modelView_->setPixmap(QPixmap::fromImage(toQImage(view).scaled(
+      kThumbnailSide - 4, kThumbnailSide - 4, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+QImage DiagnosisPage::heatmapImage() const {
+  if (!result_ || heatmapDisease_->currentIndex() < 0) return {};
+  const auto heatmap =
+      result_->heatmaps.find(heatmapDisease_->currentData().toString().toStdString());
+  if (heatmap == result_->heatmaps.end()) return {};
+  const cv::Mat overlay =
+      cam::overlayHeatmap(rgb_, heatmap->second, opacity_->value() / 100.0, result_->region);
+  const cv::Rect region = result_->region & cv::Rect(0, 0, overlay.cols, overlay.rows);
+  return toQImage(overlay(region).clone());
+}
+
+void DiagnosisPage::showHeatmap() {
+  const QImage overlay = heatmapImage();
+  if (overlay.isNull()) {
+    overlayView_->clear();
+    overlayView_->setText(rgb_.empty() ? QString() : tr("Analyze to see where the model looked"));
+    return;
+  }
+  overlayView_->setPixmap(QPixmap::fromImage(overlay.scaled(
+      kThumbnailSide - 4, kThumbnailSide - 4, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+void DiagnosisPage::chooseSaveLocation() {
+  if (!result_) return;
+  const QString base = photoName_.isEmpty() ? QStringLiteral("walness-result")
+                                            : QFileInfo(photoName_).completeBaseName();
+  const QString folder = photoPath_.isEmpty()
+                             ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                             : QFileInfo(photoPath_).absolutePath();
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Save the result"),
+      folder + QLatin1Char('/') + base + QStringLiteral("-walness.png"),
+      tr("PNG image with JSON beside it (*.png)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!saveResult(path, &error)) {
+    resultBody_->setText(error);
+    return;
+  }
+  privacyNote_->setText(tr("Saved %1 and %2.")
+                            .arg(QFileInfo(path).fileName(),
+                                 QFileInfo(path).completeBaseName() + QStringLiteral(".json")));
+}
+
+bool DiagnosisPage::saveResult(const QString& pngPath, QString* error) {
+  if (!result_) {
+    if (error) *error = tr("There is no result to save yet.");
+    return false;
+  }
+  // The PNG: what the model saw beside where it looked, each at up to 512 pixels.
+  const QImage seen = toQImage(imaging::modelView(rgb_, card_.input, result_->region));
+  QImage overlay = heatmapImage();
+  if (overlay.isNull())
+    overlay = toQImage(rgb_(result_->region & cv::Rect(0, 0, rgb_.cols, rgb_.rows)).clone());
+  const int side = std::min(512, std::max(seen.width(), overlay.width()));
+  QImage sheet(side * 2 + 8, side, QImage::Format_RGB888);
+  sheet.fill(Qt::white);
+  {
+    QPainter painter(&sheet);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.drawImage(QRect(0, 0, side, side), seen);
+    painter.drawImage(QRect(side + 8, 0, side, side), overlay);
+  }
+  const QString jsonPath = QFileInfo(pngPath).absolutePath() + QLatin1Char('/') +
+                           QFileInfo(pngPath).completeBaseName() + QStringLiteral(".json");
+  QJsonObject json = inference::diagnosisToJson(result_->diagnosis);
+  const cv::Rect& region = result_->region;
+  json.insert(QStringLiteral("image"), photoPath_.isEmpty() ? photoName_ : photoPath_);
+  json.insert(QStringLiteral("eye_region"), QJsonObject{{QStringLiteral("x"), region.x},
+                                                        {QStringLiteral("y"), region.y},
+                                                        {QStringLiteral("width"), region.width},
+                                                        {QStringLiteral("height"), region.height}});
+  json.insert(QStringLiteral("cam"),
+              QJsonObject{{QStringLiteral("method"), QString::fromStdString(result_->camMethod)},
+                          {QStringLiteral("disease"), heatmapDisease_->currentData().toString()},
+                          {QStringLiteral("file"), QFileInfo(pngPath).fileName()}});
+  json.insert(QStringLiteral("saved_at"), QDateTime::currentDateTime().toString(Qt::ISODateWithMs));
+  json.insert(QStringLiteral("app_version"), QStringLiteral(WALNESS_VERSION));
+  json.insert(QStringLiteral("notice"),
+              QStringLiteral("A screening aid, not a veterinary diagnosis. The model cannot "
+                             "confirm that an eye is healthy."));
+
+  // Written to temporary files and renamed into place: a failed save leaves nothing half-written.
+  QSaveFile png(pngPath), jsonFile(jsonPath);
+  const QByteArray jsonBytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+  if (!png.open(QIODevice::WriteOnly) || !sheet.save(&png, "PNG") ||
+      !jsonFile.open(QIODevice::WriteOnly) || jsonFile.write(jsonBytes) != jsonBytes.size()) {
+    if (error)
+      *error = tr("Could not save the result: %1")
+                   .arg(png.errorString().isEmpty() ? jsonFile.errorString() : png.errorString());
+    png.cancelWriting();
+    jsonFile.cancelWriting();
+    return false;
+  }
+  if (!png.commit() || !jsonFile.commit()) {
+    if (error) *error = tr("Could not save the result: %1").arg(png.errorString());
+    return false;
+  }
+  return true;
 }
 
 void DiagnosisPage::showResult() {
@@ -388,12 +702,17 @@ void DiagnosisPage::showResult() {
   const int keep = heatmapDisease_->findData(previous);
   heatmapDisease_->setCurrentIndex(keep >= 0 ? keep : 0);
   heatmapDisease_->blockSignals(false);
-  showPhoto();
-}
+  showHeatmap();
 
-void DiagnosisPage::resizeEvent(QResizeEvent* event) {
-  QWidget::resizeEvent(event);
-  showPhoto();
+  // A result from a poor photo: offer to retake it (or keep this one).
+  QStringList problems;
+  for (const auto& check : diagnosis.quality.checks)
+    if (check.severity != imaging::QualitySeverity::Ok)
+      problems << QString::fromStdString(imaging::qualityMessage(check, lang));
+  qualityBanner_->setVisible(!diagnosis.abstention && !problems.isEmpty());
+  qualityText_->setText(tr("<b>This photo is not ideal.</b> %1 For a more reliable result, take "
+                           "the photo again: close to one eye, in focus, in soft daylight.")
+                            .arg(problems.join(QLatin1Char(' ')).toHtmlEscaped()));
 }
 
 void DiagnosisPage::changeEvent(QEvent* event) {
@@ -407,6 +726,21 @@ void DiagnosisPage::changeEvent(QEvent* event) {
 void DiagnosisPage::retranslate() {
   speciesLabel_->setText(tr("My pet is a"));
   openButton_->setText(tr("Open photo..."));
+  openButton_->setToolTip(
+      tr("Open a photo (Ctrl+O). You can also drop a photo here or paste one "
+         "(Ctrl+V)."));
+  recentButton_->setText(tr("Recent"));
+  recentButton_->setAccessibleName(tr("Recent photos"));
+  saveButton_->setText(tr("Save result..."));
+  saveButton_->setToolTip(tr("Save the heatmap as PNG and the findings as JSON (Ctrl+S)."));
+  retakeButton_->setText(tr("Open another photo"));
+  keepButton_->setText(tr("Keep this result"));
+  modelViewTitle_->setText(tr("What the model sees"));
+  overlayTitle_->setText(tr("Where it looked"));
+  photoView_->setAccessibleName(tr("Photo with the eye square"));
+  photoView_->setToolTip(
+      tr("Drag the square onto the eye; drag a corner to resize it. Wheel to "
+         "zoom, drag outside the square to pan, double-click to fit."));
   analyzeButton_->setText(tr("Analyze"));
   cancelButton_->setText(tr("Cancel"));
   findVetButton_->setText(tr("Find a vet nearby"));
@@ -417,10 +751,10 @@ void DiagnosisPage::retranslate() {
   opacity_->setAccessibleName(tr("Heatmap opacity"));
   bars_->setAccessibleName(tr("Probability per disease"));
   const Species species = speciesToggle_->species();
-  if (photo_.isNull())
-    photoView_->setText(tr("No photo yet.\nOpen a close-up photo of your pet's eye."));
+  photoView_->setPlaceholderText(
+      tr("No photo yet.\nOpen a close-up photo of your pet's eye, drop one here or paste it."));
   if (!result_ && !controller_->isBusy()) {
-    if (!modelInstalled_) {
+    if (!installedCard_.has_value()) {
       resultTitle_->setText(species == Species::Cat ? tr("No cat eye model yet")
                                                     : tr("No dog eye model installed"));
       resultBody_->setText(
@@ -435,8 +769,9 @@ void DiagnosisPage::retranslate() {
              "disease and explains what it sees."));
     } else {
       resultTitle_->setText(tr("Photo loaded"));
-      resultBody_->setText(tr("%1 (%2 x %3 pixels). Press Analyze.")
-                               .arg(QFileInfo(photoPath_).fileName())
+      resultBody_->setText(tr("%1 (%2 x %3 pixels). Check that the square covers the eye, then "
+                              "press Analyze.")
+                               .arg(photoName_)
                                .arg(photo_.width())
                                .arg(photo_.height()));
     }

@@ -14,19 +14,25 @@
 #include "knowledge/DiseaseKnowledge.h"
 
 class QComboBox;
+class QFrame;
 class QLabel;
+class QMenu;
+class QMimeData;
 class QProgressBar;
 class QPushButton;
 class QSlider;
+class QToolButton;
 
 namespace walness::ui {
 
 class DiagnosisController;
+class PhotoView;
 class ProbabilityBars;
 class SpeciesToggle;
 
-// The eye-check page: choose the species, open a photo, analyse it off the GUI thread, read the
-// findings (bars with thresholds, what to do, how urgent) and see the heatmap over the photo.
+// The eye-check page: choose the species, open a photo (dialog, drag and drop, paste, recent), mark
+// the eye with a square, analyse it off the GUI thread, read the findings (bars with thresholds,
+// what to do, how urgent), see what the model saw beside where it looked, and save the result.
 class DiagnosisPage : public QWidget {
   Q_OBJECT
 
@@ -39,7 +45,16 @@ class DiagnosisPage : public QWidget {
 
   // Shows the photo at `path`; returns false and shows why when it cannot be read.
   bool openPhoto(const QString& path);
+  // A photo from the clipboard or another app; `name` is how it is referred to.
+  bool openImage(const QImage& image, const QString& name);
+  // What was dropped on the page: the first local file, else an image. False when nothing usable.
+  bool openDropped(const QMimeData* data);
   QString photoPath() const { return photoPath_; }
+  PhotoView* photoView() const { return photoView_; }
+  QStringList recentPhotos() const;
+  // Writes the result as a PNG (what the model saw beside the heatmap) and, next to it, a JSON file
+  // with the same name. Returns false with `error` set when it cannot write them.
+  bool saveResult(const QString& pngPath, QString* error);
   bool hasResult() const { return result_.has_value(); }
   const std::optional<inference::ExplainedDiagnosis>& result() const { return result_; }
 
@@ -50,14 +65,24 @@ class DiagnosisPage : public QWidget {
  public Q_SLOTS:
   void choosePhoto();
   void analyze();
+  void pasteFromClipboard();
+  // Looks up the installed model again (after a bundle was added in Settings).
+  void refreshModels();
+  void chooseSaveLocation();
 
  protected:
   void changeEvent(QEvent* event) override;
-  void resizeEvent(QResizeEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void retranslate();
-  void showPhoto();
+  void setPhoto(const cv::Mat& rgb, const QString& path, const QString& name);
+  void rememberRecent(const QString& path);
+  void updateRecentMenu();
+  void showModelView();
+  void showHeatmap();
+  QImage heatmapImage() const;
   void showResult();
   void updateActions();
   void clearResult();
@@ -72,8 +97,19 @@ class DiagnosisPage : public QWidget {
   QPushButton* analyzeButton_;
   QPushButton* cancelButton_;
   QPushButton* findVetButton_;
+  QPushButton* saveButton_;
+  QToolButton* recentButton_;
+  QMenu* recentMenu_;
   QProgressBar* busyBar_;
-  QLabel* photoView_;
+  PhotoView* photoView_;
+  QLabel* modelViewTitle_;
+  QLabel* modelView_;
+  QLabel* overlayTitle_;
+  QLabel* overlayView_;
+  QFrame* qualityBanner_;
+  QLabel* qualityText_;
+  QPushButton* retakeButton_;
+  QPushButton* keepButton_;
   QLabel* heatmapLabel_;
   QComboBox* heatmapDisease_;
   QComboBox* camMethod_;
@@ -86,13 +122,14 @@ class DiagnosisPage : public QWidget {
   QLabel* coverageNote_;
   QLabel* privacyNote_;
   QString photoPath_;
+  QString photoName_;
   QImage photo_;
   cv::Mat rgb_;
   std::optional<inference::ExplainedDiagnosis> result_;
   bundle::ModelCard card_;
+  std::optional<bundle::ModelCard> installedCard_;  // for the chosen species
   std::optional<knowledge::DiseaseKnowledge> knowledge_;
   QString statusMessage_;
-  bool modelInstalled_ = false;  // for the chosen species; looked up when the species changes
 };
 
 }  // namespace walness::ui

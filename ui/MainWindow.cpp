@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -10,7 +11,11 @@
 #include "BuildInfo.h"
 #include "ClinicPanel.h"
 #include "DiagnosisPage.h"
+#include "ModelCardText.h"
+#include "SettingsDialog.h"
 #include "SpeciesToggle.h"
+#include "Translations.h"
+#include "bundle/ModelLocator.h"
 
 namespace walness::ui {
 
@@ -33,6 +38,14 @@ MainWindow::MainWindow(QWidget* parent)
     clinicPanel_->showForFinding(urgent);
     tabs_->setCurrentWidget(clinicPanel_);
   });
+
+  auto* toolsMenu = menuBar()->addMenu(QString());
+  toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+  auto* settingsAction = toolsMenu->addAction(QString());
+  settingsAction->setObjectName(QStringLiteral("settingsAction"));
+  settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+  settingsAction->setMenuRole(QAction::PreferencesRole);
+  connect(settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
   auto* helpMenu = menuBar()->addMenu(QString());
   helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -69,18 +82,56 @@ void MainWindow::retranslate() {
   setWindowTitle(tr("Walness - pet eye check"));
   tabs_->setTabText(0, tr("Eye check"));
   tabs_->setTabText(1, tr("Clinics"));
+  menuBar()->findChild<QMenu*>(QStringLiteral("toolsMenu"))->setTitle(tr("&Tools"));
+  findChild<QAction*>(QStringLiteral("settingsAction"))->setText(tr("&Settings..."));
   menuBar()->findChild<QMenu*>(QStringLiteral("helpMenu"))->setTitle(tr("&Help"));
   findChild<QAction*>(QStringLiteral("aboutAction"))->setText(tr("&About Walness"));
 }
 
-void MainWindow::showAbout() {
+SettingsDialog* MainWindow::showSettings() {
+  auto* dialog = new SettingsDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &SettingsDialog::languageChosen, this,
+          [](const QString& code) { switchLanguage(*QCoreApplication::instance(), code); });
+  connect(dialog, &SettingsDialog::bundlesChanged, diagnosisPage_, &DiagnosisPage::refreshModels);
+  connect(dialog, &QDialog::finished, this, [this] {
+    const QByteArray species = QSettings().value(kSpeciesKey).toString().toUtf8();
+    if (auto chosen = speciesFromId(std::string_view(species.constData(), species.size())))
+      diagnosisPage_->speciesToggle()->setSpecies(*chosen);
+  });
+  dialog->open();
+  return dialog;
+}
+
+QString MainWindow::aboutText() const {
   const BuildInfo info = BuildInfo::current();
-  QMessageBox::about(
-      this, tr("About Walness"),
-      tr("<h3>Walness %1</h3><p>Screens photos of dog and cat eyes for signs of disease, on this "
-         "computer, and finds veterinary clinics nearby.</p><p>A screening aid, not a veterinary "
-         "diagnosis.</p><p>Qt %2, LibTorch %3, OpenCV %4</p>")
-          .arg(info.appVersion, info.qtVersion, info.torchVersion, info.openCvVersion));
+  QStringList models;
+  for (const auto& listing : bundle::listBundles(bundle::modelSearchDirectories()))
+    models << QStringLiteral("<li>%1</li>").arg(modelCardSummary(listing.card).toHtmlEscaped());
+  if (models.isEmpty()) models << QStringLiteral("<li>%1</li>").arg(tr("No model installed."));
+  return tr("<h3>Walness %1</h3><p>Screens photos of dog and cat eyes for signs of disease, on "
+            "this computer, and finds veterinary clinics nearby.</p><p><b>A screening aid, not a "
+            "veterinary diagnosis.</b> No model can confirm that an eye is healthy.</p>")
+             .arg(info.appVersion.toHtmlEscaped()) +
+         tr("<h4>Models</h4><ul>%1</ul><p>Details, metrics and limits: Tools &gt; Settings &gt; "
+            "Models.</p>")
+             .arg(models.join(QString())) +
+         tr("<h4>Versions</h4><p>Qt %1, LibTorch %2, OpenCV %3</p>")
+             .arg(info.qtVersion, info.torchVersion, info.openCvVersion) +
+         tr("<h4>Data and licences</h4><ul>"
+            "<li>Dog eye model trained by Walness on the AI Hub companion-animal eye disease "
+            "photos (반려동물 안구질환 데이터), starting from torchvision's ImageNet MobileNetV2 "
+            "weights (BSD-3-Clause).</li>"
+            "<li>Disease explanations written by the Walness team; not a substitute for a vet.</li>"
+            "<li>Map and clinic data © OpenStreetMap contributors (ODbL). Clinic data from Google "
+            "Places when you add a key (powered by Google); LOCALDATA from the Korean Ministry of "
+            "the Interior and Safety when you import it.</li>"
+            "<li>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), PROJ "
+            "(MIT), libheif (LGPL-3.0), QtKeychain (BSD-2-Clause).</li></ul>");
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About Walness"), aboutText());
 }
 
 }  // namespace walness::ui

@@ -8,6 +8,7 @@ namespace walness::ui {
 
 class ClinicPanel;
 class DiagnosisPage;
+class SettingsDialog;
 
 // Wires the pages together; holds no logic of its own beyond remembering the user's choices.
 class MainWindow : public QMainWindow {
@@ -19,6 +20,9 @@ class MainWindow : public QMainWindow {
   DiagnosisPage* diagnosisPage() const { return diagnosisPage_; }
   ClinicPanel* clinicPanel() const { return clinicPanel_; }
   QTabWidget* tabs() const { return tabs_; }
+  // Opens Settings (non-modal for tests, modal to the user: it is window-modal while open).
+  SettingsDialog* showSettings();
+  QString aboutText() const;
 
  protected:
   void changeEvent(QEvent* event) override;

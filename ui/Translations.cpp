@@ -1,7 +1,9 @@
 #include "Translations.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
 
 namespace walness::ui {
@@ -28,6 +30,31 @@ QList<QTranslator*> installTranslations(QCoreApplication& app, const QLocale& lo
   if (auto* ours = loadTranslator(app, locale, QStringLiteral("walness"), QStringLiteral(":/i18n")))
     installed.append(ours);
   return installed;
+}
+
+namespace {
+const char* kLanguageKey = "ui/language";
+QList<QTranslator*>& switchedTranslators() {
+  static QList<QTranslator*> translators;
+  return translators;
+}
+}  // namespace
+
+QString savedLanguage() {
+  return QSettings().value(QLatin1String(kLanguageKey)).toString();
+}
+
+void switchLanguage(QCoreApplication& app, const QString& code, bool remember) {
+  if (remember) QSettings().setValue(QLatin1String(kLanguageKey), code);
+  for (QTranslator* translator : switchedTranslators()) {
+    QCoreApplication::removeTranslator(translator);
+    delete translator;
+  }
+  const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+  switchedTranslators() = installTranslations(app, locale);
+  // Removing the last translator sends no LanguageChange by itself when nothing is installed.
+  QEvent change(QEvent::LanguageChange);
+  QCoreApplication::sendEvent(&app, &change);
 }
 
 }  // namespace walness::ui

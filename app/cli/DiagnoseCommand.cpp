@@ -21,6 +21,7 @@
 #include "cam/Heatmap.h"
 #include "imaging/ImageDecoder.h"
 #include "inference/Classifier.h"
+#include "inference/DiagnosisJson.h"
 
 namespace walness::cli {
 
@@ -52,22 +53,6 @@ QString diseaseName(const std::string& id) {
   const Disease* disease = findDisease(id);
   return disease ? QString::fromUtf8(disease->nameEn.data(), qsizetype(disease->nameEn.size()))
                  : qs(id);
-}
-
-QJsonObject qualityJson(const imaging::QualityReport& report) {
-  QJsonObject quality;
-  for (const auto& check : report.checks) {
-    const char* severity = check.severity == imaging::QualitySeverity::Ok        ? "ok"
-                           : check.severity == imaging::QualitySeverity::Warning ? "warning"
-                                                                                 : "severe";
-    QJsonObject entry{{QStringLiteral("value"), check.value},
-                      {QStringLiteral("threshold"), check.threshold},
-                      {QStringLiteral("status"), QLatin1String(severity)}};
-    if (check.severity != imaging::QualitySeverity::Ok)
-      entry.insert(QStringLiteral("message"), qs(imaging::qualityMessage(check, "en")));
-    quality.insert(qs(check.key), entry);
-  }
-  return quality;
 }
 
 void printHuman(const QString& image, const inference::Diagnosis& diagnosis,
@@ -248,29 +233,11 @@ int runDiagnose(const QStringList& arguments) {
     }
 
     if (json) {
-      QJsonArray findings;
-      for (const auto& finding : diagnosis.findings)
-        findings.append(QJsonObject{{QStringLiteral("disease"), qs(finding.disease)},
-                                    {QStringLiteral("probability"), finding.probability},
-                                    {QStringLiteral("threshold"), finding.threshold},
-                                    {QStringLiteral("positive"), finding.positive}});
-      QJsonObject object{{QStringLiteral("image"), image},
-                         {QStringLiteral("species"), qs(std::string(speciesId(*species)))},
-                         {QStringLiteral("model"),
-                          QJsonObject{{QStringLiteral("id"), qs(diagnosis.modelId)},
-                                      {QStringLiteral("version"), qs(diagnosis.modelVersion)}}},
-                         {QStringLiteral("quality"), qualityJson(diagnosis.quality)},
-                         {QStringLiteral("abstained"),
-                          diagnosis.abstention ? QJsonValue(qs(diagnosis.abstention->reason))
-                                               : QJsonValue(QJsonValue::Null)},
-                         {QStringLiteral("findings"), findings},
-                         {QStringLiteral("cam"), camJson}};
-      if (diagnosis.abstention)
-        object.insert(QStringLiteral("abstention_message"), qs(diagnosis.abstention->message));
-      if (diagnosis.oodThreshold > 0)
-        object.insert(QStringLiteral("out_of_distribution"),
-                      QJsonObject{{QStringLiteral("score"), diagnosis.oodScore},
-                                  {QStringLiteral("threshold"), diagnosis.oodThreshold}});
+      // The image and heatmap first, then the diagnosis as the app saves it too.
+      QJsonObject object{{QStringLiteral("image"), image}, {QStringLiteral("cam"), camJson}};
+      const QJsonObject diagnosisJson = inference::diagnosisToJson(diagnosis);
+      for (auto it = diagnosisJson.begin(); it != diagnosisJson.end(); ++it)
+        object.insert(it.key(), it.value());
       out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << "\n";
     } else {
       printHuman(image, diagnosis, classifier.card(), camLine);

@@ -1,7 +1,6 @@
 // walness: the desktop app.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocale>
 
 #include <walness/Version.h>
 
@@ -24,14 +23,16 @@ int main(int argc, char* argv[]) {
   parser.addVersionOption();
   const QCommandLineOption languageOption(
       QStringLiteral("lang"),
-      QStringLiteral("User interface language: ko or en (default: system)."),
+      QStringLiteral("User interface language for this run: ko or en (default: the one chosen in "
+                     "Settings, else the system's)."),
       QStringLiteral("code"));
   parser.addOption(languageOption);
   parser.process(app);
 
-  const QLocale locale =
-      parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
-  walness::ui::installTranslations(app, locale);
+  walness::ui::switchLanguage(
+      app,
+      parser.isSet(languageOption) ? parser.value(languageOption) : walness::ui::savedLanguage(),
+      /*remember=*/false);
 
   walness::ui::MainWindow window;
   window.show();

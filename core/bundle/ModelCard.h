@@ -9,7 +9,7 @@
 
 #include "Result.h"
 #include "Species.h"
-#include "imaging/Preprocess.h"
+#include "imaging/ModelInput.h"
 
 namespace walness::bundle {
 

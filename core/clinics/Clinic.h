@@ -25,6 +25,7 @@ struct Clinic {
   std::string businessStatus;  // e.g. "OPERATIONAL", "CLOSED_TEMPORARILY"
   ClinicSource source = ClinicSource::OpenStreetMap;
   std::string attribution;  // shown whenever this clinic is
+  std::string savedAt;      // when the local store last saved it (UTC, "YYYY-MM-DD HH:MM:SS")
 };
 
 }  // namespace walness::clinics

@@ -37,13 +37,14 @@ Clinic clinicFrom(const QSqlQuery& query) {
   clinic.businessStatus = query.value(12).toString().toStdString();
   clinic.source = static_cast<ClinicSource>(query.value(13).toInt());
   clinic.attribution = query.value(14).toString().toStdString();
+  clinic.savedAt = query.value(15).toString().toStdString();
   return clinic;
 }
 
 const char* kColumns =
     "c.id, c.name, c.latitude, c.longitude, c.address, c.phone, c.website, c.rating, "
     "c.rating_count, c.opening_hours, c.open_now, c.emergency, c.business_status, c.source, "
-    "c.attribution";
+    "c.attribution, c.updated_at";
 
 }  // namespace
 

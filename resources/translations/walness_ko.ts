@@ -116,6 +116,69 @@
     </message>
 </context>
 <context>
+    <name>walness::ui</name>
+    <message>
+        <source>en</source>
+        <translation>ko</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 eyes, %4 diseases</source>
+        <translation>%1 %2: %3 눈, 질환 %4종</translation>
+    </message>
+    <message>
+        <source>, macro AUC %1 (%2 photos)</source>
+        <translation>, 매크로 AUC %1(사진 %2장)</translation>
+    </message>
+    <message>
+        <source>Checks %1 eyes for: %2. It cannot confirm that an eye is healthy.</source>
+        <translation>%1 눈에서 다음 질환을 확인합니다: %2. 눈이 건강하다는 것은 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Architecture %1, input %2 x %2 pixels, created %3 by Walness %4.</source>
+        <translation>구조 %1, 입력 %2 x %2 픽셀, %3에 Walness %4(으)로 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Learnt from %1 labelled photos.</source>
+        <translation>라벨이 달린 사진 %1장으로 학습했습니다.</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>측정 결과</translation>
+    </message>
+    <message>
+        <source>On %1 photos (%2 split): macro AUC %3, calibration error (ECE) %4.</source>
+        <translation>사진 %1장(%2 분할)에서: 매크로 AUC %3, 보정 오차(ECE) %4.</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>질환</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>민감도</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>특이도</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>기준값</translation>
+    </message>
+    <message>
+        <source>Known limits</source>
+        <translation>알려진 한계</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::ApiKeyStore</name>
     <message>
         <source>The system keychain is not available (%1), so the key cannot be saved. It is used until Walness closes.</source>
@@ -209,12 +272,6 @@
             <numerusform>%1km 안에 동물병원 %n곳.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Showing %n clinic(s) saved from earlier searches; details may be out of date.</source>
-        <translation>
-            <numerusform>이전 검색에서 저장한 동물병원 %n곳을 보여 줍니다. 정보가 오래되었을 수 있습니다.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Location access was not allowed. Type a place or right-click the map.</source>
         <translation>위치 접근이 허용되지 않았습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
@@ -238,6 +295,12 @@
     <message>
         <source>Finding your location…</source>
         <translation>위치를 찾는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n clinic(s) saved from earlier searches (since %1); details may be out of date.</source>
+        <translation>
+            <numerusform>이전 검색에서 저장한 동물병원 %n곳을 보여 줍니다(%1부터 저장). 정보가 오래되었을 수 있습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -351,12 +414,6 @@
     <message>
         <source>Open photo...</source>
         <translation>사진 열기...</translation>
-    </message>
-    <message>
-        <source>No photo yet.
-Open a close-up photo of your pet&apos;s eye.</source>
-        <translation>아직 사진이 없습니다.
-반려동물의 눈을 가까이서 찍은 사진을 열어 주세요.</translation>
     </message>
     <message>
         <source>No result yet</source>
@@ -496,12 +553,118 @@ Open a close-up photo of your pet&apos;s eye.</source>
         <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
     </message>
     <message>
-        <source>%1 (%2 x %3 pixels). Press Analyze.</source>
-        <translation>%1 (%2 x %3 픽셀). 분석을 누르세요.</translation>
-    </message>
-    <message>
         <source>Find a vet nearby</source>
         <translation>가까운 동물병원 찾기</translation>
+    </message>
+    <message>
+        <source>Eye square changed</source>
+        <translation>눈 영역이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>Press Analyze to check the new square.</source>
+        <translation>새 영역을 확인하려면 분석을 누르세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo Walness can use.</source>
+        <translation>%1은(는) Walness가 사용할 수 있는 사진이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>붙여 넣은 이미지</translation>
+    </message>
+    <message>
+        <source>Dropped image</source>
+        <translation>끌어 놓은 이미지</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>목록 지우기</translation>
+    </message>
+    <message>
+        <source>No model installed</source>
+        <translation>설치된 모델 없음</translation>
+    </message>
+    <message>
+        <source>Analyze to see where the model looked</source>
+        <translation>분석하면 모델이 어디를 보았는지 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Save the result</source>
+        <translation>결과 저장</translation>
+    </message>
+    <message>
+        <source>PNG image with JSON beside it (*.png)</source>
+        <translation>PNG 이미지와 JSON 파일 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2.</source>
+        <translation>%1, %2을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>There is no result to save yet.</source>
+        <translation>아직 저장할 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the result: %1</source>
+        <translation>결과를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This photo is not ideal.&lt;/b&gt; %1 For a more reliable result, take the photo again: close to one eye, in focus, in soft daylight.</source>
+        <translation>&lt;b&gt;사진 상태가 좋지 않습니다.&lt;/b&gt; %1 더 믿을 만한 결과를 얻으려면 한쪽 눈에 가까이, 초점을 맞춰, 부드러운 자연광에서 다시 찍어 주세요.</translation>
+    </message>
+    <message>
+        <source>Open a photo (Ctrl+O). You can also drop a photo here or paste one (Ctrl+V).</source>
+        <translation>사진 열기(Ctrl+O). 사진을 여기에 끌어 놓거나 붙여 넣을(Ctrl+V) 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>최근</translation>
+    </message>
+    <message>
+        <source>Recent photos</source>
+        <translation>최근 사진</translation>
+    </message>
+    <message>
+        <source>Save result...</source>
+        <translation>결과 저장...</translation>
+    </message>
+    <message>
+        <source>Save the heatmap as PNG and the findings as JSON (Ctrl+S).</source>
+        <translation>히트맵은 PNG로, 소견은 JSON으로 저장합니다(Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Open another photo</source>
+        <translation>다른 사진 열기</translation>
+    </message>
+    <message>
+        <source>Keep this result</source>
+        <translation>이 결과 유지</translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation>모델이 보는 영역</translation>
+    </message>
+    <message>
+        <source>Where it looked</source>
+        <translation>모델이 주목한 곳</translation>
+    </message>
+    <message>
+        <source>Photo with the eye square</source>
+        <translation>눈 영역이 표시된 사진</translation>
+    </message>
+    <message>
+        <source>Drag the square onto the eye; drag a corner to resize it. Wheel to zoom, drag outside the square to pan, double-click to fit.</source>
+        <translation>사각형을 눈 위로 끌어 놓고, 모서리를 끌어 크기를 바꾸세요. 휠로 확대하고, 사각형 밖을 끌어 이동하며, 두 번 클릭하면 전체가 보입니다.</translation>
+    </message>
+    <message>
+        <source>No photo yet.
+Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source>
+        <translation>아직 사진이 없습니다.
+반려동물의 눈을 가까이 찍은 사진을 열거나, 여기에 끌어 놓거나, 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
+        <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
 </context>
 <context>
@@ -531,8 +694,32 @@ Open a close-up photo of your pet&apos;s eye.</source>
         <translation>Walness 정보</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;Screens photos of dog and cat eyes for signs of disease, on this computer, and finds veterinary clinics nearby.&lt;/p&gt;&lt;p&gt;A screening aid, not a veterinary diagnosis.&lt;/p&gt;&lt;p&gt;Qt %2, LibTorch %3, OpenCV %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;강아지와 고양이의 눈 사진에서 질환의 징후를 이 컴퓨터 안에서 살펴보고, 가까운 동물병원을 찾아 줍니다.&lt;/p&gt;&lt;p&gt;선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.&lt;/p&gt;&lt;p&gt;Qt %2, LibTorch %3, OpenCV %4&lt;/p&gt;</translation>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>설정(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>No model installed.</source>
+        <translation>설치된 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;Screens photos of dog and cat eyes for signs of disease, on this computer, and finds veterinary clinics nearby.&lt;/p&gt;&lt;p&gt;&lt;b&gt;A screening aid, not a veterinary diagnosis.&lt;/b&gt; No model can confirm that an eye is healthy.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;강아지와 고양이의 눈 사진을 이 컴퓨터에서 살펴 질환의 징후를 찾고, 가까운 동물병원을 찾아 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;선별 보조 도구이며 수의사의 진단이 아닙니다.&lt;/b&gt; 어떤 모델도 눈이 건강하다는 것을 확인할 수 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Models&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Details, metrics and limits: Tools &amp;gt; Settings &amp;gt; Models.&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;모델&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;자세한 내용, 측정 결과와 한계: 도구 &amp;gt; 설정 &amp;gt; 모델.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Versions&lt;/h4&gt;&lt;p&gt;Qt %1, LibTorch %2, OpenCV %3&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;버전&lt;/h4&gt;&lt;p&gt;Qt %1, LibTorch %2, OpenCV %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Data and licences&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;Dog eye model trained by Walness on the AI Hub companion-animal eye disease photos (반려동물 안구질환 데이터), starting from torchvision&apos;s ImageNet MobileNetV2 weights (BSD-3-Clause).&lt;/li&gt;&lt;li&gt;Disease explanations written by the Walness team; not a substitute for a vet.&lt;/li&gt;&lt;li&gt;Map and clinic data © OpenStreetMap contributors (ODbL). Clinic data from Google Places when you add a key (powered by Google); LOCALDATA from the Korean Ministry of the Interior and Safety when you import it.&lt;/li&gt;&lt;li&gt;Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), PROJ (MIT), libheif (LGPL-3.0), QtKeychain (BSD-2-Clause).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h4&gt;데이터와 라이선스&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;강아지 눈 모델은 Walness가 AI Hub 반려동물 안구질환 데이터로 학습했으며, torchvision의 ImageNet MobileNetV2 가중치(BSD-3-Clause)에서 시작했습니다.&lt;/li&gt;&lt;li&gt;질환 설명은 Walness 팀이 작성했으며 수의사를 대신하지 않습니다.&lt;/li&gt;&lt;li&gt;지도와 동물병원 데이터 © OpenStreetMap 기여자(ODbL). 키를 추가하면 Google Places의 동물병원 데이터(powered by Google), 가져오면 행정안전부 LOCALDATA를 사용합니다.&lt;/li&gt;&lt;li&gt;Qt(LGPL-3.0), LibTorch(BSD-3-Clause), OpenCV(Apache-2.0), PROJ(MIT), libheif(LGPL-3.0), QtKeychain(BSD-2-Clause)로 만들었습니다.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -540,6 +727,81 @@ Open a close-up photo of your pet&apos;s eye.</source>
     <message>
         <source>%1: %2%, threshold %3%</source>
         <translation>%1: %2%, 기준 %3%</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::SettingsDialog</name>
+    <message>
+        <source>%1 is not a model bundle: it has no model.json.</source>
+        <translation>%1은(는) 모델 번들이 아닙니다: model.json이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is incomplete: its weights file %2 is missing.</source>
+        <translation>%1이(가) 불완전합니다: 가중치 파일 %2이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is already installed.</source>
+        <translation>%1 %2은(는) 이미 설치되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not copy the bundle to %1.</source>
+        <translation>번들을 %1에 복사하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No model bundle is installed. Add a bundle folder (model.json and weights) made by &lt;code&gt;walness-cli train&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;설치된 모델 번들이 없습니다. &lt;code&gt;walness-cli train&lt;/code&gt;으로 만든 번들 폴더(model.json과 가중치)를 추가하세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a model bundle folder</source>
+        <translation>모델 번들 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Installed in %1.</source>
+        <translation>%1에 설치했습니다.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>개인정보</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>Species at start:</source>
+        <translation>시작할 때 동물:</translation>
+    </message>
+    <message>
+        <source>Dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>Add bundle folder...</source>
+        <translation>번들 폴더 추가...</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Privacy&lt;/h3&gt;&lt;p&gt;Photos are analysed on this computer. They are never uploaded, and Walness has no account, no analytics and no advertising.&lt;/p&gt;&lt;p&gt;Only the clinic search uses the network, and only when you start it: the search location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile server you set) while the Clinics tab is open.&lt;/p&gt;&lt;p&gt;Stored on this computer only: your settings, the last search location, clinics found earlier (for use without network) and the Google key in the system keychain.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;개인정보&lt;/h3&gt;&lt;p&gt;사진은 이 컴퓨터에서 분석됩니다. 사진은 업로드되지 않으며, Walness에는 계정, 사용 통계, 광고가 없습니다.&lt;/p&gt;&lt;p&gt;네트워크는 동물병원 검색에만, 검색을 시작할 때만 사용합니다. 검색 위치는 OpenStreetMap(Overpass, 장소를 입력하면 Nominatim)에, 키를 추가했다면 Google Places에 전송됩니다. 동물병원 탭이 열려 있는 동안 지도 타일을 OpenStreetMap(또는 설정한 타일 서버)에서 받습니다.&lt;/p&gt;&lt;p&gt;이 컴퓨터에만 저장되는 것: 설정, 마지막 검색 위치, 이전에 찾은 동물병원(네트워크 없이 보기 위해), 시스템 키체인의 Google 키.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,13 @@
 #include <QDir>
 #include <QFile>
 #include <QGeoCoordinate>
+#include <QLabel>
 #include <QPushButton>
 #include <QQuickItem>
 #include <QQuickWidget>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -14,6 +17,7 @@
 #include "ClinicListModel.h"
 #include "ClinicPanel.h"
 #include "ClinicSearch.h"
+#include "ClinicSettingsDialog.h"
 #include "ClinicSortFilterModel.h"
 #include "LocalHttpServer.h"
 #include "SharedData.h"
@@ -201,6 +205,9 @@ TEST(ClinicPanelTest, SearchesThroughTheNetworkAndFallsBackToSavedClinicsWhenItF
   EXPECT_TRUE(panel.search()->status().contains(QStringLiteral("500")))
       << panel.search()->status().toStdString();
   EXPECT_TRUE(panel.search()->status().contains(QStringLiteral("earlier")));
+  EXPECT_TRUE(panel.search()->status().contains(QStringLiteral("since")));
+  ASSERT_EQ(panel.clinicModel()->count(), 2);
+  EXPECT_FALSE(panel.clinicModel()->clinicAt(0).savedAt.empty());
 }
 
 TEST(ClinicPanelTest, ImportsALocalDataFileOffTheGuiThread) {
@@ -248,4 +255,49 @@ TEST(ClinicPanelTest, TheMapAndListFollowALanguageSwitch) {
   }
   QCoreApplication::processEvents();
   EXPECT_EQ(searchButton->property("text").toString(), QStringLiteral("Search clinics here"));
+}
+
+TEST(ClinicPanelTest, SettingsSetTheRadiusAndAskForAKeyBeforeSaving) {
+  ShownPanel shown;
+  ClinicPanel& panel = shown.panel;
+  ui::ClinicSettingsDialog dialog(panel.search(), nullptr, &panel);
+  dialog.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+  auto* radius = dialog.findChild<QSpinBox*>(QStringLiteral("radiusSpin"));
+  ASSERT_NE(radius, nullptr);
+  radius->setValue(12);
+  EXPECT_EQ(panel.search()->radiusKm(), 12);
+  EXPECT_EQ(QSettings().value(QStringLiteral("clinics/radiusKm")).toInt(), 12);
+
+  // Saving with nothing typed asks for the key and touches no keychain.
+  auto* status = dialog.findChild<QLabel*>(QStringLiteral("googleKeyStatus"));
+  ASSERT_NE(status, nullptr);
+  for (QPushButton* button : dialog.findChildren<QPushButton*>()) {
+    if (button->text() == QStringLiteral("Save key")) button->click();
+  }
+  EXPECT_EQ(status->text(), QStringLiteral("Type or paste the key first."));
+  EXPECT_FALSE(panel.search()->hasGoogleApiKey());
+  const QImage shot = dialog.grab().toImage();
+  EXPECT_TRUE(shot.save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR))
+                            .filePath(QStringLiteral("clinic-settings.png"))));
+  radius->setValue(5);
+}
+
+TEST(ClinicPanelTest, TheLastLocationIsRememberedAndASearchNeedsOne) {
+  QSettings().remove(QStringLiteral("clinics"));
+  {
+    ui::ClinicListModel model;
+    ui::ClinicSearch search(&model, QString());
+    EXPECT_FALSE(search.hasLocation());
+    search.search();  // no location yet: says what to do, sends nothing
+    EXPECT_FALSE(search.busy());
+    EXPECT_TRUE(search.status().contains(QStringLiteral("location first")));
+    search.setLocation(36.8151, 127.1139, QStringLiteral("Cheonan station"));
+  }
+  ui::ClinicListModel model;
+  ui::ClinicSearch reopened(&model, QString());
+  ASSERT_TRUE(reopened.hasLocation());
+  EXPECT_DOUBLE_EQ(reopened.latitude(), 36.8151);
+  EXPECT_DOUBLE_EQ(reopened.longitude(), 127.1139);
+  EXPECT_EQ(reopened.locationLabel(), QStringLiteral("Cheonan station"));
 }

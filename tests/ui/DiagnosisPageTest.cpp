@@ -5,21 +5,29 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTranslator>
 #include <QtTest/QTest>
 
 #include "DiagnosisController.h"
 #include "DiagnosisPage.h"
+#include "PhotoView.h"
 #include "ProbabilityBars.h"
 #include "SharedData.h"
 #include "SpeciesToggle.h"
+#include "Translations.h"
 
 using namespace walness;
 using walness::ui::DiagnosisPage;
@@ -34,6 +42,11 @@ bool waitFor(const std::function<bool()>& condition, int milliseconds = 60000) {
     QThread::msleep(5);
   }
   return condition();
+}
+
+void saveScreenshot(QWidget& widget, const QString& name) {
+  const QImage shot = widget.grab().toImage();
+  EXPECT_TRUE(shot.save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name)));
 }
 
 // A validation photo with a cataract (labels.csv: image,split,framing,conjunctivitis,cataract).
@@ -58,9 +71,75 @@ TEST(DiagnosisPageTest, OpensAPhotoAndShowsIt) {
   page.show();
   ASSERT_TRUE(page.openPhoto(path));
   EXPECT_EQ(page.photoPath(), path);
-  auto* view = page.findChild<QLabel*>(QStringLiteral("photoView"));
+  auto* view = page.findChild<ui::PhotoView*>(QStringLiteral("photoView"));
   ASSERT_NE(view, nullptr);
-  EXPECT_FALSE(view->pixmap().isNull());
+  EXPECT_EQ(view->image().size(), QSize(640, 480));
+  // The suggested eye square: the largest centred one.
+  EXPECT_EQ(view->region(), QRect(80, 0, 480, 480));
+  EXPECT_EQ(page.recentPhotos().value(0), QFileInfo(path).absoluteFilePath());
+  saveScreenshot(page, QStringLiteral("diagnosis-photo-loaded.png"));
+}
+
+TEST(DiagnosisPageTest, TheEyeSquareIsDraggedResizedAndKeptInsideThePhoto) {
+  ui::PhotoView view;
+  QImage image(800, 600, QImage::Format_RGB32);
+  image.fill(Qt::darkGray);
+  view.resize(400, 300);  // scale 0.5: one widget pixel is two photo pixels
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.setImage(image);
+  ASSERT_EQ(view.region(), QRect(100, 0, 600, 600));
+
+  view.setRegion(QRect(100, 100, 200, 200));
+  // Drag from inside the square 50 widget pixels right: 100 photo pixels.
+  QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(100, 100));
+  QTest::mouseMove(&view, QPoint(150, 100));
+  QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(150, 100));
+  EXPECT_EQ(view.region(), QRect(200, 100, 200, 200));
+
+  // Drag the bottom-right corner (widget 200,150) out by 25 pixels: 50 photo pixels larger.
+  QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(200, 150));
+  QTest::mouseMove(&view, QPoint(225, 160));
+  QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(225, 160));
+  EXPECT_EQ(view.region(), QRect(200, 100, 250, 250));
+
+  // Never outside the photo, never bigger than it, always square.
+  view.setRegion(QRect(700, 500, 300, 300));
+  EXPECT_EQ(view.region(), QRect(500, 300, 300, 300));
+  view.setRegion(QRect(0, 0, 5000, 10));
+  EXPECT_EQ(view.region(), QRect(0, 0, 600, 600));
+  QTest::keyClick(&view, Qt::Key_Right);
+  EXPECT_EQ(view.region().x(), 30);
+
+  // Zoom keeps the point under the cursor; fit again on double-click.
+  view.setZoom(4.0, QPointF(100, 100));
+  EXPECT_DOUBLE_EQ(view.zoom(), 4.0);
+  QTest::mouseDClick(&view, Qt::LeftButton, {}, QPoint(10, 10));
+  EXPECT_DOUBLE_EQ(view.zoom(), 1.0);
+}
+
+TEST(DiagnosisPageTest, PastedAndDroppedImagesOpenLikeFiles) {
+  DiagnosisPage page;
+  QImage image(300, 200, QImage::Format_ARGB32);
+  image.fill(QColor(200, 120, 90));
+  ASSERT_TRUE(page.openImage(image, QStringLiteral("Pasted image")));
+  EXPECT_EQ(page.photoView()->image().size(), QSize(300, 200));
+  EXPECT_TRUE(page.photoPath().isEmpty());
+  EXPECT_FALSE(page.openImage(QImage(), QStringLiteral("Pasted image")));
+  EXPECT_EQ(page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text(),
+            QStringLiteral("Could not open the photo"));
+
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("dropped.png"));
+  ASSERT_TRUE(image.save(path));
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(path)});
+  EXPECT_TRUE(page.openDropped(&mime));
+  EXPECT_EQ(page.photoPath(), path);
+  QMimeData text;
+  text.setText(QStringLiteral("not a photo"));
+  EXPECT_FALSE(page.openDropped(&text));
+  EXPECT_EQ(page.photoPath(), path);
 }
 
 TEST(DiagnosisPageTest, ATextFileNamedJpgIsRefusedWithAMessage) {
@@ -78,6 +157,10 @@ TEST(DiagnosisPageTest, ATextFileNamedJpgIsRefusedWithAMessage) {
   ASSERT_NE(title, nullptr);
   EXPECT_EQ(title->text(), QStringLiteral("Could not open the photo"));
   EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("analyzeButton"))->isEnabled());
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+  saveScreenshot(page, QStringLiteral("diagnosis-bad-file.png"));
 }
 
 TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeatmap) {
@@ -109,12 +192,45 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
     if (diagnosis.top()->positive)
       EXPECT_TRUE(title->text().startsWith(QStringLiteral("Signs consistent with")));
   }
-  // The heatmap changes what the photo view shows; opacity 0 shows the photo itself.
-  auto* view = page.findChild<QLabel*>(QStringLiteral("photoView"));
-  const QImage withHeatmap = view->pixmap().toImage();
-  page.findChild<QSlider*>(QStringLiteral("heatmapOpacity"))->setValue(0);
-  EXPECT_NE(view->pixmap().toImage(), withHeatmap);
-  page.findChild<QSlider*>(QStringLiteral("heatmapOpacity"))->setValue(45);
+  // The model saw the eye square; the heatmap beside it changes with the opacity.
+  EXPECT_EQ(page.result()->region.x, page.photoView()->region().x());
+  EXPECT_EQ(page.result()->region.width, page.photoView()->region().width());
+  auto* overlay = page.findChild<QLabel*>(QStringLiteral("overlayView"));
+  auto* seen = page.findChild<QLabel*>(QStringLiteral("modelView"));
+  ASSERT_NE(overlay, nullptr);
+  EXPECT_FALSE(seen->pixmap().isNull());
+  if (!diagnosis.abstention) {
+    const QImage withHeatmap = overlay->pixmap().toImage();
+    EXPECT_FALSE(withHeatmap.isNull());
+    page.findChild<QSlider*>(QStringLiteral("heatmapOpacity"))->setValue(0);
+    EXPECT_NE(overlay->pixmap().toImage(), withHeatmap);
+    page.findChild<QSlider*>(QStringLiteral("heatmapOpacity"))->setValue(45);
+  }
+
+  // Saving writes the picture and the findings, one per disease the model checks.
+  QTemporaryDir saveDir;
+  QString error;
+  const QString png = saveDir.filePath(QStringLiteral("result.png"));
+  ASSERT_TRUE(page.saveResult(png, &error)) << error.toStdString();
+  EXPECT_FALSE(QImage(png).isNull());
+  QFile jsonFile(saveDir.filePath(QStringLiteral("result.json")));
+  ASSERT_TRUE(jsonFile.open(QIODevice::ReadOnly));
+  const QJsonObject saved = QJsonDocument::fromJson(jsonFile.readAll()).object();
+  EXPECT_EQ(saved[QStringLiteral("findings")].toArray().size(),
+            qsizetype(diagnosis.findings.size()));
+  EXPECT_EQ(saved[QStringLiteral("eye_region")].toObject()[QStringLiteral("width")].toInt(),
+            page.result()->region.width);
+  EXPECT_TRUE(saved[QStringLiteral("notice")].toString().contains(QStringLiteral("screening aid")));
+  EXPECT_FALSE(page.saveResult(QStringLiteral("/nonexistent-folder/x.png"), &error));
+  EXPECT_FALSE(error.isEmpty());
+
+  // Moving the square makes the result stale: it is cleared, not shown for the wrong region.
+  page.photoView()->setRegion(page.photoView()->region().adjusted(0, 0, -20, -20));
+  EXPECT_FALSE(page.hasResult());
+  EXPECT_EQ(page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text(),
+            QStringLiteral("Eye square changed"));
+  QTest::mouseClick(analyze, Qt::LeftButton);
+  ASSERT_TRUE(waitFor([&] { return page.hasResult(); }));
 
   auto* findVet = page.findChild<QPushButton*>(QStringLiteral("findVetButton"));
   if (!diagnosis.abstention && diagnosis.anyPositive()) {
@@ -124,9 +240,21 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
     EXPECT_EQ(requested.count(), 1);
   }
 
-  const QImage shot = page.grab().toImage();
-  EXPECT_TRUE(shot.save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR))
-                            .filePath(QStringLiteral("diagnosis-result.png"))));
+  saveScreenshot(page, QStringLiteral("diagnosis-result.png"));
+
+  // The same result in Korean: every visible text follows the language.
+  const QList<QTranslator*> korean =
+      ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean));
+  QCoreApplication::processEvents();
+  EXPECT_EQ(analyze->text(), QStringLiteral("분석"));
+  if (!diagnosis.abstention && diagnosis.top()->positive)
+    EXPECT_TRUE(title->text().contains(QStringLiteral("%"))) << title->text().toStdString();
+  saveScreenshot(page, QStringLiteral("diagnosis-result-ko.png"));
+  for (QTranslator* translator : korean) {
+    QCoreApplication::removeTranslator(translator);
+    delete translator;
+  }
+  QCoreApplication::processEvents();
 }
 
 TEST(DiagnosisPageTest, CancelDropsTheRunningAnalysis) {
@@ -155,4 +283,8 @@ TEST(DiagnosisPageTest, CatsGetAClearEmptyStateWithoutACatModel) {
   EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("analyzeButton"))->isEnabled());
   EXPECT_EQ(page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text(),
             QStringLiteral("No cat eye model yet"));
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+  saveScreenshot(page, QStringLiteral("diagnosis-cat-empty.png"));
 }

@@ -10,6 +10,7 @@
 #include <QToolButton>
 
 #include "ClinicPanel.h"
+#include "ClinicSortFilterModel.h"
 #include "DiagnosisPage.h"
 #include "ImageStats.h"
 #include "MainWindow.h"
@@ -90,4 +91,19 @@ TEST(MainWindowTest, RemembersTheSpecies) {
   reopened.diagnosisPage()->speciesToggle()->setSpecies(walness::Species::Dog);
   EXPECT_EQ(QSettings().value(QStringLiteral("diagnosis/species")).toString(),
             QStringLiteral("dog"));
+}
+
+TEST(MainWindowTest, FindAVetOpensTheClinicsWithUrgentOnesFirstForUrgentFindings) {
+  MainWindow window;
+  window.resize(1100, 720);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  Q_EMIT window.diagnosisPage()->findVetRequested(true);
+  EXPECT_EQ(window.tabs()->currentWidget(), window.clinicPanel());
+  EXPECT_TRUE(window.clinicPanel()->sortedClinics()->urgentFirst());
+
+  window.tabs()->setCurrentIndex(0);
+  Q_EMIT window.diagnosisPage()->findVetRequested(false);
+  EXPECT_EQ(window.tabs()->currentWidget(), window.clinicPanel());
+  EXPECT_FALSE(window.clinicPanel()->sortedClinics()->urgentFirst());
 }

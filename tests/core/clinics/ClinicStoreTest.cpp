@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <QDateTime>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <random>
@@ -77,6 +79,12 @@ TEST(ClinicStoreTest, UpsertReplacesAndEverythingSurvivesReopening) {
   EXPECT_FALSE((*nearBusan)[0].rating.has_value());
   EXPECT_EQ((*nearBusan)[0].openNow, moved.openNow);
   EXPECT_EQ((*nearBusan)[0].emergency, moved.emergency);
+  // When it was saved, so an offline list can say how old it is.
+  QDateTime savedAt = QDateTime::fromString(QString::fromStdString((*nearBusan)[0].savedAt),
+                                            QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+  ASSERT_TRUE(savedAt.isValid()) << (*nearBusan)[0].savedAt;
+  savedAt.setTimeZone(QTimeZone::UTC);
+  EXPECT_LT(std::abs(savedAt.secsTo(QDateTime::currentDateTimeUtc())), 600);
 }
 
 TEST(ClinicStoreTest, NothingNearbyIsAnEmptyAnswerAndBadPathsAreErrors) {

@@ -11,6 +11,7 @@
 
 #include "TestBundles.h"
 #include "cam/CamMethod.h"
+#include "imaging/Preprocess.h"
 #include "inference/Classifier.h"
 
 using walness::inference::Classifier;

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDialog>
+
+#include <vector>
+
+#include "bundle/ModelLocator.h"
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+
+namespace walness::ui {
+
+// Settings: language (Korean, English or the system's), the species Walness starts with, the
+// installed model bundles with their cards (and adding a bundle folder), and the privacy statement.
+class SettingsDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  explicit SettingsDialog(QWidget* parent = nullptr);
+
+  // Copies a bundle folder (model.json + weights) into `modelsFolder` (the user's, by default)
+  // after checking its card; returns false with `error` naming the problem. Nothing is copied
+  // when it fails.
+  static bool addBundle(const QString& folder, const QString& modelsFolder, QString* error,
+                        QString* installedTo = nullptr);
+  static QString userModelsFolder();
+
+ Q_SIGNALS:
+  void languageChosen(const QString& code);  // "ko", "en" or "" for the system's
+  void bundlesChanged();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+  void reloadBundles();
+  void showBundle(int row);
+  void chooseBundleFolder();
+
+  QTabWidget* tabs_;
+  QLabel* languageLabel_;
+  QComboBox* language_;
+  QLabel* speciesLabel_;
+  QComboBox* species_;
+  QListWidget* bundleList_;
+  QTextBrowser* bundleCard_;
+  QPushButton* addBundleButton_;
+  QLabel* bundleStatus_;
+  QTextBrowser* privacy_;
+  std::vector<bundle::BundleListing> bundles_;
+};
+
+}  // namespace walness::ui
