@@ -70,6 +70,15 @@ cv::Rect toCvRect(const QRect& rect) {
   return cv::Rect(rect.x(), rect.y(), rect.width(), rect.height());
 }
 
+// Sharp on high-DPI screens: scaled to device pixels, shown at the thumbnail's logical size.
+QPixmap thumbnail(const QImage& image, qreal devicePixelRatio) {
+  const int side = int((kThumbnailSide - 4) * devicePixelRatio);
+  QPixmap pixmap =
+      QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  pixmap.setDevicePixelRatio(devicePixelRatio);
+  return pixmap;
+}
+
 QLabel* thumbnailLabel(QWidget* parent, const char* name) {
   auto* label = new QLabel(parent);
   label->setObjectName(QLatin1String(name));
@@ -140,6 +149,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   analyzeButton_->setDefault(true);
   analyzeButton_->setShortcut(Qt::CTRL | Qt::Key_Return);
   cancelButton_->setObjectName(QStringLiteral("cancelButton"));
+  cancelButton_->setShortcut(Qt::Key_Escape);
   for (QPushButton* button : {openButton_, analyzeButton_, cancelButton_})
     button->setMinimumHeight(36);
   busyBar_->setObjectName(QStringLiteral("busyBar"));
@@ -510,8 +520,7 @@ void DiagnosisPage::showModelView() {
   // Exactly the square the model gets (its own resize policy), before normalisation.
   const cv::Mat view =
       imaging::modelView(rgb_, installedCard_->input, toCvRect(photoView_->region()));
-  modelView_->setPixmap(QPixmap::fromImage(toQImage(view).scaled(
-      kThumbnailSide - 4, kThumbnailSide - 4, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+  modelView_->setPixmap(thumbnail(toQImage(view), devicePixelRatioF()));
 }
 
 QImage DiagnosisPage::heatmapImage() const {
@@ -532,8 +541,7 @@ void DiagnosisPage::showHeatmap() {
     overlayView_->setText(rgb_.empty() ? QString() : tr("Analyze to see where the model looked"));
     return;
   }
-  overlayView_->setPixmap(QPixmap::fromImage(overlay.scaled(
-      kThumbnailSide - 4, kThumbnailSide - 4, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+  overlayView_->setPixmap(thumbnail(overlay, devicePixelRatioF()));
 }
 
 void DiagnosisPage::chooseSaveLocation() {

@@ -27,7 +27,6 @@ SpeciesToggle::SpeciesToggle(QWidget* parent)
   group_->setExclusive(true);
   group_->addButton(dogButton_, static_cast<int>(Species::Dog));
   group_->addButton(catButton_, static_cast<int>(Species::Cat));
-  dogButton_->setChecked(true);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -36,8 +35,13 @@ SpeciesToggle::SpeciesToggle(QWidget* parent)
   layout->addWidget(catButton_);
 
   connect(group_, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+    // Bold marks the chosen species in any palette, not only where the style shades it.
+    QFont font = group_->button(id)->font();
+    font.setBold(checked);
+    group_->button(id)->setFont(font);
     if (checked) Q_EMIT speciesChanged(static_cast<Species>(id));
   });
+  dogButton_->setChecked(true);
   retranslate();
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
@@ -157,6 +158,10 @@ TEST(DiagnosisPageTest, ATextFileNamedJpgIsRefusedWithAMessage) {
   ASSERT_NE(title, nullptr);
   EXPECT_EQ(title->text(), QStringLiteral("Could not open the photo"));
   EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("analyzeButton"))->isEnabled());
+  EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("openPhotoButton"))->isEnabled());
+  EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("resultBody"))
+                  ->text()
+                  .contains(QStringLiteral("not-a-photo.jpg")));
   page.resize(1100, 720);
   page.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
@@ -255,6 +260,64 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
     delete translator;
   }
   QCoreApplication::processEvents();
+}
+
+TEST(DiagnosisPageTest, ADarkPhotoIsNotJudgedAndTheReasonIsShown) {
+  if (!ui::DiagnosisController::installedModel(Species::Dog))
+    GTEST_SKIP() << "no dog model bundle installed in models/";
+  DiagnosisPage page;
+  page.speciesToggle()->setSpecies(Species::Dog);
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+  saveScreenshot(page, QStringLiteral("diagnosis-start.png"));
+
+  // Almost black: far too dark to judge, so no findings are given at all.
+  QImage dark(400, 400, QImage::Format_RGB32);
+  dark.fill(QColor(4, 4, 6));
+  QPainter(&dark).fillRect(150, 150, 100, 100, QColor(12, 10, 10));
+  ASSERT_TRUE(page.openImage(dark, QStringLiteral("night.png")));
+  page.analyze();
+  saveScreenshot(page, QStringLiteral("diagnosis-busy.png"));
+  ASSERT_TRUE(waitFor([&] { return page.hasResult(); }));
+  ASSERT_TRUE(page.result()->diagnosis.abstention.has_value());
+  EXPECT_TRUE(page.result()->diagnosis.findings.empty());
+  EXPECT_EQ(page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text(),
+            QStringLiteral("This photo cannot be judged"));
+  EXPECT_TRUE(page.findChild<ui::ProbabilityBars*>()->rows().empty());
+  EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("findVetButton"))->isVisible());
+  saveScreenshot(page, QStringLiteral("diagnosis-abstained.png"));
+}
+
+TEST(DiagnosisPageTest, FollowsADarkPalette) {
+  const QPalette original = QApplication::palette();
+  QPalette dark;
+  dark.setColor(QPalette::Window, QColor(40, 40, 42));
+  dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+  dark.setColor(QPalette::Base, QColor(28, 28, 30));
+  dark.setColor(QPalette::Text, QColor(230, 230, 230));
+  dark.setColor(QPalette::Button, QColor(55, 55, 58));
+  dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+  dark.setColor(QPalette::PlaceholderText, QColor(160, 160, 160));
+  for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    dark.setColor(QPalette::Disabled, role, QColor(110, 110, 110));
+  QApplication::setPalette(dark);
+  {
+    DiagnosisPage page;
+    page.resize(1100, 720);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    const QImage shot = page.grab().toImage();
+    // The page background follows the palette: mostly dark pixels.
+    EXPECT_LT(qGray(shot.pixel(shot.width() / 4, shot.height() / 2)), 80);
+    EXPECT_GT(qGray(page.findChild<QLabel*>(QStringLiteral("resultTitle"))
+                        ->palette()
+                        .color(QPalette::WindowText)
+                        .rgb()),
+              180);
+    saveScreenshot(page, QStringLiteral("diagnosis-dark.png"));
+  }
+  QApplication::setPalette(original);
 }
 
 TEST(DiagnosisPageTest, CancelDropsTheRunningAnalysis) {

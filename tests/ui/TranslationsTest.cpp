@@ -31,7 +31,7 @@ TEST(TranslationsTest, KoreanTranslatesTheMainWindowAndEnglishStaysBuiltIn) {
 }
 
 TEST(TranslationsTest, EveryKoreanStringIsTranslated) {
-  QFile ts(QStringLiteral(WALNESS_SOURCE_DIR "/resources/translations/walness_ko.ts"));
+  QFile ts(QStringLiteral(WALNESS_SOURCE_DIR "/resources/i18n/walness_ko.ts"));
   ASSERT_TRUE(ts.open(QIODevice::ReadOnly));
   const QByteArray text = ts.readAll();
   EXPECT_GT(text.count("<message>"), 10);

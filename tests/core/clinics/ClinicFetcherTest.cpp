@@ -171,3 +171,26 @@ TEST(ClinicFetcherTest, BusyServersAreRetriedWithBackoffThenReported) {
   EXPECT_TRUE(failed.error.contains(QStringLiteral("HTTP 503"))) << failed.error.toStdString();
   EXPECT_EQ(server.requests().size(), 6);
 }
+
+TEST(ClinicFetcherTest, AServerThatNeverAnswersTimesOutWithAClearMessage) {
+  // Accepts the connection and keeps it open without a reply.
+  QTcpServer silent;
+  ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+  QList<QTcpSocket*> held;
+  QObject::connect(&silent, &QTcpServer::newConnection, [&] {
+    while (QTcpSocket* socket = silent.nextPendingConnection()) held.append(socket);
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setTimeoutMs(300);
+  fetcher.setRetryDelaysMs({50});  // one retry, which times out too
+  fetcher.setEndpoints({QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())), {}});
+  QElapsedTimer clock;
+  clock.start();
+  const Outcome timedOut = searchOpenStreetMap(fetcher);
+  EXPECT_TRUE(timedOut.error.contains(QStringLiteral("did not answer in time")))
+      << timedOut.error.toStdString();
+  EXPECT_GE(clock.elapsed(), 600);  // two attempts of 300 ms
+  EXPECT_LT(clock.elapsed(), 10000);
+  EXPECT_EQ(held.size(), 2);
+}
