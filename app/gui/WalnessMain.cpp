@@ -1,6 +1,10 @@
 // walness: the desktop app.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
 
 #include <walness/Version.h>
 
@@ -16,6 +20,8 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationVersion(QStringLiteral(WALNESS_VERSION));
   QApplication::setApplicationDisplayName(QStringLiteral("Walness"));
   QApplication::setDesktopFileName(QStringLiteral("app.walness.Walness"));
+  // The installed icon theme has it (share/icons/hicolor); a build tree shows the default icon.
+  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("app.walness.Walness")));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Walness: pet eye check and nearby vets."));
@@ -27,6 +33,12 @@ int main(int argc, char* argv[]) {
                      "Settings, else the system's)."),
       QStringLiteral("code"));
   parser.addOption(languageOption);
+  const QCommandLineOption screenshotOption(
+      QStringLiteral("screenshot"),
+      QStringLiteral("Start, save a picture of the window to FILE (PNG) and quit: a check that the "
+                     "installed app starts and draws."),
+      QStringLiteral("file"));
+  parser.addOption(screenshotOption);
   parser.process(app);
 
   walness::ui::switchLanguage(
@@ -36,5 +48,14 @@ int main(int argc, char* argv[]) {
 
   walness::ui::MainWindow window;
   window.show();
+  if (parser.isSet(screenshotOption)) {
+    const QString path = parser.value(screenshotOption);
+    // Long enough for the first paint and the model lookup.
+    QTimer::singleShot(1500, &window, [&window, path] {
+      const bool saved = window.grab().save(path, "PNG");
+      if (!saved) std::fprintf(stderr, "walness: cannot write %s\n", qPrintable(path));
+      QApplication::exit(saved ? 0 : 1);
+    });
+  }
   return QApplication::exec();
 }
