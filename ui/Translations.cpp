@@ -40,16 +40,20 @@ QList<QTranslator*>& switchedTranslators() {
 }
 }  // namespace
 
+void removeTranslations(const QList<QTranslator*>& translators) {
+  for (QTranslator* translator : translators) {
+    QCoreApplication::removeTranslator(translator);
+    delete translator;
+  }
+}
+
 QString savedLanguage() {
   return QSettings().value(QLatin1String(kLanguageKey)).toString();
 }
 
 void switchLanguage(QCoreApplication& app, const QString& code, bool remember) {
   if (remember) QSettings().setValue(QLatin1String(kLanguageKey), code);
-  for (QTranslator* translator : switchedTranslators()) {
-    QCoreApplication::removeTranslator(translator);
-    delete translator;
-  }
+  removeTranslations(switchedTranslators());
   const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
   switchedTranslators() = installTranslations(app, locale);
   // Removing the last translator sends no LanguageChange by itself when nothing is installed.

@@ -13,6 +13,9 @@ namespace walness::ui {
 // Returns the translators installed (owned by `app`), empty for English.
 QList<QTranslator*> installTranslations(QCoreApplication& app, const QLocale& locale);
 
+// Uninstalls and deletes translators returned by installTranslations.
+void removeTranslations(const QList<QTranslator*>& translators);
+
 // The language the user chose in Settings: "ko", "en", or "" for the system's.
 QString savedLanguage();
 // Replaces the translations installed by earlier calls with those for `code` ("ko", "en", "" =

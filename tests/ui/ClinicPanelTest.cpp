@@ -249,10 +249,7 @@ TEST(ClinicPanelTest, TheMapAndListFollowALanguageSwitch) {
   EXPECT_EQ(importButton->text(), QStringLiteral("LOCALDATA 파일 가져오기…"));
   saveScreenshot(panel, QStringLiteral("clinic-map-ko.png"));
 
-  for (QTranslator* translator : korean) {
-    QCoreApplication::removeTranslator(translator);
-    delete translator;
-  }
+  ui::removeTranslations(korean);
   QCoreApplication::processEvents();
   EXPECT_EQ(searchButton->property("text").toString(), QStringLiteral("Search clinics here"));
 }

@@ -255,10 +255,7 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
   if (!diagnosis.abstention && diagnosis.top()->positive)
     EXPECT_TRUE(title->text().contains(QStringLiteral("%"))) << title->text().toStdString();
   saveScreenshot(page, QStringLiteral("diagnosis-result-ko.png"));
-  for (QTranslator* translator : korean) {
-    QCoreApplication::removeTranslator(translator);
-    delete translator;
-  }
+  ui::removeTranslations(korean);
   QCoreApplication::processEvents();
 }
 

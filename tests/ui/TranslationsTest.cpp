@@ -21,10 +21,7 @@ TEST(TranslationsTest, KoreanTranslatesTheMainWindowAndEnglishStaysBuiltIn) {
     EXPECT_EQ(window.findChild<QPushButton*>(QStringLiteral("openPhotoButton"))->text(),
               QStringLiteral("사진 열기..."));
   }
-  for (QTranslator* translator : korean) {
-    QCoreApplication::removeTranslator(translator);
-    delete translator;
-  }
+  walness::ui::removeTranslations(korean);
   EXPECT_TRUE(walness::ui::installTranslations(app, QLocale(QLocale::English)).isEmpty());
   walness::ui::MainWindow english;
   EXPECT_EQ(english.tabs()->tabText(0), QStringLiteral("Eye check"));
