@@ -132,6 +132,35 @@ void BM_ForwardAllCams(benchmark::State& state) {
         f.classifier->explain(f.photo, std::nullopt, method, {"*"})->heatmaps.size());
 }
 
+// Many photos with the model loaded once, as a batch run does: each is read from disk, decoded,
+// checked and screened. Reported per photo, to compare with BM_Forward's single ready photo.
+void BM_BatchPhotos(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  static const std::vector<std::string> photos = [] {
+    std::vector<std::string> paths;
+    QFile labels(sharedDir() + QStringLiteral("/data/dog-eye/labels.csv"));
+    labels.open(QIODevice::ReadOnly);
+    while (!labels.atEnd() && paths.size() < 16) {
+      const QByteArray line = labels.readLine();
+      if (line.contains(",val,"))
+        paths.push_back((sharedDir() + QStringLiteral("/data/dog-eye/") +
+                         QString::fromUtf8(line.left(line.indexOf(','))))
+                            .toStdString());
+    }
+    return paths;
+  }();
+  for (auto _ : state) {
+    for (const std::string& path : photos) {
+      auto decoded = walness::imaging::decodeImageFile(path);
+      if (!decoded) state.SkipWithError(decoded.message().c_str());
+      benchmark::DoNotOptimize(f.classifier->diagnose(decoded->rgb)->findings.data());
+    }
+  }
+  state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(photos.size()));
+  state.counters["photos"] = double(photos.size());
+}
+
 // The clinic store: nearest 20 of 10,000 clinics spread over about 100 x 100 km (the R*Tree
 // query the clinic list runs; target < 5 ms).
 void BM_NearestClinics(benchmark::State& state) {
@@ -164,6 +193,7 @@ void BM_NearestClinics(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_NearestClinics)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BatchPhotos)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_DecodePreprocess)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Forward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
