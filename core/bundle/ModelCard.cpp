@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "Diseases.h"
@@ -11,6 +12,13 @@
 namespace walness::bundle {
 
 namespace {
+
+// A JSON number as an int; out-of-range or fractional values become -1, which every caller refuses
+// (casting them directly would be undefined behaviour; found by fuzzing).
+int wholeNumber(double value) {
+  if (!(value >= 0 && value <= 1'000'000) || value != std::floor(value)) return -1;
+  return int(value);
+}
 
 // Reads fields of one JSON object, remembering the first problem with its path.
 class CardReader {
@@ -59,7 +67,9 @@ class CardReader {
       return values;
     }
     for (const QJsonValue& item : value.toArray()) {
-      if (!item.isDouble() || !std::isfinite(item.toDouble())) {
+      // Beyond float's range the conversion itself would be undefined (found by fuzzing).
+      if (!item.isDouble() || !std::isfinite(item.toDouble()) ||
+          std::abs(item.toDouble()) > double(std::numeric_limits<float>::max())) {
         fail(path + key + " must hold only numbers");
         return {};
       }
@@ -99,7 +109,7 @@ Result<ModelCard> parseModelCard(const QByteArray& json, const std::string& sour
 
   if (root.value(QLatin1String("format")).toString() != QLatin1String("walness-model-card"))
     read.fail("format must be \"walness-model-card\"");
-  const int formatVersion = int(read.number(root, "format_version", ""));
+  const int formatVersion = wholeNumber(read.number(root, "format_version", ""));
   if (!read.failed() && formatVersion != ModelCard::kFormatVersion)
     read.fail("format_version " + std::to_string(formatVersion) +
               " is not supported by this Walness (it reads version " +
@@ -117,7 +127,7 @@ Result<ModelCard> parseModelCard(const QByteArray& json, const std::string& sour
 
   const QJsonObject input = read.object(root, "input", "");
   if (!read.failed()) {
-    card.input.size = int(read.number(input, "size", "input."));
+    card.input.size = wholeNumber(read.number(input, "size", "input."));
     if (!read.failed() && (card.input.size < 32 || card.input.size > 1024))
       read.fail("input.size must be between 32 and 1024");
     const std::string resize = read.string(input, "resize", "input.");

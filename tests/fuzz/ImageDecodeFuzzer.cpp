@@ -1,10 +1,18 @@
 // Image bytes from anywhere: decode (signature sniffing, size limits, EXIF, HEIC, CMYK, 16-bit) and
 // make the model's view of it, whole and with an eye region taken from the input's first bytes.
+#include <opencv2/core/utils/logger.hpp>
+
 #include <cstddef>
 #include <cstdint>
 
 #include "imaging/ImageDecoder.h"
 #include "imaging/ModelInput.h"
+
+// OpenCV would log every damaged file; the decoder's own errors say what matters.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Small limits keep each run fast; the limit checks themselves are what is exercised.

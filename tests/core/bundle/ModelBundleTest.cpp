@@ -100,6 +100,23 @@ TEST(ModelBundleTest, EveryBrokenPartIsNamed) {
               c[QStringLiteral("weights")] = weights;
             }).find("inside the bundle folder"),
             std::string::npos);
+  // Found by fuzz_model_card: numbers far outside int's or float's range are refused, not cast.
+  EXPECT_NE(loadAfterEditingCard([](QJsonObject& c) {
+              auto input = c[QStringLiteral("input")].toObject();
+              input[QStringLiteral("size")] = 2280456198424.0;
+              c[QStringLiteral("input")] = input;
+            }).find("input.size must be between 32 and 1024"),
+            std::string::npos);
+  EXPECT_NE(loadAfterEditingCard([](QJsonObject& c) {
+              auto input = c[QStringLiteral("input")].toObject();
+              input[QStringLiteral("mean")] = QJsonArray{1e300, 0.0, 0.0};
+              c[QStringLiteral("input")] = input;
+            }).find("input.mean"),
+            std::string::npos);
+  EXPECT_NE(loadAfterEditingCard([](QJsonObject& c) {
+              c[QStringLiteral("format_version")] = 1e40;
+            }).find("format_version"),
+            std::string::npos);
 }
 
 TEST(ModelBundleTest, DamagedOrMissingFilesAreRefused) {
