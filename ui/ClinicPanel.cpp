@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -24,7 +23,6 @@
 #include "ClinicSettingsDialog.h"
 #include "ClinicSortFilterModel.h"
 #include "clinics/ClinicRanking.h"
-#include "clinics/KoreanCoordinates.h"
 #include "clinics/LocalDataParser.h"
 
 namespace walness::ui {
@@ -32,8 +30,6 @@ namespace walness::ui {
 using namespace walness::clinics;
 
 namespace {
-constexpr qint64 kMaximumCsvBytes = 256 * 1024 * 1024;
-
 QString defaultStorePath() {
   const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
   QDir().mkpath(folder);
@@ -126,20 +122,13 @@ void ClinicPanel::importLocalData(const QString& path) {
   QThreadPool::globalInstance()->start([self, path] {
     QString message;
     std::vector<Clinic> clinics;
-    bool ok = false;
-    QFile file(path);
     const QString name = QFileInfo(path).fileName();
-    if (!file.open(QIODevice::ReadOnly)) {
-      message = tr("Cannot read %1: %2").arg(name, file.errorString());
-    } else if (file.size() > kMaximumCsvBytes) {
-      message = tr("%1 is larger than 256 MB; it is not a LOCALDATA clinic file.").arg(name);
-    } else if (auto coordinates = KoreanCoordinates::create(); !coordinates) {
-      message = QString::fromStdString(coordinates.message());
-    } else if (auto import = parseLocalDataCsv(file.readAll(), **coordinates); !import) {
+    auto import = readLocalDataFile(path);
+    const bool ok = import.ok();
+    if (!ok) {
       message =
           tr("%1 could not be imported: %2").arg(name, QString::fromStdString(import.message()));
     } else {
-      ok = true;
       clinics = std::move(import->clinics);
       message = tr("Imported %1 clinics from %2 (%3 closed and %4 without coordinates skipped).")
                     .arg(clinics.size())

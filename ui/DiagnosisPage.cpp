@@ -406,15 +406,7 @@ void DiagnosisPage::setPhoto(const cv::Mat& rgb, const QString& path, const QStr
 }
 
 void DiagnosisPage::pasteFromClipboard() {
-  const QMimeData* data = QApplication::clipboard()->mimeData();
-  if (!data || controller_->isBusy()) return;
-  for (const QUrl& url : data->urls()) {
-    if (url.isLocalFile()) {
-      openPhoto(url.toLocalFile());
-      return;
-    }
-  }
-  if (data->hasImage()) openImage(qvariant_cast<QImage>(data->imageData()), tr("Pasted image"));
+  openFromMime(QApplication::clipboard()->mimeData(), tr("Pasted image"));
 }
 
 void DiagnosisPage::dragEnterEvent(QDragEnterEvent* event) {
@@ -429,6 +421,10 @@ void DiagnosisPage::dropEvent(QDropEvent* event) {
 }
 
 bool DiagnosisPage::openDropped(const QMimeData* data) {
+  return openFromMime(data, tr("Dropped image"));
+}
+
+bool DiagnosisPage::openFromMime(const QMimeData* data, const QString& imageName) {
   if (!data || controller_->isBusy()) return false;
   for (const QUrl& url : data->urls()) {
     if (url.isLocalFile()) {
@@ -437,7 +433,7 @@ bool DiagnosisPage::openDropped(const QMimeData* data) {
     }
   }
   if (!data->hasImage()) return false;
-  openImage(qvariant_cast<QImage>(data->imageData()), tr("Dropped image"));
+  openImage(qvariant_cast<QImage>(data->imageData()), imageName);
   return true;
 }
 
@@ -629,10 +625,11 @@ void DiagnosisPage::showResult() {
   const std::string lang = language().toStdString();
   const QString species = diagnosis.species == Species::Dog ? tr("dog") : tr("cat");
 
-  QStringList notes;
+  QStringList qualityProblems;
   for (const auto& check : diagnosis.quality.checks)
     if (check.severity != imaging::QualitySeverity::Ok)
-      notes << QString::fromStdString(imaging::qualityMessage(check, lang));
+      qualityProblems << QString::fromStdString(imaging::qualityMessage(check, lang));
+  QStringList notes = qualityProblems;
 
   std::vector<ProbabilityBars::Row> rows;
   QStringList checked;
@@ -713,14 +710,10 @@ void DiagnosisPage::showResult() {
   showHeatmap();
 
   // A result from a poor photo: offer to retake it (or keep this one).
-  QStringList problems;
-  for (const auto& check : diagnosis.quality.checks)
-    if (check.severity != imaging::QualitySeverity::Ok)
-      problems << QString::fromStdString(imaging::qualityMessage(check, lang));
-  qualityBanner_->setVisible(!diagnosis.abstention && !problems.isEmpty());
+  qualityBanner_->setVisible(!diagnosis.abstention && !qualityProblems.isEmpty());
   qualityText_->setText(tr("<b>This photo is not ideal.</b> %1 For a more reliable result, take "
                            "the photo again: close to one eye, in focus, in soft daylight.")
-                            .arg(problems.join(QLatin1Char(' ')).toHtmlEscaped()));
+                            .arg(qualityProblems.join(QLatin1Char(' ')).toHtmlEscaped()));
 }
 
 void DiagnosisPage::changeEvent(QEvent* event) {

@@ -78,6 +78,8 @@ class DiagnosisPage : public QWidget {
  private:
   void retranslate();
   void setPhoto(const cv::Mat& rgb, const QString& path, const QString& name);
+  // The first local file in `data`, else its image (called `imageName`).
+  bool openFromMime(const QMimeData* data, const QString& imageName);
   void rememberRecent(const QString& path);
   void updateRecentMenu();
   void showModelView();

@@ -18,7 +18,6 @@
 #include "clinics/ClinicRanking.h"
 #include "clinics/ClinicStore.h"
 #include "clinics/GooglePlacesParser.h"
-#include "clinics/KoreanCoordinates.h"
 #include "clinics/LocalDataParser.h"
 #include "clinics/OpeningHours.h"
 #include "clinics/OverpassParser.h"
@@ -67,6 +66,20 @@ QString defaultStorePath() {
 }
 
 Result<std::vector<Clinic>> readSavedResponse(const QString& provider, const QString& path) {
+  if (provider == QLatin1String("localdata")) {
+    auto import = readLocalDataFile(path);
+    if (!import) return import.error();
+    err() << QStringLiteral(
+                 "%1: %2 clinics in business, %3 closed rows and %4 rows without "
+                 "coordinates skipped.\n")
+                 .arg(QFileInfo(path).fileName())
+                 .arg(import->clinics.size())
+                 .arg(import->closedRows)
+                 .arg(import->rowsWithoutCoordinates);
+    for (const std::string& warning : import->warnings)
+      err() << QString::fromStdString(warning) << "\n";
+    return std::move(import->clinics);
+  }
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
     return Error{path.toStdString() + ": cannot read (" + file.errorString().toStdString() + ")"};
@@ -79,25 +92,9 @@ Result<std::vector<Clinic>> readSavedResponse(const QString& provider, const QSt
     if (!page) return withPath(page.error());
     return page->clinics;
   }
-  if (provider == QLatin1String("osm")) {
-    auto clinics = parseOverpass(bytes, currentLocalTime());
-    if (!clinics) return withPath(clinics.error());
-    return clinics.value();
-  }
-  auto coordinates = KoreanCoordinates::create();
-  if (!coordinates) return coordinates.error();
-  auto import = parseLocalDataCsv(bytes, **coordinates);
-  if (!import) return withPath(import.error());
-  err() << QStringLiteral(
-               "%1: %2 clinics in business, %3 closed rows and %4 rows without "
-               "coordinates skipped.\n")
-               .arg(QFileInfo(path).fileName())
-               .arg(import->clinics.size())
-               .arg(import->closedRows)
-               .arg(import->rowsWithoutCoordinates);
-  for (const std::string& warning : import->warnings)
-    err() << QString::fromStdString(warning) << "\n";
-  return std::move(import->clinics);
+  auto clinics = parseOverpass(bytes, currentLocalTime());
+  if (!clinics) return withPath(clinics.error());
+  return clinics.value();
 }
 
 // One network search, waited for here: the CLI has nothing else to do meanwhile.

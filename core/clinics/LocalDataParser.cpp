@@ -1,6 +1,7 @@
 #include "clinics/LocalDataParser.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QStringDecoder>
 
 #include <charconv>
@@ -151,6 +152,21 @@ Result<LocalDataImport> parseLocalDataCsv(const QByteArray& bytes,
     result.clinics.push_back(std::move(clinic));
   }
   return result;
+}
+
+Result<LocalDataImport> readLocalDataFile(const QString& path) {
+  constexpr qint64 kMaximumBytes = 256 * 1024 * 1024;
+  const std::string where = path.toStdString() + ": ";
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
+  if (file.size() > kMaximumBytes)
+    return Error{where + "larger than 256 MB; not a LOCALDATA clinic file"};
+  auto coordinates = KoreanCoordinates::create();
+  if (!coordinates) return coordinates.error();
+  auto import = parseLocalDataCsv(file.readAll(), **coordinates);
+  if (!import) return Error{where + import.message()};
+  return import;
 }
 
 }  // namespace walness::clinics

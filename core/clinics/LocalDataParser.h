@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct LocalDataImport {
 // wrong.
 Result<LocalDataImport> parseLocalDataCsv(const QByteArray& bytes,
                                           const KoreanCoordinates& coordinates);
+
+// Reads and parses a LOCALDATA file (at most 256 MB), converting coordinates with PROJ. Errors
+// start with the file's path.
+Result<LocalDataImport> readLocalDataFile(const QString& path);
 
 // The file's text as UTF-8: valid UTF-8 is kept, anything else is decoded as CP949.
 Result<std::string> decodeKoreanText(const QByteArray& bytes);

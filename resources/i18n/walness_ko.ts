@@ -196,14 +196,6 @@
         <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than 256 MB; it is not a LOCALDATA clinic file.</source>
-        <translation>%1은(는) 256MB보다 큽니다. LOCALDATA 동물병원 파일이 아닙니다.</translation>
-    </message>
-    <message>
         <source>%1 could not be imported: %2</source>
         <translation>%1을(를) 가져오지 못했습니다: %2</translation>
     </message>
