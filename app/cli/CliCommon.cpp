@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "bundle/ModelLocator.h"
+
 namespace walness::cli {
 
 QTextStream& out() {
@@ -24,6 +26,32 @@ std::optional<int> parseOrFinish(QCommandLineParser& parser, const QStringList& 
     return kExitOk;
   }
   return std::nullopt;
+}
+
+std::string resolveBundleDirectory(const QString& command, const QString& model, Species species,
+                                   int* exitCode) {
+  *exitCode = kExitOk;
+  if (!model.isEmpty()) return model.toStdString();
+  const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
+  const auto searched = bundle::modelSearchDirectories();
+  const auto all = bundle::listBundles(searched);
+  const auto found = bundle::findBundleFor(species, all);
+  if (found) return found->directory;
+  err() << "walness-cli " << command << ": no model bundle for "
+        << qs(std::string(speciesId(species))) << " is installed.\n";
+  if (all.empty()) {
+    err() << "No bundles at all were found in:\n";
+    for (const auto& directory : searched) err() << "  " << qs(directory) << "\n";
+  } else {
+    err() << "Installed bundles:\n";
+    for (const auto& listing : all)
+      err() << "  " << qs(listing.card.id) << " " << qs(listing.card.version) << " ("
+            << qs(std::string(speciesId(listing.card.species))) << ") in " << qs(listing.directory)
+            << "\n";
+  }
+  err() << "Train one with `walness-cli train` (see docs/model-card.md) or pass --model DIR.\n";
+  *exitCode = kExitModel;
+  return {};
 }
 
 }  // namespace walness::cli

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+
+#include "Species.h"
 
 namespace walness::cli {
 
@@ -24,5 +27,10 @@ QTextStream& err();
 // Parses a command's arguments. Returns the exit code when the command is already done: a usage
 // error (message printed) or --help (help printed); nullopt when it should run.
 std::optional<int> parseOrFinish(QCommandLineParser& parser, const QStringList& arguments);
+
+// The model bundle to use: `model` when given, else the installed bundle for `species`. When none
+// is found, prints what was searched and installed and sets `exitCode` to kExitModel.
+std::string resolveBundleDirectory(const QString& command, const QString& model, Species species,
+                                   int* exitCode);
 
 }  // namespace walness::cli

@@ -7,6 +7,7 @@
 
 #include <walness/Version.h>
 
+#include "BatchCommand.h"
 #include "BuildInfo.h"
 #include "CliCommon.h"
 #include "ClinicsCommand.h"
@@ -31,6 +32,7 @@ int main(int argc, char* argv[]) {
       "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n"
       "  train      fine-tune a model on labelled photos (walness-cli train --help)\n"
       "  evaluate   measure a model bundle on labelled photos (walness-cli evaluate --help)\n"
+      "  batch      screen a folder of photos into a CSV (walness-cli batch --help)\n"
       "  clinics    veterinary clinics near a point (walness-cli clinics --help)\n\n"
       "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
       "problem."));
@@ -67,6 +69,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("train")) return runTrain(commandArguments);
   if (command == QLatin1String("evaluate")) return runEvaluate(commandArguments);
   if (command == QLatin1String("clinics")) return runClinics(commandArguments);
+  if (command == QLatin1String("batch")) return runBatch(commandArguments);
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

@@ -16,7 +16,6 @@
 
 #include "CliCommon.h"
 #include "Diseases.h"
-#include "bundle/ModelLocator.h"
 #include "cam/CamMethod.h"
 #include "cam/Heatmap.h"
 #include "imaging/ImageDecoder.h"
@@ -147,29 +146,10 @@ int runDiagnose(const QStringList& arguments) {
     return usage(QStringLiteral("cannot create the --cam-out folder '%1'").arg(camOut));
 
   // The model: named, or the installed one for the species.
-  std::string bundleDirectory = parser.value(modelOption).toStdString();
-  if (bundleDirectory.empty()) {
-    const auto searched = bundle::modelSearchDirectories();
-    const auto all = bundle::listBundles(searched);
-    const auto found = bundle::findBundleFor(*species, all);
-    if (!found) {
-      err() << "walness-cli diagnose: no model bundle for " << qs(std::string(speciesId(*species)))
-            << " is installed.\n";
-      if (all.empty()) {
-        err() << "No bundles at all were found in:\n";
-        for (const auto& directory : searched) err() << "  " << qs(directory) << "\n";
-      } else {
-        err() << "Installed bundles:\n";
-        for (const auto& listing : all)
-          err() << "  " << qs(listing.card.id) << " " << qs(listing.card.version) << " ("
-                << qs(std::string(speciesId(listing.card.species))) << ") in "
-                << qs(listing.directory) << "\n";
-      }
-      err() << "Train one with `walness-cli train` (see docs/model-card.md) or pass --model DIR.\n";
-      return kExitModel;
-    }
-    bundleDirectory = found->directory;
-  }
+  int modelExit = kExitOk;
+  const std::string bundleDirectory = resolveBundleDirectory(
+      QStringLiteral("diagnose"), parser.value(modelOption), *species, &modelExit);
+  if (modelExit != kExitOk) return modelExit;
   auto loaded = inference::Classifier::load(bundleDirectory);
   if (!loaded) {
     err() << "walness-cli diagnose: cannot use the model bundle: " << qs(loaded.message()) << "\n";

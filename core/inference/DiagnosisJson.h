@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 
+#include "Result.h"
 #include "inference/Diagnosis.h"
 
 namespace walness::inference {
@@ -11,5 +12,9 @@ namespace walness::inference {
 // abstention_message, findings (disease, probability, threshold, positive; highest first) and
 // out_of_distribution (score, threshold) when the model measures it.
 QJsonObject diagnosisToJson(const Diagnosis& diagnosis);
+
+// The inverse, for diagnoses kept in the history or read from an exported pet. The abstention
+// message is restored; the out-of-distribution score only when present.
+Result<Diagnosis> diagnosisFromJson(const QJsonObject& object);
 
 }  // namespace walness::inference

@@ -25,6 +25,11 @@ const std::string& ScreeningSession::directory() const {
   return classifier_->directory();
 }
 
+Result<Diagnosis> ScreeningSession::diagnose(const cv::Mat& rgb,
+                                             const std::optional<cv::Rect>& region) const {
+  return classifier_->diagnose(rgb, region);
+}
+
 Result<ExplainedDiagnosis> ScreeningSession::explain(
     const cv::Mat& rgb, const std::optional<cv::Rect>& region, const std::string& camId,
     const std::vector<std::string>& diseases) const {

@@ -25,6 +25,9 @@ class ScreeningSession {
   const bundle::ModelCard& card() const;
   const std::string& directory() const;
 
+  // Findings only (no heatmap): the fast path for batches.
+  Result<Diagnosis> diagnose(const cv::Mat& rgb, const std::optional<cv::Rect>& region) const;
+
   // Findings and one heatmap per disease in `diseases` ({"*"} = all) with the CAM method `camId`
   // ("gradcam", "gradcampp", "hirescam", "layercam").
   Result<ExplainedDiagnosis> explain(const cv::Mat& rgb, const std::optional<cv::Rect>& region,

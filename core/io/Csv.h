@@ -23,4 +23,7 @@ struct CsvRecord {
 // skipped. An error names the line of a quote left open.
 Result<std::vector<CsvRecord>> splitCsvRecords(std::string_view text);
 
+// One CSV line (no line end) from cells, quoting those with commas, quotes or line breaks.
+std::string joinCsvLine(const std::vector<std::string>& cells);
+
 }  // namespace walness::io

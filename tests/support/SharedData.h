@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QDir>
+#include <QFile>
 #include <QString>
+#include <QStringList>
 
 namespace walness::test {
 
@@ -14,6 +16,20 @@ inline QString sharedDir() {
 
 inline std::string sharedPath(const QString& relative) {
   return QDir(sharedDir()).filePath(relative).toStdString();
+}
+
+// The first `count` dog-eye validation photos (real AI Hub crops), as absolute paths.
+inline QStringList validationPhotos(int count) {
+  QStringList paths;
+  QFile labels(sharedDir() + QStringLiteral("/data/dog-eye/labels.csv"));
+  if (!labels.open(QIODevice::ReadOnly)) return paths;
+  while (!labels.atEnd() && paths.size() < count) {
+    const QByteArray line = labels.readLine();
+    if (line.contains(",val,"))
+      paths << sharedDir() + QStringLiteral("/data/dog-eye/") +
+                   QString::fromUtf8(line.left(line.indexOf(',')));
+  }
+  return paths;
 }
 
 }  // namespace walness::test

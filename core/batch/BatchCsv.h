@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QFile>
+#include <QString>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "Result.h"
+
+namespace walness::batch {
+
+// The batch's CSV: a header (file, status, abstained, prob_<disease>..., top_finding, message) and
+// one row per photo, appended and flushed as each photo finishes, so a stopped batch resumes where
+// it stopped. A row cut short by a crash is dropped on reopening.
+class BatchCsv {
+ public:
+  static std::vector<std::string> header(const std::vector<std::string>& diseases);
+
+  // Opens for appending; an existing file must have the same header (the same model's diseases).
+  static Result<std::unique_ptr<BatchCsv>> open(const QString& path,
+                                                const std::vector<std::string>& diseases);
+
+  // Files (as written in the first column) already in the CSV.
+  const std::set<std::string>& done() const { return done_; }
+
+  Status append(const std::vector<std::string>& row);
+
+ private:
+  explicit BatchCsv(const QString& path) : file_(path) {}
+  QFile file_;
+  std::set<std::string> done_;
+};
+
+}  // namespace walness::batch

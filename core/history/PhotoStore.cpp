@@ -1,0 +1,71 @@
+#include "history/PhotoStore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace walness::history {
+
+namespace {
+
+bool isHash(const std::string& hash) {
+  if (hash.size() != 64) return false;
+  for (char c : hash)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+}  // namespace
+
+PhotoStore::PhotoStore(QString folder) : folder_(std::move(folder)) {
+}
+
+std::string PhotoStore::contentHash(const QByteArray& bytes) {
+  return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+}
+
+QString PhotoStore::pathOf(const std::string& hash) const {
+  const QString name = QString::fromStdString(hash);
+  return folder_ + QLatin1Char('/') + name.left(2) + QLatin1Char('/') + name;
+}
+
+Result<std::string> PhotoStore::put(const QByteArray& bytes) const {
+  if (bytes.isEmpty()) return Error{"the photo is empty"};
+  const std::string hash = contentHash(bytes);
+  const QString path = pathOf(hash);
+  if (QFileInfo(path).size() == bytes.size()) return hash;
+  if (!QDir().mkpath(QFileInfo(path).path()))
+    return Error{"cannot create the photo folder " + QFileInfo(path).path().toStdString()};
+  // QSaveFile writes a temporary file, syncs it and renames it: a crash leaves no half photo.
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    return Error{"cannot save the photo to " + path.toStdString() + ": " +
+                 file.errorString().toStdString()};
+  return hash;
+}
+
+Result<QByteArray> PhotoStore::get(const std::string& hash) const {
+  if (!isHash(hash)) return Error{"'" + hash + "' is not a photo hash"};
+  QFile file(pathOf(hash));
+  if (!file.open(QIODevice::ReadOnly))
+    return Error{"the photo " + hash.substr(0, 12) + " is missing from " + folder_.toStdString()};
+  QByteArray bytes = file.readAll();
+  if (contentHash(bytes) != hash)
+    return Error{"the photo file " + pathOf(hash).toStdString() + " is damaged"};
+  return bytes;
+}
+
+bool PhotoStore::contains(const std::string& hash) const {
+  return isHash(hash) && QFileInfo::exists(pathOf(hash));
+}
+
+Status PhotoStore::remove(const std::string& hash) const {
+  if (!isHash(hash)) return Error{"'" + hash + "' is not a photo hash"};
+  QFile file(pathOf(hash));
+  if (file.exists() && !file.remove()) return Error{"cannot remove " + pathOf(hash).toStdString()};
+  return Ok{};
+}
+
+}  // namespace walness::history

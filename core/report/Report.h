@@ -1,0 +1,59 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Result.h"
+#include "bundle/ModelCard.h"
+#include "history/Pet.h"
+#include "inference/Diagnosis.h"
+
+namespace walness::report {
+
+// One screened photo in a report.
+struct ReportItem {
+  inference::Diagnosis diagnosis;
+  cv::Mat photo;  // 8-bit RGB, the whole photo; empty when it is not available
+  cv::Rect region;
+  cv::Mat heatmap;  // CV_32F 0..1 over `region` (any size); empty when none was made
+  std::string camMethod;
+  std::string camDisease;
+  std::string takenAt;  // ISO 8601
+  std::string notes;
+  std::string source;  // the photo's file name, when known
+};
+
+struct ReportRequest {
+  std::optional<history::Pet> pet;
+  std::vector<ReportItem> items;          // oldest first
+  std::optional<bundle::ModelCard> card;  // the model's card, when it is installed here
+  std::string language = "en";            // "en" or "ko"
+  std::string createdAt;                  // ISO 8601; now when empty
+};
+
+// A report for the vet: photo with the eye region, the region, its heatmap, findings against their
+// thresholds, quality notes, the model card's numbers and limits, the screening-aid notice, dates.
+struct Report {
+  QString title;
+  QString html;                          // images referenced as "NAME.png"
+  std::map<QString, QByteArray> images;  // NAME.png -> PNG bytes
+  QJsonObject json;
+
+  // The HTML with every image inlined (data: URLs): one file that opens anywhere.
+  QString selfContainedHtml() const;
+};
+
+Report buildReport(const ReportRequest& request);
+
+// Writes `<basePath>.html` (self-contained) and `<basePath>.json`, each atomically.
+Status writeHtmlAndJson(const Report& report, const QString& basePath);
+
+}  // namespace walness::report

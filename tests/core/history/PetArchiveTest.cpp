@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include "history/HistoryStore.h"
+#include "history/PetArchive.h"
+
+using namespace walness;
+using namespace walness::history;
+
+namespace {
+
+QByteArray jpegOf(int shade) {
+  cv::Mat image(120, 160, CV_8UC3, cv::Scalar(shade, 80, 200 - shade));
+  std::vector<uchar> bytes;
+  cv::imencode(".jpg", image, bytes);
+  return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+}
+
+class PetArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ =
+        HistoryStore::open(StoreLocation::local(folder_.filePath(QStringLiteral("a")))).value();
+    Pet pet;
+    pet.name = "초코";
+    pet.breed = "Poodle";
+    pet.birthYear = 2020;
+    pet.notes = "dry eyes in winter";
+    petId_ = store_->addPet(pet).value();
+    for (int i = 0; i < 3; ++i) {
+      NewDiagnosis entry;
+      entry.petId = petId_;
+      entry.diagnosis.modelId = "dog-eye-mobilenetv2";
+      entry.diagnosis.modelVersion = "1.0.0";
+      entry.diagnosis.findings.push_back({"cataract", 0.2 + 0.3 * i, 0.4, 0.2 + 0.3 * i >= 0.4, 0});
+      entry.photo = jpegOf(40 * i);
+      entry.region = cv::Rect(20, 0, 120, 120);
+      entry.camPng = i == 1 ? QByteArray() : QByteArray("\x89PNG cam ") + QByteArray::number(i);
+      entry.camMethod = "gradcam";
+      entry.takenAt = "2026-0" + std::to_string(i + 1) + "-10T08:00:00.000Z";
+      ASSERT_TRUE(store_->addDiagnosis(entry));
+    }
+  }
+
+  QTemporaryDir folder_;
+  std::unique_ptr<HistoryStore> store_;
+  int64_t petId_ = 0;
+};
+
+TEST_F(PetArchiveTest, AnExportedPetImportsElsewhereWithEverything) {
+  const QString archive = folder_.filePath(QStringLiteral("export"));
+  ASSERT_TRUE(exportPet(*store_, petId_, archive));
+  EXPECT_TRUE(QFile::exists(archive + QStringLiteral("/pet.json")));
+  EXPECT_EQ(QDir(archive + QStringLiteral("/photos")).entryList(QDir::Files).size(), 3);
+  EXPECT_EQ(QDir(archive + QStringLiteral("/heatmaps")).entryList(QDir::Files).size(), 2);
+  EXPECT_TRUE(QDir(archive + QStringLiteral("/photos"))
+                  .entryList(QDir::Files)
+                  .first()
+                  .endsWith(QLatin1String(".jpg")));
+
+  auto other = HistoryStore::open(StoreLocation::local(folder_.filePath(QStringLiteral("b"))));
+  ASSERT_TRUE(other);
+  auto imported = importPet(**other, archive);
+  ASSERT_TRUE(imported) << imported.message();
+  const Pet pet = (*other)->pet(*imported).value();
+  EXPECT_EQ(pet.name, "초코");
+  EXPECT_EQ(pet.birthYear, 2020);
+  EXPECT_EQ(pet.notes, "dry eyes in winter");
+  const auto original = store_->diagnoses(petId_).value();
+  const auto copied = (*other)->diagnoses(*imported).value();
+  ASSERT_EQ(copied.size(), 3u);
+  for (size_t i = 0; i < copied.size(); ++i) {
+    EXPECT_EQ(copied[i].takenAt, original[i].takenAt);
+    EXPECT_EQ(copied[i].photoHash, original[i].photoHash);
+    EXPECT_EQ(copied[i].camHash, original[i].camHash);
+    EXPECT_EQ(copied[i].region, original[i].region);
+    EXPECT_DOUBLE_EQ(copied[i].diagnosis.findings[0].probability,
+                     original[i].diagnosis.findings[0].probability);
+    EXPECT_EQ((*other)->photo(copied[i].photoHash).value(),
+              store_->photo(original[i].photoHash).value());
+  }
+}
+
+TEST_F(PetArchiveTest, ADamagedArchiveAddsNothing) {
+  const QString archive = folder_.filePath(QStringLiteral("export"));
+  ASSERT_TRUE(exportPet(*store_, petId_, archive));
+  const QDir photos(archive + QStringLiteral("/photos"));
+  QFile photo(photos.filePath(photos.entryList(QDir::Files).last()));
+  ASSERT_TRUE(photo.open(QIODevice::ReadWrite));
+  photo.seek(50);
+  photo.write("XX");
+  photo.close();
+  auto other = HistoryStore::open(StoreLocation::local(folder_.filePath(QStringLiteral("b"))));
+  auto imported = importPet(**other, archive);
+  ASSERT_FALSE(imported);
+  EXPECT_NE(imported.message().find("is damaged"), std::string::npos) << imported.message();
+  EXPECT_TRUE((*other)->pets()->empty());
+
+  EXPECT_FALSE(importPet(**other, folder_.filePath(QStringLiteral("nowhere"))));
+  QFile json(archive + QStringLiteral("/pet.json"));
+  ASSERT_TRUE(json.open(QIODevice::WriteOnly));
+  json.write("{\"format\": \"walness-pet\", \"pet\": ");
+  json.close();
+  auto truncated = importPet(**other, archive);
+  ASSERT_FALSE(truncated);
+  EXPECT_NE(truncated.message().find("not valid JSON"), std::string::npos);
+  EXPECT_TRUE((*other)->pets()->empty());
+}
+
+TEST_F(PetArchiveTest, ExportRefusesAFolderThatHoldsOtherFiles) {
+  const QString busy = folder_.filePath(QStringLiteral("busy"));
+  QDir().mkpath(busy);
+  QFile keep(busy + QStringLiteral("/mine.txt"));
+  ASSERT_TRUE(keep.open(QIODevice::WriteOnly));
+  keep.close();
+  auto exported = exportPet(*store_, petId_, busy);
+  ASSERT_FALSE(exported);
+  EXPECT_NE(exported.message().find("not empty"), std::string::npos);
+  EXPECT_EQ(QDir(busy).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+}
+
+}  // namespace

@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include "report/Report.h"
+
+using namespace walness;
+
+namespace {
+
+report::ReportItem item(double cataract, const std::string& takenAt, bool abstained = false) {
+  report::ReportItem item;
+  item.diagnosis.modelId = "dog-eye-mobilenetv2";
+  item.diagnosis.modelVersion = "1.0.0";
+  if (abstained) {
+    item.diagnosis.abstention = inference::Abstention{"quality", "too blurred"};
+    item.diagnosis.quality.checks.push_back({"blur", 2.0, 10.0, imaging::QualitySeverity::Severe});
+  } else {
+    item.diagnosis.findings.push_back({"cataract", cataract, 0.4, cataract >= 0.4, 0});
+    item.diagnosis.findings.push_back({"blepharitis", 0.1, 0.5, false, 0});
+  }
+  item.photo = cv::Mat(300, 400, CV_8UC3, cv::Scalar(90, 60, 40));
+  item.region = cv::Rect(100, 50, 200, 200);
+  item.heatmap = cv::Mat(56, 56, CV_32F, cv::Scalar(0.5));
+  item.camMethod = "gradcam";
+  item.camDisease = "cataract";
+  item.takenAt = takenAt;
+  return item;
+}
+
+bundle::ModelCard card() {
+  bundle::ModelCard card;
+  card.id = "dog-eye-mobilenetv2";
+  card.version = "1.0.0";
+  card.labels = {{"cataract", 0.4}, {"blepharitis", 0.5}};
+  card.metrics = QJsonObject{{QStringLiteral("macro_auc"), 0.886},
+                             {QStringLiteral("n"), 1637},
+                             {QStringLiteral("per_label"),
+                              QJsonObject{{QStringLiteral("cataract"),
+                                           QJsonObject{{QStringLiteral("auc"), 0.93},
+                                                       {QStringLiteral("sensitivity"), 0.85}}}}}};
+  card.provenance = QJsonObject{{QStringLiteral("known_limits"),
+                                 QJsonArray{QStringLiteral("Trained only on dog eye photos.")}}};
+  return card;
+}
+
+TEST(ReportTest, OneDiagnosisHasPicturesFindingsThresholdsCardAndNotice) {
+  report::ReportRequest request;
+  request.items.push_back(item(0.81, "2026-03-01T09:00:00.000Z"));
+  request.card = card();
+  const report::Report made = report::buildReport(request);
+  EXPECT_EQ(made.images.size(), 3u);  // photo with region, the region, its heatmap
+  for (const auto& [name, png] : made.images) {
+    EXPECT_TRUE(made.html.contains(QStringLiteral("src='%1'").arg(name)));
+    EXPECT_TRUE(png.startsWith("\x89PNG"));
+  }
+  EXPECT_TRUE(made.html.contains(QStringLiteral("Signs consistent with cataract (81.0%)")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("40.0%")));  // the threshold
+  EXPECT_TRUE(made.html.contains(QStringLiteral("above threshold")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("not a veterinary diagnosis")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("macro AUC 0.886")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("Trained only on dog eye photos.")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("cannot confirm that an eye is healthy")));
+  const QString inlined = made.selfContainedHtml();
+  EXPECT_FALSE(inlined.contains(QStringLiteral("src='photo-1.png'")));
+  EXPECT_EQ(made.json.value(QStringLiteral("format")).toString(), QStringLiteral("walness-report"));
+  EXPECT_DOUBLE_EQ(made.json.value(QStringLiteral("diagnoses"))
+                       .toArray()[0]
+                       .toObject()
+                       .value(QStringLiteral("result"))
+                       .toObject()
+                       .value(QStringLiteral("findings"))
+                       .toArray()[0]
+                       .toObject()
+                       .value(QStringLiteral("probability"))
+                       .toDouble(),
+                   0.81);
+}
+
+TEST(ReportTest, APetsHistoryInKoreanHasATimelineAndWordsAbstentionAndMissingCard) {
+  report::ReportRequest request;
+  history::Pet pet;
+  pet.name = "초코";
+  pet.birthYear = 2020;
+  request.pet = pet;
+  request.items = {item(0.81, "2026-01-01T09:00:00.000Z"), item(0.3, "2026-02-01T09:00:00.000Z"),
+                   item(0, "2026-03-01T09:00:00.000Z", true)};
+  request.language = "ko";
+  const report::Report made = report::buildReport(request);
+  EXPECT_EQ(made.title, QStringLiteral("눈 검사 기록: 초코"));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("시간에 따른 변화")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("백내장")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("사진 품질이 판단하기에 너무 낮습니다")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("모델 카드가 없어")));
+  EXPECT_TRUE(made.html.contains(QStringLiteral("2020년생")));
+  EXPECT_EQ(made.json.value(QStringLiteral("diagnoses")).toArray().size(), 3);
+
+  QTemporaryDir folder;
+  ASSERT_TRUE(report::writeHtmlAndJson(made, folder.filePath(QStringLiteral("coco"))));
+  QFile html(folder.filePath(QStringLiteral("coco.html")));
+  ASSERT_TRUE(html.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(QString::fromUtf8(html.readAll()).contains(QStringLiteral("data:image/png;base64,")));
+  QFile json(folder.filePath(QStringLiteral("coco.json")));
+  ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(QJsonDocument::fromJson(json.readAll()).isObject());
+}
+
+}  // namespace
