@@ -31,6 +31,8 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
+  T value_or(T fallback) const& { return ok() ? std::get<T>(data_) : std::move(fallback); }
+
   const Error& error() const { return std::get<Error>(data_); }
   const std::string& message() const { return error().message; }
 

@@ -1,6 +1,7 @@
 #include "DiagnosisPage.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
@@ -37,9 +39,13 @@
 
 #include "DiagnosisController.h"
 #include "Diseases.h"
+#include "HistoryDatabase.h"
+#include "MatImage.h"
 #include "PhotoView.h"
 #include "ProbabilityBars.h"
+#include "SaveToPetDialog.h"
 #include "SpeciesToggle.h"
+#include "cam/HeatmapImage.h"
 #include "cam/HeatmapOverlay.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ModelInput.h"
@@ -54,17 +60,6 @@ namespace {
 constexpr int kThumbnailSide = 220;
 constexpr int kMaximumRecent = 8;
 const char* kRecentKey = "diagnosis/recentPhotos";
-
-QImage toQImage(const cv::Mat& rgb) {
-  return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
-}
-
-cv::Mat toRgbMat(const QImage& image) {
-  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-  return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
-                 size_t(rgb.bytesPerLine()))
-      .clone();
-}
 
 cv::Rect toCvRect(const QRect& rect) {
   return cv::Rect(rect.x(), rect.y(), rect.width(), rect.height());
@@ -114,6 +109,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       cancelButton_(new QPushButton(this)),
       findVetButton_(new QPushButton(this)),
       saveButton_(new QPushButton(this)),
+      saveToPetButton_(new QPushButton(this)),
       recentButton_(new QToolButton(this)),
       recentMenu_(new QMenu(this)),
       busyBar_(new QProgressBar(this)),
@@ -162,6 +158,9 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   photoView_->setObjectName(QStringLiteral("photoView"));
   saveButton_->setObjectName(QStringLiteral("saveResultButton"));
   saveButton_->setShortcut(QKeySequence::Save);
+  saveToPetButton_->setObjectName(QStringLiteral("saveToPetButton"));
+  saveToPetButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+  saveToPetButton_->hide();  // until there is a history to save to
   recentButton_->setObjectName(QStringLiteral("recentPhotosButton"));
   recentButton_->setMenu(recentMenu_);
   recentButton_->setPopupMode(QToolButton::InstantPopup);
@@ -252,6 +251,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   topRow->addWidget(analyzeButton_);
   topRow->addWidget(cancelButton_);
   topRow->addWidget(saveButton_);
+  topRow->addWidget(saveToPetButton_);
 
   auto* middle = new QHBoxLayout;
   middle->addLayout(left, 3);
@@ -280,6 +280,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     retranslate();
   });
   connect(saveButton_, &QPushButton::clicked, this, &DiagnosisPage::chooseSaveLocation);
+  connect(saveToPetButton_, &QPushButton::clicked, this, &DiagnosisPage::chooseSaveToPet);
   connect(photoView_, &PhotoView::regionChanged, this, [this] {
     // A result belongs to the square it was computed for.
     if (result_) {
@@ -493,6 +494,7 @@ void DiagnosisPage::updateActions() {
   openButton_->setEnabled(!busy);
   recentButton_->setEnabled(!busy && !recentMenu_->isEmpty());
   saveButton_->setEnabled(!busy && result_.has_value());
+  saveToPetButton_->setEnabled(!busy && result_.has_value());
   speciesToggle_->setEnabled(!busy);
   cancelButton_->setVisible(busy);
   busyBar_->setVisible(busy);
@@ -619,6 +621,61 @@ bool DiagnosisPage::saveResult(const QString& pngPath, QString* error) {
   return true;
 }
 
+void DiagnosisPage::setHistory(HistoryDatabase* history) {
+  history_ = history;
+  saveToPetButton_->setVisible(history_ != nullptr);
+}
+
+void DiagnosisPage::chooseSaveToPet() {
+  if (!result_ || !history_) return;
+  SaveToPetDialog dialog(*history_, result_->diagnosis.species, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  QString error;
+  if (saveToPet(dialog.petId(), dialog.notes(), &error) == 0) {
+    resultBody_->setText(error);
+    return;
+  }
+  privacyNote_->setText(tr("Saved to %1's history.")
+                            .arg(dialog.petBox()->currentIndex() == 0
+                                     ? dialog.nameEdit()->text().trimmed()
+                                     : dialog.petBox()->currentText()));
+}
+
+int64_t DiagnosisPage::saveToPet(int64_t petId, const QString& notes, QString* error) {
+  const auto fail = [&](const QString& why) {
+    if (error) *error = tr("Could not save to the history: %1").arg(why);
+    return int64_t(0);
+  };
+  if (!result_) return fail(tr("there is no result yet."));
+  if (!history_ || !history_->store()) return fail(history_ ? history_->error() : QString());
+  history::NewDiagnosis entry;
+  entry.petId = petId;
+  entry.diagnosis = result_->diagnosis;
+  entry.region = result_->region;
+  // The photo as it was opened (kept once per content); a pasted image as PNG.
+  if (!photoPath_.isEmpty()) {
+    QFile file(photoPath_);
+    if (file.open(QIODevice::ReadOnly)) entry.photo = file.readAll();
+  }
+  if (entry.photo.isEmpty()) {
+    QBuffer buffer(&entry.photo);
+    buffer.open(QIODevice::WriteOnly);
+    photo_.save(&buffer, "PNG");
+  }
+  const std::string disease = heatmapDisease_->currentData().toString().toStdString();
+  if (auto heatmap = result_->heatmaps.find(disease); heatmap != result_->heatmaps.end()) {
+    entry.camMethod = result_->camMethod;
+    entry.camDisease = disease;
+    entry.camPng = cam::encodeRegionHeatmap(heatmap->second, result_->region);
+  }
+  entry.notes = notes.toStdString();
+  auto saved = history_->store()->addDiagnosis(entry);
+  if (!saved) return fail(QString::fromStdString(saved.message()));
+  history_->notifyChanged();
+  Q_EMIT savedToPet(petId, *saved);
+  return *saved;
+}
+
 void DiagnosisPage::showResult() {
   if (!result_) return;
   const inference::Diagnosis& diagnosis = result_->diagnosis;
@@ -734,6 +791,9 @@ void DiagnosisPage::retranslate() {
   recentButton_->setAccessibleName(tr("Recent photos"));
   saveButton_->setText(tr("Save result..."));
   saveButton_->setToolTip(tr("Save the heatmap as PNG and the findings as JSON (Ctrl+S)."));
+  saveToPetButton_->setText(tr("Save to pet..."));
+  saveToPetButton_->setToolTip(
+      tr("Keep this result in a pet's history to follow the eye over time (Ctrl+Shift+S)."));
   retakeButton_->setText(tr("Open another photo"));
   keepButton_->setText(tr("Keep this result"));
   modelViewTitle_->setText(tr("What the model sees"));

@@ -26,6 +26,7 @@ class QToolButton;
 namespace walness::ui {
 
 class DiagnosisController;
+class HistoryDatabase;
 class PhotoView;
 class ProbabilityBars;
 class SpeciesToggle;
@@ -56,11 +57,18 @@ class DiagnosisPage : public QWidget {
   // with the same name. Returns false with `error` set when it cannot write them.
   bool saveResult(const QString& pngPath, QString* error);
   bool hasResult() const { return result_.has_value(); }
+  // The history results are saved to (Save to pet...); none until the main window sets it.
+  void setHistory(HistoryDatabase* history);
+  // Saves the result (photo once by content, eye region, heatmap shown, findings) to a pet.
+  // Returns the diagnosis id, or 0 with `error` set.
+  int64_t saveToPet(int64_t petId, const QString& notes, QString* error);
   const std::optional<inference::ExplainedDiagnosis>& result() const { return result_; }
 
  Q_SIGNALS:
   // The user wants vets nearby; `urgent` when a finding should be seen today.
   void findVetRequested(bool urgent);
+  // A result was saved to a pet's history.
+  void savedToPet(qint64 petId, qint64 diagnosisId);
 
  public Q_SLOTS:
   void choosePhoto();
@@ -69,6 +77,7 @@ class DiagnosisPage : public QWidget {
   // Looks up the installed model again (after a bundle was added in Settings).
   void refreshModels();
   void chooseSaveLocation();
+  void chooseSaveToPet();
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -100,6 +109,8 @@ class DiagnosisPage : public QWidget {
   QPushButton* cancelButton_;
   QPushButton* findVetButton_;
   QPushButton* saveButton_;
+  QPushButton* saveToPetButton_;
+  HistoryDatabase* history_ = nullptr;
   QToolButton* recentButton_;
   QMenu* recentMenu_;
   QProgressBar* busyBar_;

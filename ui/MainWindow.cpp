@@ -7,10 +7,14 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTabWidget>
+#include <QUndoStack>
 
+#include "BatchDialog.h"
 #include "BuildInfo.h"
 #include "ClinicPanel.h"
 #include "DiagnosisPage.h"
+#include "HistoryDatabase.h"
+#include "HistoryPage.h"
 #include "ModelCardText.h"
 #include "SettingsDialog.h"
 #include "SpeciesToggle.h"
@@ -27,19 +31,44 @@ const auto kGeometryKey = QStringLiteral("window/geometry");
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       tabs_(new QTabWidget(this)),
+      history_(new HistoryDatabase(this)),
       diagnosisPage_(new DiagnosisPage(this)),
+      historyPage_(nullptr),
       clinicPanel_(new ClinicPanel(this)) {
   setObjectName(QStringLiteral("mainWindow"));
   tabs_->setObjectName(QStringLiteral("mainTabs"));
+  // A history that cannot be opened (e.g. the shared server is down) is said on its page; the
+  // eye check works without it.
+  history_->open(HistoryDatabase::savedLocation());
+  historyPage_ = new HistoryPage(*history_, this);
+  diagnosisPage_->setHistory(history_);
   tabs_->addTab(diagnosisPage_, QString());
+  tabs_->addTab(historyPage_, QString());
   tabs_->addTab(clinicPanel_, QString());
+  connect(diagnosisPage_, &DiagnosisPage::savedToPet, historyPage_,
+          [this](qint64 petId) { historyPage_->selectPet(petId); });
   setCentralWidget(tabs_);
   connect(diagnosisPage_, &DiagnosisPage::findVetRequested, this, [this](bool urgent) {
     clinicPanel_->showForFinding(urgent);
     tabs_->setCurrentWidget(clinicPanel_);
   });
 
+  auto* editMenu = menuBar()->addMenu(QString());
+  editMenu->setObjectName(QStringLiteral("editMenu"));
+  QAction* undoAction = historyPage_->undoStack()->createUndoAction(this);
+  undoAction->setObjectName(QStringLiteral("undoAction"));
+  undoAction->setShortcut(QKeySequence::Undo);
+  QAction* redoAction = historyPage_->undoStack()->createRedoAction(this);
+  redoAction->setObjectName(QStringLiteral("redoAction"));
+  redoAction->setShortcut(QKeySequence::Redo);
+  editMenu->addAction(undoAction);
+  editMenu->addAction(redoAction);
+
   auto* toolsMenu = menuBar()->addMenu(QString());
+  auto* batchAction = toolsMenu->addAction(QString());
+  batchAction->setObjectName(QStringLiteral("batchAction"));
+  batchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+  connect(batchAction, &QAction::triggered, this, &MainWindow::showBatch);
   toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
   auto* settingsAction = toolsMenu->addAction(QString());
   settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -81,7 +110,10 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::retranslate() {
   setWindowTitle(tr("Walness - pet eye check"));
   tabs_->setTabText(0, tr("Eye check"));
-  tabs_->setTabText(1, tr("Clinics"));
+  tabs_->setTabText(1, tr("History"));
+  tabs_->setTabText(2, tr("Clinics"));
+  menuBar()->findChild<QMenu*>(QStringLiteral("editMenu"))->setTitle(tr("&Edit"));
+  findChild<QAction*>(QStringLiteral("batchAction"))->setText(tr("Screen a &folder of photos..."));
   menuBar()->findChild<QMenu*>(QStringLiteral("toolsMenu"))->setTitle(tr("&Tools"));
   findChild<QAction*>(QStringLiteral("settingsAction"))->setText(tr("&Settings..."));
   menuBar()->findChild<QMenu*>(QStringLiteral("helpMenu"))->setTitle(tr("&Help"));
@@ -90,6 +122,7 @@ void MainWindow::retranslate() {
 
 SettingsDialog* MainWindow::showSettings() {
   auto* dialog = new SettingsDialog(this);
+  dialog->setHistory(history_);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &SettingsDialog::languageChosen, this,
           [](const QString& code) { switchLanguage(*QCoreApplication::instance(), code); });
@@ -99,6 +132,13 @@ SettingsDialog* MainWindow::showSettings() {
     if (auto chosen = speciesFromId(std::string_view(species.constData(), species.size())))
       diagnosisPage_->speciesToggle()->setSpecies(*chosen);
   });
+  dialog->open();
+  return dialog;
+}
+
+BatchDialog* MainWindow::showBatch() {
+  auto* dialog = new BatchDialog(history_, diagnosisPage_->speciesToggle()->species(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->open();
   return dialog;
 }

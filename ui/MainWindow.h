@@ -8,6 +8,9 @@ namespace walness::ui {
 
 class ClinicPanel;
 class DiagnosisPage;
+class HistoryDatabase;
+class HistoryPage;
+class BatchDialog;
 class SettingsDialog;
 
 // Wires the pages together; holds no logic of its own beyond remembering the user's choices.
@@ -19,6 +22,10 @@ class MainWindow : public QMainWindow {
 
   DiagnosisPage* diagnosisPage() const { return diagnosisPage_; }
   ClinicPanel* clinicPanel() const { return clinicPanel_; }
+  HistoryPage* historyPage() const { return historyPage_; }
+  HistoryDatabase* history() const { return history_; }
+  // Tools > Screen a folder: the batch dialog (non-modal for tests).
+  BatchDialog* showBatch();
   QTabWidget* tabs() const { return tabs_; }
   // Opens Settings (non-modal for tests, modal to the user: it is window-modal while open).
   SettingsDialog* showSettings();
@@ -33,7 +40,9 @@ class MainWindow : public QMainWindow {
   void showAbout();
 
   QTabWidget* tabs_;
+  HistoryDatabase* history_;
   DiagnosisPage* diagnosisPage_;
+  HistoryPage* historyPage_;
   ClinicPanel* clinicPanel_;
 };
 

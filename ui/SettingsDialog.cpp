@@ -18,6 +18,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "HistorySettings.h"
 #include "ModelCardText.h"
 #include "Translations.h"
 
@@ -183,11 +184,18 @@ void SettingsDialog::changeEvent(QEvent* event) {
   QDialog::changeEvent(event);
 }
 
+void SettingsDialog::setHistory(HistoryDatabase* history) {
+  if (historySettings_ || !history) return;
+  historySettings_ = new HistorySettings(*history, this);
+  tabs_->insertTab(2, historySettings_, tr("History"));
+}
+
 void SettingsDialog::retranslate() {
   setWindowTitle(tr("Settings"));
   tabs_->setTabText(0, tr("General"));
   tabs_->setTabText(1, tr("Models"));
-  tabs_->setTabText(2, tr("Privacy"));
+  tabs_->setTabText(tabs_->indexOf(privacy_), tr("Privacy"));
+  if (historySettings_) tabs_->setTabText(tabs_->indexOf(historySettings_), tr("History"));
   languageLabel_->setText(tr("Language:"));
   language_->setItemText(0, tr("System language"));
   speciesLabel_->setText(tr("Species at start:"));
@@ -196,14 +204,18 @@ void SettingsDialog::retranslate() {
   addBundleButton_->setText(tr("Add bundle folder..."));
   privacy_->setHtml(
       tr("<h3>Privacy</h3>"
-         "<p>Photos are analysed on this computer. They are never uploaded, and Walness has no "
-         "account, no analytics and no advertising.</p>"
+         "<p>Photos are analysed on this computer. Walness never uploads them; they go to a server "
+         "only if you keep pet histories on your clinic's own PostgreSQL server (History). "
+         "Walness has no account, no analytics and no advertising.</p>"
          "<p>Only the clinic search uses the network, and only when you start it: the search "
          "location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if "
          "you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile "
          "server you set) while the Clinics tab is open.</p>"
          "<p>Stored on this computer only: your settings, the last search location, clinics found "
-         "earlier (for use without network) and the Google key in the system keychain.</p>"));
+         "earlier (for use without network) and the Google key in the system keychain.</p>"
+         "<p>Pet histories (photos, eye regions, heatmaps and results you save to a pet) are kept "
+         "on this computer, or on your clinic's PostgreSQL server if you choose one under "
+         "History.</p>"));
   showBundle(bundleList_->currentRow());
 }
 

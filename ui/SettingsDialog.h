@@ -15,6 +15,9 @@ class QTextBrowser;
 
 namespace walness::ui {
 
+class HistoryDatabase;
+class HistorySettings;
+
 // Settings: language (Korean, English or the system's), the species Walness starts with, the
 // installed model bundles with their cards (and adding a bundle folder), and the privacy statement.
 class SettingsDialog : public QDialog {
@@ -29,6 +32,9 @@ class SettingsDialog : public QDialog {
   static bool addBundle(const QString& folder, const QString& modelsFolder, QString* error,
                         QString* installedTo = nullptr);
   static QString userModelsFolder();
+  // Adds the History tab (where pet histories are kept) for this open history.
+  void setHistory(HistoryDatabase* history);
+  HistorySettings* historySettings() const { return historySettings_; }
 
  Q_SIGNALS:
   void languageChosen(const QString& code);  // "ko", "en" or "" for the system's
@@ -54,6 +60,7 @@ class SettingsDialog : public QDialog {
   QLabel* bundleStatus_;
   QTextBrowser* privacy_;
   std::vector<bundle::BundleListing> bundles_;
+  HistorySettings* historySettings_ = nullptr;
 };
 
 }  // namespace walness::ui

@@ -359,6 +359,12 @@ Result<int64_t> HistoryStore::addDiagnosis(const NewDiagnosis& entry) {
   if (entry.photo.isEmpty()) return Error{"history: a diagnosis needs its photo"};
   if (entry.region.width <= 0 || entry.region.height <= 0)
     return Error{"history: a diagnosis needs the eye region the model saw"};
+  // Timelines sort by this text: only one spelling of a time (UTC, ISO 8601) may go in.
+  const QDateTime takenAt = entry.takenAt.empty()
+                                ? QDateTime::currentDateTimeUtc()
+                                : QDateTime::fromString(qs(entry.takenAt), Qt::ISODateWithMs);
+  if (!takenAt.isValid())
+    return Error{"history: '" + entry.takenAt + "' is not a date and time (ISO 8601)"};
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction transaction(db, postgres());
   if (auto started = transaction.started(); !started) return started.error();
@@ -387,7 +393,7 @@ Result<int64_t> HistoryStore::addDiagnosis(const NewDiagnosis& entry) {
         QVariant(QString::fromUtf8(
             QJsonDocument(inference::diagnosisToJson(diagnosis)).toJson(QJsonDocument::Compact))),
         QVariant(qs(entry.camMethod)), QVariant(qs(entry.camDisease)), QVariant(qs(camHash)),
-        QVariant(qs(entry.notes)), QVariant(entry.takenAt.empty() ? nowIso() : qs(entry.takenAt))})
+        QVariant(qs(entry.notes)), QVariant(takenAt.toUTC().toString(Qt::ISODateWithMs))})
     insert.addBindValue(value);
   if (!insert.exec() || !insert.next()) {
     const QString why = insert.lastError().text();

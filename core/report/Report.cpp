@@ -43,6 +43,12 @@ class Words {
     const std::string_view name = korean_ ? disease->nameKo : disease->nameEn;
     return QString::fromUtf8(name.data(), qsizetype(name.size())).toHtmlEscaped();
   }
+  // For table cells: "Cataract" rather than "cataract" (Korean names are unchanged).
+  QString diseaseLabel(const std::string& id) const {
+    QString name = disease(id);
+    if (!name.isEmpty()) name[0] = name[0].toUpper();
+    return name;
+  }
   QString species(Species species) const {
     return species == Species::Cat ? (*this)("cat", "고양이") : (*this)("dog", "개");
   }
@@ -145,7 +151,7 @@ void addFindings(const inference::Diagnosis& diagnosis, QString& html, const Wor
                 "<tr%1><td>%2</td><td align='right'>%3</td><td align='right'>%4</td>"
                 "<td>%5</td></tr>")
                 .arg(finding.positive ? QStringLiteral(" bgcolor='#fde2d6'") : QString(),
-                     t.disease(finding.disease), percent(finding.probability),
+                     t.diseaseLabel(finding.disease), percent(finding.probability),
                      percent(finding.threshold),
                      finding.positive ? t("above threshold", "기준 초과")
                                       : t("below threshold", "기준 미만"));
@@ -212,7 +218,7 @@ void addModelCard(const ReportRequest& request, QString& html, const Words& t) {
       html += QStringLiteral(
                   "<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td>"
                   "<td align='right'>%4</td><td align='right'>%5</td></tr>")
-                  .arg(t.disease(label.id), number("auc", 3), number("sensitivity", 2),
+                  .arg(t.diseaseLabel(label.id), number("auc", 3), number("sensitivity", 2),
                        number("specificity", 2), percent(label.threshold));
     }
     html += QStringLiteral("</table>");
@@ -239,7 +245,7 @@ void addTimeline(const ReportRequest& request, QString& html, const Words& t) {
       QStringLiteral("<h3>%1</h3><table border='1' cellspacing='0' cellpadding='3'><tr><th>%2</th>")
           .arg(t("Over time", "시간에 따른 변화"), t("Date", "날짜"));
   for (const auto& disease : diseases)
-    html += QStringLiteral("<th>%1</th>").arg(t.disease(disease));
+    html += QStringLiteral("<th>%1</th>").arg(t.diseaseLabel(disease));
   html += QStringLiteral("</tr>");
   for (const auto& item : request.items) {
     html += QStringLiteral("<tr><td>%1</td>").arg(localTime(item.takenAt));

@@ -186,6 +186,126 @@
     </message>
 </context>
 <context>
+    <name>walness::ui::BatchDialog</name>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>일괄 검사 취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Screen a folder of photos</source>
+        <translation>폴더의 사진 일괄 검사</translation>
+    </message>
+    <message>
+        <source>Also write a report per photo (PDF, HTML and JSON) to:</source>
+        <translation>사진마다 보고서(PDF, HTML, JSON)도 저장할 폴더:</translation>
+    </message>
+    <message>
+        <source>Do not save to a pet</source>
+        <translation>반려동물 기록에 저장하지 않음</translation>
+    </message>
+    <message>
+        <source>Model: %1 %2. It is loaded once for the whole folder.</source>
+        <translation>모델: %1 %2. 폴더 전체에 한 번만 불러옵니다.</translation>
+    </message>
+    <message>
+        <source>No model for cats is installed, so a batch cannot run.</source>
+        <translation>고양이 모델이 설치되어 있지 않아 일괄 검사를 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No model for dogs is installed, so a batch cannot run.</source>
+        <translation>강아지 모델이 설치되어 있지 않아 일괄 검사를 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Photos in</source>
+        <translation>사진 폴더</translation>
+    </message>
+    <message>
+        <source>CSV results</source>
+        <translation>CSV 결과 파일</translation>
+    </message>
+    <message>
+        <source>Save results to</source>
+        <translation>결과 저장 대상</translation>
+    </message>
+    <message>
+        <source>Photos already in the CSV are skipped, so a stopped batch goes on where it stopped.</source>
+        <translation>CSV에 이미 있는 사진은 건너뛰므로, 멈춘 일괄 검사는 멈춘 곳부터 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Results saved to a pet go to the clinic&apos;s history server; the CSV and reports stay on this computer.</source>
+        <translation>반려동물 기록에 저장하는 결과는 병원의 기록 서버로 갑니다. CSV와 보고서는 이 컴퓨터에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer.</source>
+        <translation>모든 것이 이 컴퓨터에만 남습니다.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current photo...</source>
+        <translation>지금 사진을 마치고 멈추는 중...</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <source>Folder of eye photos</source>
+        <translation>눈 사진 폴더</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Folder for reports</source>
+        <translation>보고서 폴더</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks the report language.</extracomment>
+        <translation>ko</translation>
+    </message>
+    <message>
+        <source>Loading the model...</source>
+        <translation>모델을 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>The model cannot be used: %1</source>
+        <translation>모델을 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3 elapsed, about %4 left · %5</source>
+        <translation>%2장 중 %1장 · %3 경과, 약 %4 남음 · %5</translation>
+    </message>
+    <message>
+        <source>%1 photos: %2 screened, %3 without findings (photo not fit to judge), %4 could not be read, %5 skipped (already in the CSV).</source>
+        <translation>사진 %1장: %2장 검사, %3장 결과 없음(판단하기 어려운 사진), %4장 읽기 실패, %5장 건너뜀(이미 CSV에 있음).</translation>
+    </message>
+    <message>
+        <source>Stopped. </source>
+        <translation>멈췄습니다. </translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>결과: %1</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::ClinicPanel</name>
     <message>
         <source>Import LOCALDATA veterinary hospitals</source>
@@ -356,6 +476,37 @@
     <message>
         <source>Removed. Clinics now come from OpenStreetMap only.</source>
         <translation>삭제했습니다. 이제 OpenStreetMap에서만 동물병원을 찾습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::CompareDialog</name>
+    <message>
+        <source>Compare two diagnoses</source>
+        <translation>두 검사 비교</translation>
+    </message>
+    <message>
+        <source>Photo not available</source>
+        <translation>사진 없음</translation>
+    </message>
+    <message>
+        <source>No heatmap kept</source>
+        <translation>저장된 히트맵 없음</translation>
+    </message>
+    <message>
+        <source>No findings: the photo could not be judged.</source>
+        <translation>결과 없음: 사진으로 판단할 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2% → %3%</source>
+        <translation>%1: %2% → %3%</translation>
+    </message>
+    <message>
+        <source>No disease was scored in both diagnoses.</source>
+        <translation>두 검사에 공통으로 점수가 매겨진 질환이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Probabilities from a screening model: a change can come from the photo (light, angle, focus) as well as from the eye.</source>
+        <translation>선별 모델의 확률입니다. 변화는 눈 상태뿐 아니라 사진(조명, 각도, 초점) 때문일 수도 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -658,6 +809,276 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
+    <message>
+        <source>Saved to %1&apos;s history.</source>
+        <translation>%1의 기록에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not save to the history: %1</source>
+        <translation>기록에 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>there is no result yet.</source>
+        <translation>아직 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save to pet...</source>
+        <translation>반려동물 기록에 저장...</translation>
+    </message>
+    <message>
+        <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
+        <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::HistoryDatabase</name>
+    <message>
+        <source>The history at %1 cannot be opened: %2</source>
+        <translation>%1의 기록을 열 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::HistoryPage</name>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks report and disease texts.</extracomment>
+        <translation>ko</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>%1년생</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No pets yet&lt;/h3&gt;&lt;p&gt;Open a photo on the Eye check page, analyse it, then use &lt;b&gt;Save to pet...&lt;/b&gt; to start a pet&apos;s history.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;아직 반려동물이 없습니다&lt;/h3&gt;&lt;p&gt;눈 검사 화면에서 사진을 열어 분석한 뒤 &lt;b&gt;반려동물 기록에 저장...&lt;/b&gt;을 누르면 기록이 시작됩니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Eye checks saved: %1</source>
+        <translation>저장된 눈 검사: %1건</translation>
+    </message>
+    <message>
+        <source>no findings (photo)</source>
+        <translation>결과 없음(사진)</translation>
+    </message>
+    <message>
+        <source>none above threshold</source>
+        <translation>기준 초과 없음</translation>
+    </message>
+    <message>
+        <source>Report on selected...</source>
+        <translation>선택한 검사 보고서...</translation>
+    </message>
+    <message>
+        <source>Report...</source>
+        <translation>보고서...</translation>
+    </message>
+    <message>
+        <source>New pet</source>
+        <translation>새 반려동물</translation>
+    </message>
+    <message>
+        <source>Edit pet</source>
+        <translation>반려동물 정보 수정</translation>
+    </message>
+    <message>
+        <source>Dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>모름</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Species</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Breed</source>
+        <translation>품종</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>출생 연도</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 삭제</translation>
+    </message>
+    <message>
+        <source>%1 was deleted with its history. Undo brings it back (Ctrl+Z) until Walness is closed.</source>
+        <translation>%1와(과) 그 기록을 삭제했습니다. Walness를 닫기 전까지 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Delete eye checks (%1)</source>
+        <translation>눈 검사 삭제 (%1건)</translation>
+    </message>
+    <message>
+        <source>Eye checks deleted: %1. Undo brings them back (Ctrl+Z).</source>
+        <translation>눈 검사 %1건을 삭제했습니다. 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Writing the report...</source>
+        <translation>보고서를 만드는 중...</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>보고서를 저장했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>보고서를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Save a report for the vet</source>
+        <translation>수의사에게 줄 보고서 저장</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Web page (*.html);;JSON data (*.json)</source>
+        <translation>PDF 문서 (*.pdf);;웹 페이지 (*.html);;JSON 데이터 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>내보내는 중...</translation>
+    </message>
+    <message>
+        <source>Exported to %1. Import it in Walness on another computer.</source>
+        <translation>%1(으)로 내보냈습니다. 다른 컴퓨터의 Walness에서 가져올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>내보내기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>가져오는 중...</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>가져오기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>어느 폴더로 내보낼까요?</translation>
+    </message>
+    <message>
+        <source>Choose an exported pet folder (with pet.json)</source>
+        <translation>내보낸 반려동물 폴더 선택 (pet.json이 있는 폴더)</translation>
+    </message>
+    <message>
+        <source>New pet...</source>
+        <translation>새 반려동물...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>수정...</translation>
+    </message>
+    <message>
+        <source>Delete pet</source>
+        <translation>반려동물 삭제</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>내보내기...</translation>
+    </message>
+    <message>
+        <source>Write this pet&apos;s history (JSON and photos) to a folder.</source>
+        <translation>이 반려동물의 기록(JSON과 사진)을 폴더에 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Import pet...</source>
+        <translation>반려동물 가져오기...</translation>
+    </message>
+    <message>
+        <source>Eye checks, oldest first. Select two to compare.</source>
+        <translation>눈 검사 (오래된 순). 두 개를 고르면 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Probability of each disease over time (the model&apos;s, not a diagnosis)</source>
+        <translation>시간에 따른 질환별 확률 (모델의 값이며 진단이 아닙니다)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::HistorySettings</name>
+    <message>
+        <source>Fill in the server, the database and the user.</source>
+        <translation>서버, 데이터베이스, 사용자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The history in use was not changed.</source>
+        <translation>사용 중인 기록은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Now using the history at %1.</source>
+        <translation>이제 %1의 기록을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>이 컴퓨터에</translation>
+    </message>
+    <message>
+        <source>On the clinic&apos;s PostgreSQL server (shared by its front-desk computers)</source>
+        <translation>병원의 PostgreSQL 서버에 (접수 데스크 컴퓨터들이 함께 사용)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>서버:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>데이터베이스:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>사용자:</translation>
+    </message>
+    <message>
+        <source>On a server, pets, results and photos are stored in that database, so they leave this computer for the clinic&apos;s server. Walness does not store the password: PostgreSQL reads it from the user&apos;s password file (~/.pgpass, or %APPDATA%\postgresql\pgpass.conf on Windows) or PGPASSWORD.</source>
+        <translation>서버를 쓰면 반려동물, 결과, 사진이 그 데이터베이스에 저장되므로 이 컴퓨터에서 병원 서버로 전송됩니다. Walness는 비밀번호를 저장하지 않습니다. PostgreSQL이 사용자의 비밀번호 파일(~/.pgpass, Windows에서는 %APPDATA%\postgresql\pgpass.conf)이나 PGPASSWORD에서 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Use this history</source>
+        <translation>이 기록 사용</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::MainWindow</name>
@@ -713,12 +1134,83 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>&lt;h4&gt;Data and licences&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;Dog eye model trained by Walness on the AI Hub companion-animal eye disease photos (반려동물 안구질환 데이터), starting from torchvision&apos;s ImageNet MobileNetV2 weights (BSD-3-Clause).&lt;/li&gt;&lt;li&gt;Disease explanations written by the Walness team; not a substitute for a vet.&lt;/li&gt;&lt;li&gt;Map and clinic data © OpenStreetMap contributors (ODbL). Clinic data from Google Places when you add a key (powered by Google); LOCALDATA from the Korean Ministry of the Interior and Safety when you import it.&lt;/li&gt;&lt;li&gt;Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), PROJ (MIT), libheif (LGPL-3.0), QtKeychain (BSD-2-Clause).&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;h4&gt;데이터와 라이선스&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;강아지 눈 모델은 Walness가 AI Hub 반려동물 안구질환 데이터로 학습했으며, torchvision의 ImageNet MobileNetV2 가중치(BSD-3-Clause)에서 시작했습니다.&lt;/li&gt;&lt;li&gt;질환 설명은 Walness 팀이 작성했으며 수의사를 대신하지 않습니다.&lt;/li&gt;&lt;li&gt;지도와 동물병원 데이터 © OpenStreetMap 기여자(ODbL). 키를 추가하면 Google Places의 동물병원 데이터(powered by Google), 가져오면 행정안전부 LOCALDATA를 사용합니다.&lt;/li&gt;&lt;li&gt;Qt(LGPL-3.0), LibTorch(BSD-3-Clause), OpenCV(Apache-2.0), PROJ(MIT), libheif(LGPL-3.0), QtKeychain(BSD-2-Clause)로 만들었습니다.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Screen a &amp;folder of photos...</source>
+        <translation>폴더의 사진 일괄 검사(&amp;F)...</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::ProbabilityBars</name>
     <message>
         <source>%1: %2%, threshold %3%</source>
         <translation>%1: %2%, 기준 %3%</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::SaveToPetDialog</name>
+    <message>
+        <source>Save to a pet&apos;s history</source>
+        <translation>반려동물 기록에 저장</translation>
+    </message>
+    <message>
+        <source>New pet...</source>
+        <translation>새 반려동물...</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>모름</translation>
+    </message>
+    <message>
+        <source>e.g. Nabi</source>
+        <translation>예: 나비</translation>
+    </message>
+    <message>
+        <source>e.g. Coco</source>
+        <translation>예: 코코</translation>
+    </message>
+    <message>
+        <source>e.g. left eye, after two days of drops</source>
+        <translation>예: 왼쪽 눈, 안약 넣은 지 이틀째</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Breed</source>
+        <translation>품종</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>출생 연도</translation>
+    </message>
+    <message>
+        <source>Pet</source>
+        <translation>반려동물</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>The photo, the eye region, the heatmap and the findings are saved on the shared server %1, where the clinic&apos;s other computers see them.</source>
+        <translation>사진, 눈 영역, 히트맵, 결과가 공유 서버 %1에 저장되며 병원의 다른 컴퓨터에서도 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The photo, the eye region, the heatmap and the findings are saved on this computer only (%1).</source>
+        <translation>사진, 눈 영역, 히트맵, 결과는 이 컴퓨터에만 저장됩니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Give the new pet a name.</source>
+        <translation>새 반려동물의 이름을 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -792,8 +1284,12 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>번들 폴더 추가...</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Privacy&lt;/h3&gt;&lt;p&gt;Photos are analysed on this computer. They are never uploaded, and Walness has no account, no analytics and no advertising.&lt;/p&gt;&lt;p&gt;Only the clinic search uses the network, and only when you start it: the search location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile server you set) while the Clinics tab is open.&lt;/p&gt;&lt;p&gt;Stored on this computer only: your settings, the last search location, clinics found earlier (for use without network) and the Google key in the system keychain.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;개인정보&lt;/h3&gt;&lt;p&gt;사진은 이 컴퓨터에서 분석됩니다. 사진은 업로드되지 않으며, Walness에는 계정, 사용 통계, 광고가 없습니다.&lt;/p&gt;&lt;p&gt;네트워크는 동물병원 검색에만, 검색을 시작할 때만 사용합니다. 검색 위치는 OpenStreetMap(Overpass, 장소를 입력하면 Nominatim)에, 키를 추가했다면 Google Places에 전송됩니다. 동물병원 탭이 열려 있는 동안 지도 타일을 OpenStreetMap(또는 설정한 타일 서버)에서 받습니다.&lt;/p&gt;&lt;p&gt;이 컴퓨터에만 저장되는 것: 설정, 마지막 검색 위치, 이전에 찾은 동물병원(네트워크 없이 보기 위해), 시스템 키체인의 Google 키.&lt;/p&gt;</translation>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Privacy&lt;/h3&gt;&lt;p&gt;Photos are analysed on this computer. Walness never uploads them; they go to a server only if you keep pet histories on your clinic&apos;s own PostgreSQL server (History). Walness has no account, no analytics and no advertising.&lt;/p&gt;&lt;p&gt;Only the clinic search uses the network, and only when you start it: the search location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile server you set) while the Clinics tab is open.&lt;/p&gt;&lt;p&gt;Stored on this computer only: your settings, the last search location, clinics found earlier (for use without network) and the Google key in the system keychain.&lt;/p&gt;&lt;p&gt;Pet histories (photos, eye regions, heatmaps and results you save to a pet) are kept on this computer, or on your clinic&apos;s PostgreSQL server if you choose one under History.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;개인정보&lt;/h3&gt;&lt;p&gt;사진은 이 컴퓨터에서 분석됩니다. Walness는 사진을 업로드하지 않으며, 반려동물 기록을 병원 자체의 PostgreSQL 서버에 두기로 한 경우(기록)에만 그 서버로 전송됩니다. Walness에는 계정, 분석 도구, 광고가 없습니다.&lt;/p&gt;&lt;p&gt;네트워크는 동물병원 검색에만, 그리고 검색을 시작할 때만 사용합니다. 검색 위치는 OpenStreetMap(Overpass, 장소를 입력하면 Nominatim)으로, 키를 추가했다면 Google Places로 전송됩니다. 동물병원 탭이 열려 있는 동안 지도 타일을 OpenStreetMap(또는 설정한 타일 서버)에서 받습니다.&lt;/p&gt;&lt;p&gt;이 컴퓨터에만 저장되는 것: 설정, 마지막 검색 위치, 이전에 찾은 동물병원(네트워크 없이 보기 위해), 시스템 키체인의 Google 키.&lt;/p&gt;&lt;p&gt;반려동물 기록(반려동물에 저장한 사진, 눈 영역, 히트맵, 결과)은 이 컴퓨터에, 또는 기록 설정에서 고른 병원의 PostgreSQL 서버에 보관됩니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

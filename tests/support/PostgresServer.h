@@ -88,11 +88,6 @@ class PostgresServer {
                                               QFileDevice::ExeGroup);
     if (root_ && !run({QStringLiteral("chown"), QStringLiteral("postgres"), folder_.path()}))
       return;
-    {
-      QTcpServer probe;
-      probe.listen(QHostAddress::LocalHost, 0);
-      port_ = probe.serverPort();
-    }
     data_ = folder_.filePath(QStringLiteral("data"));
     if (!run(asServerUser({bin_ + QStringLiteral("/initdb"), QStringLiteral("-D"), data_,
                            QStringLiteral("-U"), QStringLiteral("walness"), QStringLiteral("-A"),
@@ -100,14 +95,24 @@ class PostgresServer {
                            QStringLiteral("-E"), QStringLiteral("UTF8"),
                            QStringLiteral("--locale=C")})))
       return;
-    if (!run(asServerUser({bin_ + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data_,
-                           QStringLiteral("-l"), folder_.filePath(QStringLiteral("server.log")),
-                           QStringLiteral("-w"), QStringLiteral("-o"),
-                           QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
-                               .arg(port_)
-                               .arg(folder_.path()),
-                           QStringLiteral("start")})))
-      return;
+    // A free port can be taken by another test program between the probe and the start: retry.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port_ = probe.serverPort();
+      }
+      error_.clear();
+      if (run(asServerUser({bin_ + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data_,
+                            QStringLiteral("-l"), folder_.filePath(QStringLiteral("server.log")),
+                            QStringLiteral("-w"), QStringLiteral("-o"),
+                            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+                                .arg(port_)
+                                .arg(folder_.path()),
+                            QStringLiteral("start")})))
+        break;
+    }
+    if (!error_.isEmpty()) return;
     started_ = true;
   }
 

@@ -43,8 +43,9 @@ TEST(MainWindowTest, ShowsSpeciesToggleOpenPhotoAndClinicsTab) {
   EXPECT_EQ(cat->text(), QStringLiteral("Cat"));
   EXPECT_EQ(open->text(), QStringLiteral("Open photo..."));
 
-  ASSERT_EQ(window.tabs()->count(), 2);
-  EXPECT_EQ(window.tabs()->tabText(1), QStringLiteral("Clinics"));
+  ASSERT_EQ(window.tabs()->count(), 3);
+  EXPECT_EQ(window.tabs()->tabText(1), QStringLiteral("History"));
+  EXPECT_EQ(window.tabs()->tabText(2), QStringLiteral("Clinics"));
 
   const QImage shot = window.grab().toImage();
   ASSERT_FALSE(shot.isNull());

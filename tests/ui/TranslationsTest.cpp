@@ -17,7 +17,8 @@ TEST(TranslationsTest, KoreanTranslatesTheMainWindowAndEnglishStaysBuiltIn) {
   {
     walness::ui::MainWindow window;
     EXPECT_EQ(window.tabs()->tabText(0), QStringLiteral("눈 검사"));
-    EXPECT_EQ(window.tabs()->tabText(1), QStringLiteral("동물병원"));
+    EXPECT_EQ(window.tabs()->tabText(1), QStringLiteral("기록"));
+    EXPECT_EQ(window.tabs()->tabText(2), QStringLiteral("동물병원"));
     EXPECT_EQ(window.findChild<QPushButton*>(QStringLiteral("openPhotoButton"))->text(),
               QStringLiteral("사진 열기..."));
   }

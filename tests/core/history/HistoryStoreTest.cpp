@@ -182,6 +182,10 @@ TEST_P(HistoryStoreTest, ADiagnosisForAMissingPetIsRefusedAndChangesNothing) {
   const int64_t coco = addPet("Coco");
   EXPECT_TRUE(store_->diagnoses(coco)->empty());
   EXPECT_FALSE(store_->addDiagnosis(sampleEntry(coco, QByteArray(), 0.5, "")));
+  auto badTime = store_->addDiagnosis(sampleEntry(coco, "photo", 0.5, "2026-010-15T09:00:00Z"));
+  ASSERT_FALSE(badTime);
+  EXPECT_NE(badTime.message().find("not a date and time"), std::string::npos);
+  EXPECT_TRUE(store_->diagnoses(coco)->empty());
   Pet nameless;
   EXPECT_FALSE(store_->addPet(nameless));
 }

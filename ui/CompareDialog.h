@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDialog>
+
+#include <functional>
+#include <string>
+
+#include "history/DiagnosisRecord.h"
+
+class QLabel;
+
+namespace walness::ui {
+
+class ProbabilityBars;
+
+// Two saved diagnoses side by side: the eye region, where the model looked, the findings as bars
+// against their thresholds, and how each disease's probability changed.
+class CompareDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  struct Side {
+    history::DiagnosisRecord record;
+    QImage eye;      // the eye region
+    QImage heatmap;  // the eye region with the heatmap over it; null when none was kept
+  };
+  CompareDialog(const Side& earlier, const Side& later,
+                const std::function<QString(const std::string&)>& diseaseName,
+                QWidget* parent = nullptr);
+
+  QString changeText() const;
+
+ private:
+  QString change_;
+};
+
+}  // namespace walness::ui
