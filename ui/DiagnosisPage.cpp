@@ -43,9 +43,11 @@
 #include "MatImage.h"
 #include "PhotoView.h"
 #include "ProbabilityBars.h"
+#include "ReportPdf.h"
 #include "SaveToPetDialog.h"
 #include "SpeciesToggle.h"
 #include "cam/HeatmapImage.h"
+#include "report/Report.h"
 #include "cam/HeatmapOverlay.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ModelInput.h"
@@ -549,12 +551,25 @@ void DiagnosisPage::chooseSaveLocation() {
   const QString folder = photoPath_.isEmpty()
                              ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
                              : QFileInfo(photoPath_).absolutePath();
+  QString filter;
+  const QString pngFilter = tr("PNG image with JSON beside it (*.png)");
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Save the result"),
       folder + QLatin1Char('/') + base + QStringLiteral("-walness.png"),
-      tr("PNG image with JSON beside it (*.png)"));
+      pngFilter + QStringLiteral(";;") + tr("PDF report for the vet (*.pdf)") +
+          QStringLiteral(";;") + tr("Web page report (*.html)"),
+      &filter);
   if (path.isEmpty()) return;
   QString error;
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QLatin1String("pdf") || suffix == QLatin1String("html")) {
+    if (!saveReport(path, &error)) {
+      resultBody_->setText(error);
+      return;
+    }
+    privacyNote_->setText(tr("Saved %1.").arg(QFileInfo(path).fileName()));
+    return;
+  }
   if (!saveResult(path, &error)) {
     resultBody_->setText(error);
     return;
@@ -562,6 +577,43 @@ void DiagnosisPage::chooseSaveLocation() {
   privacyNote_->setText(tr("Saved %1 and %2.")
                             .arg(QFileInfo(path).fileName(),
                                  QFileInfo(path).completeBaseName() + QStringLiteral(".json")));
+}
+
+bool DiagnosisPage::saveReport(const QString& path, QString* error) {
+  if (!result_) {
+    if (error) *error = tr("There is no result to save yet.");
+    return false;
+  }
+  report::ReportRequest request;
+  request.card = card_;
+  request.language = language().toStdString();
+  report::ReportItem item;
+  item.diagnosis = result_->diagnosis;
+  item.photo = rgb_;
+  item.region = result_->region;
+  const std::string disease = heatmapDisease_->currentData().toString().toStdString();
+  if (auto heatmap = result_->heatmaps.find(disease); heatmap != result_->heatmaps.end()) {
+    const cv::Rect inside = result_->region & cv::Rect(0, 0, rgb_.cols, rgb_.rows);
+    item.heatmap = heatmap->second(inside).clone();
+    item.camMethod = result_->camMethod;
+    item.camDisease = disease;
+  }
+  item.takenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+  item.source = photoName_.toStdString();
+  request.items.push_back(std::move(item));
+  const report::Report made = report::buildReport(request);
+  Status written = Ok{};
+  if (QFileInfo(path).suffix().toLower() == QLatin1String("pdf")) {
+    written = writeReportPdf(made, path);
+  } else {
+    QSaveFile file(path);
+    const QByteArray bytes = made.selfContainedHtml().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+      written = Error{file.errorString().toStdString()};
+  }
+  if (!written && error)
+    *error = tr("Could not save the report: %1").arg(QString::fromStdString(written.message()));
+  return bool(written);
 }
 
 bool DiagnosisPage::saveResult(const QString& pngPath, QString* error) {

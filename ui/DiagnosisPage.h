@@ -56,6 +56,9 @@ class DiagnosisPage : public QWidget {
   // Writes the result as a PNG (what the model saw beside the heatmap) and, next to it, a JSON file
   // with the same name. Returns false with `error` set when it cannot write them.
   bool saveResult(const QString& pngPath, QString* error);
+  // A report for the vet on this result (photo, eye region, heatmap, findings with thresholds,
+  // quality, the model card's numbers and limits): PDF or HTML by the file's extension.
+  bool saveReport(const QString& path, QString* error);
   bool hasResult() const { return result_.has_value(); }
   // The history results are saved to (Save to pet...); none until the main window sets it.
   void setHistory(HistoryDatabase* history);

@@ -829,6 +829,22 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
         <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
     </message>
+    <message>
+        <source>PDF report for the vet (*.pdf)</source>
+        <translation>수의사용 PDF 보고서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page report (*.html)</source>
+        <translation>웹 페이지 보고서 (*.html)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>보고서를 저장하지 못했습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::HistoryDatabase</name>

@@ -228,6 +228,14 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
   EXPECT_TRUE(saved[QStringLiteral("notice")].toString().contains(QStringLiteral("screening aid")));
   EXPECT_FALSE(page.saveResult(QStringLiteral("/nonexistent-folder/x.png"), &error));
   EXPECT_FALSE(error.isEmpty());
+  // A one-page report for the vet, without saving to a pet first.
+  const QString pdf = saveDir.filePath(QStringLiteral("report.pdf"));
+  ASSERT_TRUE(page.saveReport(pdf, &error)) << error.toStdString();
+  QFile pdfFile(pdf);
+  ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(pdfFile.read(5).startsWith("%PDF-"));
+  ASSERT_TRUE(page.saveReport(saveDir.filePath(QStringLiteral("report.html")), &error));
+  EXPECT_FALSE(page.saveReport(QStringLiteral("/nonexistent-folder/x.pdf"), &error));
 
   // Moving the square makes the result stale: it is cleared, not shown for the wrong region.
   page.photoView()->setRegion(page.photoView()->region().adjusted(0, 0, -20, -20));
