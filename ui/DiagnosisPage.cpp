@@ -47,11 +47,11 @@
 #include "SaveToPetDialog.h"
 #include "SpeciesToggle.h"
 #include "cam/HeatmapImage.h"
-#include "report/Report.h"
 #include "cam/HeatmapOverlay.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/ModelInput.h"
 #include "inference/DiagnosisJson.h"
+#include "report/Report.h"
 
 #include <walness/Version.h>
 

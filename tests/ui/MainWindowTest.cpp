@@ -1,19 +1,25 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QListWidget>
 #include <QPushButton>
 #include <QQuickItem>
 #include <QQuickWidget>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 #include "ClinicPanel.h"
 #include "ClinicSortFilterModel.h"
 #include "DiagnosisPage.h"
+#include "HistoryDatabase.h"
+#include "HistoryPage.h"
 #include "ImageStats.h"
 #include "MainWindow.h"
+#include "SharedData.h"
 #include "SpeciesToggle.h"
 
 using walness::ui::MainWindow;
@@ -107,4 +113,38 @@ TEST(MainWindowTest, FindAVetOpensTheClinicsWithUrgentOnesFirstForUrgentFindings
   Q_EMIT window.diagnosisPage()->findVetRequested(false);
   EXPECT_EQ(window.tabs()->currentWidget(), window.clinicPanel());
   EXPECT_FALSE(window.clinicPanel()->sortedClinics()->urgentFirst());
+}
+
+// A result saved to a pet from the eye-check page shows up on the History tab.
+TEST(MainWindowTest, AResultSavedToAPetAppearsInItsHistory) {
+  QTemporaryDir folder;
+  walness::ui::HistoryDatabase::saveLocation(
+      walness::history::StoreLocation::local(folder.filePath(QStringLiteral("history"))));
+  {
+    MainWindow window;
+    window.resize(1100, 720);
+    window.show();
+    auto* page = window.diagnosisPage();
+    ASSERT_TRUE(page->openPhoto(walness::test::validationPhotos(1).first()));
+    page->analyze();
+    QElapsedTimer timer;
+    timer.start();
+    while (!page->hasResult() && timer.elapsed() < 60000) QTest::qWait(20);
+    ASSERT_TRUE(page->hasResult());
+    auto* saveToPet = window.findChild<QPushButton*>(QStringLiteral("saveToPetButton"));
+    ASSERT_NE(saveToPet, nullptr);
+    EXPECT_TRUE(saveToPet->isVisible());
+    EXPECT_TRUE(saveToPet->isEnabled());
+    EXPECT_TRUE(
+        window.grab().toImage().save(screenshotPath(QStringLiteral("main-window-result.png"))));
+
+    walness::history::Pet pet;
+    pet.name = "Coco";
+    const auto petId = window.history()->store()->addPet(pet).value();
+    QString error;
+    ASSERT_GT(page->saveToPet(petId, QString(), &error), 0) << error.toStdString();
+    EXPECT_EQ(window.historyPage()->currentPet(), petId);
+    EXPECT_EQ(window.historyPage()->timeline()->count(), 1);
+  }
+  walness::ui::HistoryDatabase::saveLocation(walness::history::StoreLocation::defaultLocal());
 }
