@@ -38,7 +38,7 @@
 #include <cmath>
 
 #include "DiagnosisController.h"
-#include "Diseases.h"
+#include "DiseaseName.h"
 #include "HistoryDatabase.h"
 #include "MatImage.h"
 #include "PhotoView.h"
@@ -351,13 +351,7 @@ QString DiagnosisPage::language() const {
 }
 
 QString DiagnosisPage::diseaseName(const std::string& id) const {
-  const Disease* disease = findDisease(id);
-  if (!disease) return QString::fromStdString(id);
-  const std::string_view name =
-      language() == QLatin1String("ko") ? disease->nameKo : disease->nameEn;
-  QString text = QString::fromUtf8(name.data(), qsizetype(name.size()));
-  if (!text.isEmpty()) text[0] = text[0].toUpper();  // "Cataract" as a label
-  return text;
+  return diseaseLabel(id, language());
 }
 
 void DiagnosisPage::choosePhoto() {

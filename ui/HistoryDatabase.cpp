@@ -1,6 +1,9 @@
 #include "HistoryDatabase.h"
 
+#include <QFutureWatcher>
 #include <QSettings>
+#include <QTcpSocket>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace walness::ui {
 
@@ -60,10 +63,41 @@ bool HistoryDatabase::open(const history::StoreLocation& location) {
   }
   error_.clear();
   store_ = std::move(*opened);
+  Q_EMIT reopened();
   // Undo lasts while the app is open; a day later what was deleted is gone for good.
   (void)store_->purgeDeleted(QDateTime::currentDateTimeUtc().addDays(-1));
   Q_EMIT changed();
   return true;
+}
+
+void HistoryDatabase::openInBackground(const history::StoreLocation& location,
+                                       std::function<void(bool)> done) {
+  if (location.kind == history::StoreLocation::Kind::Sqlite) {
+    const bool opened = open(location);
+    if (done) done(opened);
+    return;
+  }
+  connecting_ = true;
+  Q_EMIT changed();
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, location, done] {
+    const QString unreachable = watcher->result();
+    watcher->deleteLater();
+    connecting_ = false;
+    bool opened = false;
+    if (unreachable.isEmpty()) {
+      opened = open(location);
+    } else {
+      error_ = tr("The history at %1 cannot be opened: %2").arg(location.describe(), unreachable);
+    }
+    Q_EMIT changed();
+    if (done) done(opened);
+  });
+  watcher->setFuture(QtConcurrent::run([host = location.host, port = location.port] {
+    QTcpSocket socket;
+    socket.connectToHost(host, quint16(port));
+    return socket.waitForConnected(5000) ? QString() : socket.errorString();
+  }));
 }
 
 }  // namespace walness::ui

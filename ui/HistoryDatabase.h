@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 #include "history/HistoryStore.h"
@@ -26,6 +27,11 @@ class HistoryDatabase : public QObject {
   // Opens `location` (replacing the open store) and empties the trash of what was deleted more
   // than a day ago. False with error() set when it cannot; the previous store stays open then.
   bool open(const history::StoreLocation& location);
+  // The same without blocking the GUI on a server that does not answer: the server is first
+  // reached from a worker thread (up to 5 s), then opened here. `done` gets the outcome.
+  void openInBackground(const history::StoreLocation& location,
+                        std::function<void(bool opened)> done = {});
+  bool isConnecting() const { return connecting_; }
   history::HistoryStore* store() const { return store_.get(); }
   const QString& error() const { return error_; }
 
@@ -34,10 +40,13 @@ class HistoryDatabase : public QObject {
 
  Q_SIGNALS:
   void changed();
+  // Another store was opened: ids from the previous one mean nothing any more.
+  void reopened();
 
  private:
   std::unique_ptr<history::HistoryStore> store_;
   QString error_;
+  bool connecting_ = false;
 };
 
 }  // namespace walness::ui

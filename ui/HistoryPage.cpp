@@ -31,7 +31,7 @@
 #include <cmath>
 
 #include "CompareDialog.h"
-#include "Diseases.h"
+#include "DiseaseName.h"
 #include "HistoryDatabase.h"
 #include "MatImage.h"
 #include "ProbabilityChart.h"
@@ -191,6 +191,7 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
   layout->addWidget(splitter);
 
   connect(&history_, &HistoryDatabase::changed, this, &HistoryPage::reloadPets);
+  connect(&history_, &HistoryDatabase::reopened, undo_, &QUndoStack::clear);
   connect(pets_, &QListWidget::currentRowChanged, this, [this] {
     if (!reloading_) showPet();
   });
@@ -232,13 +233,7 @@ QString HistoryPage::language() const {
 }
 
 QString HistoryPage::diseaseName(const std::string& id) const {
-  const Disease* disease = findDisease(id);
-  if (!disease) return QString::fromStdString(id);
-  const std::string_view name =
-      language() == QLatin1String("ko") ? disease->nameKo : disease->nameEn;
-  QString text = QString::fromUtf8(name.data(), qsizetype(name.size()));
-  if (!text.isEmpty()) text[0] = text[0].toUpper();
-  return text;
+  return diseaseLabel(id, language());
 }
 
 void HistoryPage::setStatus(const QString& text) {
@@ -425,10 +420,23 @@ void HistoryPage::deleteCurrentPet() {
   auto* store = history_.store();
   const int64_t petId = currentPet();
   if (!store || petId == 0) return;
-  const QString name = QString::fromStdString(store->pet(petId).value().name);
+  auto pet = store->pet(petId);
+  if (!pet) return setStatus(QString::fromStdString(pet.message()));
+  const QString name = QString::fromStdString(pet->name);
+  // The store is looked up when the command runs: Settings may have opened another one since.
+  HistoryDatabase* history = &history_;
+  const auto onStore = [history](auto action) {
+    return history->store() ? action(*history->store())
+                            : Status(Error{history->error().toStdString()});
+  };
   undo_->push(new StoreCommand(
-      tr("Delete %1").arg(name), [store, petId] { return store->deletePet(petId); },
-      [store, petId] { return store->restorePet(petId); },
+      tr("Delete %1").arg(name),
+      [onStore, petId] {
+        return onStore([petId](history::HistoryStore& s) { return s.deletePet(petId); });
+      },
+      [onStore, petId] {
+        return onStore([petId](history::HistoryStore& s) { return s.restorePet(petId); });
+      },
       [this, name](const Status& status) {
         if (!status) return setStatus(QString::fromStdString(status.message()));
         history_.notifyChanged();
@@ -446,9 +454,11 @@ void HistoryPage::deleteSelectedDiagnoses() {
   for (QListWidgetItem* item : timeline_->selectedItems())
     ids.push_back(item->data(kIdRole).toLongLong());
   if (!store || ids.empty()) return;
-  const auto each = [store, ids](Status (history::HistoryStore::*action)(int64_t)) {
+  // The store is looked up when the command runs: Settings may have opened another one since.
+  const auto each = [history = &history_, ids](Status (history::HistoryStore::*action)(int64_t)) {
+    if (!history->store()) return Status(Error{history->error().toStdString()});
     for (int64_t id : ids)
-      if (auto done = (store->*action)(id); !done) return done;
+      if (auto done = (history->store()->*action)(id); !done) return done;
     return Status(Ok{});
   };
   undo_->push(new StoreCommand(
@@ -535,7 +545,7 @@ void HistoryPage::writeReport(const QString& path, std::function<void(const QStr
 void HistoryPage::chooseReport() {
   auto* store = history_.store();
   if (!store || currentPet() == 0) return;
-  const QString name = QString::fromStdString(store->pet(currentPet()).value().name);
+  const QString name = QString::fromStdString(store->pet(currentPet()).value_or({}).name);
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Save a report for the vet"),
       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
@@ -594,7 +604,7 @@ void HistoryPage::chooseExport() {
       this, tr("Export to which folder?"),
       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
   if (parent.isEmpty()) return;
-  const QString name = QString::fromStdString(store->pet(currentPet()).value().name);
+  const QString name = QString::fromStdString(store->pet(currentPet()).value_or({}).name);
   exportCurrentPet(parent + QLatin1Char('/') + name + QStringLiteral("-walness"));
 }
 

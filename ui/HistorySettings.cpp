@@ -74,7 +74,7 @@ void HistorySettings::updateFields() {
     field->setEnabled(server_->isChecked());
 }
 
-bool HistorySettings::apply() {
+void HistorySettings::apply() {
   history::StoreLocation location = history::StoreLocation::local(localFolder_->text());
   if (server_->isChecked()) {
     location.kind = history::StoreLocation::Kind::Postgres;
@@ -85,17 +85,23 @@ bool HistorySettings::apply() {
     location.password = qEnvironmentVariable("PGPASSWORD");
     if (location.host.isEmpty() || location.database.isEmpty() || location.user.isEmpty()) {
       status_->setText(tr("Fill in the server, the database and the user."));
-      return false;
+      Q_EMIT applied(false);
+      return;
     }
   }
-  if (!history_.open(location)) {
-    status_->setText(history_.error() + QLatin1Char('\n') +
-                     tr("The history in use was not changed."));
-    return false;
-  }
-  HistoryDatabase::saveLocation(location);
-  status_->setText(tr("Now using the history at %1.").arg(location.describe()));
-  return true;
+  applyButton_->setEnabled(false);
+  status_->setText(tr("Connecting to %1...").arg(location.describe()));
+  history_.openInBackground(location, [this, location](bool opened) {
+    applyButton_->setEnabled(true);
+    if (!opened) {
+      status_->setText(history_.error() + QLatin1Char('\n') +
+                       tr("The history in use was not changed."));
+    } else {
+      HistoryDatabase::saveLocation(location);
+      status_->setText(tr("Now using the history at %1.").arg(location.describe()));
+    }
+    Q_EMIT applied(opened);
+  });
 }
 
 void HistorySettings::changeEvent(QEvent* event) {

@@ -27,8 +27,12 @@ class HistorySettings : public QWidget {
   QLineEdit* databaseEdit() const { return database_; }
   QLineEdit* userEdit() const { return user_; }
   QLabel* statusLabel() const { return status_; }
-  // Opens the chosen store and remembers it; false with the reason shown when it cannot.
-  bool apply();
+  // Opens the chosen store (a server from a worker thread first) and remembers it; the outcome is
+  // shown and signalled.
+  void apply();
+
+ Q_SIGNALS:
+  void applied(bool ok);
 
  protected:
   void changeEvent(QEvent* event) override;

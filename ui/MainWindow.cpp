@@ -39,7 +39,7 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->setObjectName(QStringLiteral("mainTabs"));
   // A history that cannot be opened (e.g. the shared server is down) is said on its page; the
   // eye check works without it.
-  history_->open(HistoryDatabase::savedLocation());
+  history_->openInBackground(HistoryDatabase::savedLocation());
   historyPage_ = new HistoryPage(*history_, this);
   diagnosisPage_->setHistory(history_);
   tabs_->addTab(diagnosisPage_, QString());

@@ -511,16 +511,18 @@ Result<int> HistoryStore::purgeDeleted(const QDateTime& before) {
     if (auto committed = transaction.commit(); !committed) return committed.error();
   }
   // Photos go only after the rows that named them are gone, and only if nothing else names them.
-  QSqlQuery stillUsed(db);
-  stillUsed.prepare(
-      QStringLiteral("SELECT count(*) FROM diagnoses WHERE photo_hash = ? OR cam_hash = ?"));
+  // The check and the removal hold the write lock, so no writer can add the same photo between.
+  Transaction release(db, postgres());
+  if (auto started = release.started(); !started) return started.error();
   const PhotoStore files(location_.directory + QStringLiteral("/photos"));
   for (const std::string& hash : released) {
-    stillUsed.bindValue(0, qs(hash));
-    stillUsed.bindValue(1, qs(hash));
+    QSqlQuery stillUsed(db);
+    stillUsed.prepare(
+        QStringLiteral("SELECT count(*) FROM diagnoses WHERE photo_hash = ? OR cam_hash = ?"));
+    stillUsed.addBindValue(qs(hash));
+    stillUsed.addBindValue(qs(hash));
     if (!stillUsed.exec() || !stillUsed.next()) return Error{sqlError(stillUsed.lastError())};
     if (stillUsed.value(0).toInt() > 0) continue;
-    stillUsed.finish();
     if (postgres()) {
       QSqlQuery remove(db);
       remove.prepare(QStringLiteral("DELETE FROM photos WHERE hash = ?"));
@@ -530,6 +532,7 @@ Result<int> HistoryStore::purgeDeleted(const QDateTime& before) {
       return gone.error();
     }
   }
+  if (auto committed = release.commit(); !committed) return committed.error();
   return removed;
 }
 

@@ -1095,6 +1095,10 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>Use this history</source>
         <translation>이 기록 사용</translation>
     </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>%1에 연결하는 중...</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::MainWindow</name>

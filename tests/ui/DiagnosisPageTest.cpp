@@ -29,21 +29,13 @@
 #include "SharedData.h"
 #include "SpeciesToggle.h"
 #include "Translations.h"
+#include "WaitFor.h"
 
 using namespace walness;
+using walness::test::waitFor;
 using walness::ui::DiagnosisPage;
 
 namespace {
-
-bool waitFor(const std::function<bool()>& condition, int milliseconds = 60000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!condition() && timer.elapsed() < milliseconds) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    QThread::msleep(5);
-  }
-  return condition();
-}
 
 void saveScreenshot(QWidget& widget, const QString& name) {
   const QImage shot = widget.grab().toImage();

@@ -29,26 +29,18 @@
 #include "SharedData.h"
 #include "SpeciesToggle.h"
 #include "Translations.h"
+#include "WaitFor.h"
 #include "bundle/ModelLocator.h"
 #include "cam/HeatmapImage.h"
 #include "imaging/ImageDecoder.h"
 #include "inference/ScreeningSession.h"
 
 using namespace walness;
+using walness::test::waitFor;
 using walness::ui::HistoryDatabase;
 using walness::ui::HistoryPage;
 
 namespace {
-
-bool waitFor(const std::function<bool()>& condition, int milliseconds = 60000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!condition() && timer.elapsed() < milliseconds) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    QThread::msleep(5);
-  }
-  return condition();
-}
 
 QString screenshot(const QString& name) {
   return QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name);
@@ -323,13 +315,23 @@ TEST_F(HistoryPageTest, ABatchRunsOffTheGuiThreadAndCanBeCancelled) {
 }
 
 TEST_F(HistoryPageTest, SettingsSwitchToASharedServerAndBackOnlyWhenItOpens) {
+  HistoryPage page(history_);
+  page.deleteCurrentPet();
+  page.undoStack()->undo();
+  EXPECT_TRUE(page.undoStack()->canRedo());
   ui::HistorySettings settings(history_);
   settings.serverChoice()->setChecked(true);
   settings.hostEdit()->setText(QStringLiteral("127.0.0.1"));
   settings.portBox()->setValue(1);  // nothing listens there
   settings.databaseEdit()->setText(QStringLiteral("clinic"));
   settings.userEdit()->setText(QStringLiteral("desk"));
-  EXPECT_FALSE(settings.apply());
+  std::optional<bool> applied;
+  QObject::connect(&settings, &ui::HistorySettings::applied, [&](bool ok) { applied = ok; });
+  // A server that does not answer is tried off the GUI thread; the page stays responsive.
+  settings.apply();
+  EXPECT_FALSE(applied.has_value());
+  ASSERT_TRUE(waitFor([&] { return applied.has_value(); }));
+  EXPECT_FALSE(*applied);
   EXPECT_TRUE(settings.statusLabel()->text().contains(QStringLiteral("was not changed")));
   EXPECT_EQ(history_.store()->location().kind, history::StoreLocation::Kind::Sqlite);
 
@@ -339,14 +341,19 @@ TEST_F(HistoryPageTest, SettingsSwitchToASharedServerAndBackOnlyWhenItOpens) {
   settings.portBox()->setValue(shared.port);
   settings.databaseEdit()->setText(shared.database);
   settings.userEdit()->setText(shared.user);
-  ASSERT_TRUE(settings.apply()) << settings.statusLabel()->text().toStdString();
+  applied.reset();
+  settings.apply();
+  ASSERT_TRUE(waitFor([&] { return applied.has_value(); }));
+  ASSERT_TRUE(*applied) << settings.statusLabel()->text().toStdString();
   EXPECT_EQ(history_.store()->location().kind, history::StoreLocation::Kind::Postgres);
   EXPECT_EQ(HistoryDatabase::savedLocation().database, shared.database);
-  // The shared store works from the pages like the local one.
+  // Undo steps named pets of the other store: gone. The shared store works like the local one.
+  EXPECT_FALSE(page.undoStack()->canRedo());
+  EXPECT_EQ(page.petList()->count(), 0);
   history::Pet pet;
   pet.name = "Shared";
   ASSERT_TRUE(history_.store()->addPet(pet));
-  HistoryPage page(history_);
+  history_.notifyChanged();
   EXPECT_EQ(page.petList()->count(), 1);
   HistoryDatabase::saveLocation(history::StoreLocation::defaultLocal());
 }

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QListWidget>
 #include <QPushButton>
 #include <QQuickItem>
@@ -21,6 +20,7 @@
 #include "MainWindow.h"
 #include "SharedData.h"
 #include "SpeciesToggle.h"
+#include "WaitFor.h"
 
 using walness::ui::MainWindow;
 
@@ -127,10 +127,7 @@ TEST(MainWindowTest, AResultSavedToAPetAppearsInItsHistory) {
     auto* page = window.diagnosisPage();
     ASSERT_TRUE(page->openPhoto(walness::test::validationPhotos(1).first()));
     page->analyze();
-    QElapsedTimer timer;
-    timer.start();
-    while (!page->hasResult() && timer.elapsed() < 60000) QTest::qWait(20);
-    ASSERT_TRUE(page->hasResult());
+    ASSERT_TRUE(walness::test::waitFor([&] { return page->hasResult(); }));
     auto* saveToPet = window.findChild<QPushButton*>(QStringLiteral("saveToPetButton"));
     ASSERT_NE(saveToPet, nullptr);
     EXPECT_TRUE(saveToPet->isVisible());
