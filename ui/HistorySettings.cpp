@@ -4,6 +4,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -91,17 +92,21 @@ void HistorySettings::apply() {
   }
   applyButton_->setEnabled(false);
   status_->setText(tr("Connecting to %1...").arg(location.describe()));
-  history_.openInBackground(location, [this, location](bool opened) {
-    applyButton_->setEnabled(true);
-    if (!opened) {
-      status_->setText(history_.error() + QLatin1Char('\n') +
-                       tr("The history in use was not changed."));
-    } else {
-      HistoryDatabase::saveLocation(location);
-      status_->setText(tr("Now using the history at %1.").arg(location.describe()));
-    }
-    Q_EMIT applied(opened);
-  });
+  // Settings may be closed before a slow server answers: then there is no one to tell.
+  history_.openInBackground(location,
+                            [self = QPointer<HistorySettings>(this), location](bool opened) {
+                              if (opened) HistoryDatabase::saveLocation(location);
+                              if (!self) return;
+                              self->reportApplied(opened, location);
+                            });
+}
+
+void HistorySettings::reportApplied(bool opened, const history::StoreLocation& location) {
+  applyButton_->setEnabled(true);
+  status_->setText(opened ? tr("Now using the history at %1.").arg(location.describe())
+                          : history_.error() + QLatin1Char('\n') +
+                                tr("The history in use was not changed."));
+  Q_EMIT applied(opened);
 }
 
 void HistorySettings::changeEvent(QEvent* event) {

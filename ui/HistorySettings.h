@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include "history/StoreLocation.h"
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -40,6 +42,7 @@ class HistorySettings : public QWidget {
  private:
   void retranslate();
   void updateFields();
+  void reportApplied(bool opened, const history::StoreLocation& location);
 
   HistoryDatabase& history_;
   QRadioButton* local_;
