@@ -17,8 +17,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <cmath>
-
 #include "DiagnosisController.h"
 #include "HistoryDatabase.h"
 #include "ReportPdf.h"
@@ -28,11 +26,6 @@
 namespace walness::ui {
 
 namespace {
-
-QString clock(double seconds) {
-  const int total = int(std::lround(std::max(0.0, seconds)));
-  return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
-}
 
 QWidget* withBrowse(QLineEdit* edit, QPushButton* browse, QWidget* parent) {
   auto* row = new QWidget(parent);
@@ -276,8 +269,9 @@ bool BatchDialog::start() {
                 progressText_->setText(tr("%1 of %2 · %3 elapsed, about %4 left · %5")
                                            .arg(progress.done)
                                            .arg(progress.total)
-                                           .arg(clock(progress.elapsedSeconds),
-                                                clock(progress.remainingSeconds), progress.file));
+                                           .arg(batch::clockText(progress.elapsedSeconds),
+                                                batch::clockText(progress.remainingSeconds),
+                                                progress.file));
               },
               Qt::QueuedConnection);
         },

@@ -595,16 +595,7 @@ bool DiagnosisPage::saveReport(const QString& path, QString* error) {
   item.takenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
   item.source = photoName_.toStdString();
   request.items.push_back(std::move(item));
-  const report::Report made = report::buildReport(request);
-  Status written = Ok{};
-  if (QFileInfo(path).suffix().toLower() == QLatin1String("pdf")) {
-    written = writeReportPdf(made, path);
-  } else {
-    QSaveFile file(path);
-    const QByteArray bytes = made.selfContainedHtml().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-      written = Error{file.errorString().toStdString()};
-  }
+  const Status written = writeReportAs(report::buildReport(request), path);
   if (!written && error)
     *error = tr("Could not save the report: %1").arg(QString::fromStdString(written.message()));
   return bool(written);

@@ -13,14 +13,12 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
 #include <QPromise>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -305,8 +303,7 @@ void HistoryPage::showPet() {
                               tr("Eye checks saved: %1").arg(records->size())));
   struct Job {
     qint64 id;
-    QByteArray photo;
-    QByteArray heatmap;
+    std::string photoHash;
     cv::Rect region;
   };
   std::vector<Job> jobs;
@@ -331,23 +328,26 @@ void HistoryPage::showPet() {
     item->setData(kIdRole, qint64(record.id));
     item->setToolTip(QString::fromStdString(record.notes));
     timeline_->addItem(item);
-    Job job{record.id, store->photo(record.photoHash).value_or(QByteArray()), {}, record.region};
-    jobs.push_back(std::move(job));
+    jobs.push_back(Job{record.id, record.photoHash, record.region});
   }
   if (!records->empty()) timeline_->scrollToItem(timeline_->item(timeline_->count() - 1));
   auto series = store->probabilityHistory(petId);
   chart_->setHistory(series.value_or({}),
                      [this](const std::string& id) { return diseaseName(id); });
-  // Photos are decoded on a worker; each thumbnail appears as it is ready.
+  // Photos are read (and checked against their hash) and decoded on a worker with its own
+  // connection to the store; each thumbnail appears as it is ready.
   thumbnails_->setFuture(QtConcurrent::run(
-      [](QPromise<Thumbnail>& promise, std::vector<Job> jobs) {
+      [](QPromise<Thumbnail>& promise, history::StoreLocation location, std::vector<Job> jobs) {
+        auto worker = history::HistoryStore::open(location);
+        if (!worker) return;
         for (const Job& job : jobs) {
           if (promise.isCanceled()) return;
-          promise.addResult(Thumbnail{
-              job.id, eyeImages(job.photo, QByteArray(), job.region, kThumbnailSide).eye});
+          const QByteArray photo = (*worker)->photo(job.photoHash).value_or(QByteArray());
+          promise.addResult(
+              Thumbnail{job.id, eyeImages(photo, QByteArray(), job.region, kThumbnailSide).eye});
         }
       },
-      std::move(jobs)));
+      store->location(), std::move(jobs)));
   updateActions();
 }
 
@@ -520,26 +520,15 @@ void HistoryPage::writeReport(const QString& path, std::function<void(const QStr
     if (done) done(error);
   });
   // Photos are decoded and the PDF laid out on a worker with its own connection to the store.
-  watcher->setFuture(QtConcurrent::run([location = store->location(), petId, ids,
-                                        language = language().toStdString(), path] {
-    auto worker = history::HistoryStore::open(location);
-    if (!worker) return QString::fromStdString(worker.message());
-    auto request = report::requestFromHistory(**worker, petId, ids, language);
-    if (!request) return QString::fromStdString(request.message());
-    const report::Report made = report::buildReport(*request);
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    Status written = Ok{};
-    if (suffix == QLatin1String("pdf")) {
-      written = writeReportPdf(made, path);
-    } else {
-      const QByteArray bytes = suffix == QLatin1String("json") ? QJsonDocument(made.json).toJson()
-                                                               : made.selfContainedHtml().toUtf8();
-      QSaveFile file(path);
-      if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        written = Error{file.errorString().toStdString()};
-    }
-    return written ? QString() : QString::fromStdString(written.message());
-  }));
+  watcher->setFuture(QtConcurrent::run(
+      [location = store->location(), petId, ids, language = language().toStdString(), path] {
+        auto worker = history::HistoryStore::open(location);
+        if (!worker) return QString::fromStdString(worker.message());
+        auto request = report::requestFromHistory(**worker, petId, ids, language);
+        if (!request) return QString::fromStdString(request.message());
+        const Status written = writeReportAs(report::buildReport(*request), path);
+        return written ? QString() : QString::fromStdString(written.message());
+      }));
 }
 
 void HistoryPage::chooseReport() {

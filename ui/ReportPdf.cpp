@@ -35,4 +35,10 @@ Status writeReportPdf(const report::Report& report, const QString& path) {
   return Ok{};
 }
 
+Status writeReportAs(const report::Report& report, const QString& path) {
+  return path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+             ? writeReportPdf(report, path)
+             : report::writeReportFile(report, path);
+}
+
 }  // namespace walness::ui

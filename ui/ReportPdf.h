@@ -11,4 +11,7 @@ namespace walness::ui {
 // file is written completely or not at all. Safe on a worker thread.
 Status writeReportPdf(const report::Report& report, const QString& path);
 
+// PDF, JSON or HTML by the file's extension (.pdf, .json, anything else HTML).
+Status writeReportAs(const report::Report& report, const QString& path);
+
 }  // namespace walness::ui

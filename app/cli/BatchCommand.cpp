@@ -6,8 +6,6 @@
 
 #include <unistd.h>
 
-#include <cmath>
-
 #include "CliCommon.h"
 #include "batch/BatchRunner.h"
 #include "history/HistoryStore.h"
@@ -19,16 +17,6 @@ namespace {
 
 QString qs(const std::string& text) {
   return QString::fromStdString(text);
-}
-
-QString clock(double seconds) {
-  const int total = int(std::lround(std::max(0.0, seconds)));
-  return total >= 3600
-             ? QStringLiteral("%1:%2:%3")
-                   .arg(total / 3600)
-                   .arg(total / 60 % 60, 2, 10, QLatin1Char('0'))
-                   .arg(total % 60, 2, 10, QLatin1Char('0'))
-             : QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
 // A bar redrawn in place on a terminal; a line every tenth of the way when stderr is a file.
@@ -43,9 +31,9 @@ class ProgressBar {
             .arg(QString(filled, QLatin1Char('#')), QString(kWidth - filled, QLatin1Char('.')))
             .arg(progress.done)
             .arg(progress.total)
-            .arg(clock(progress.elapsedSeconds),
+            .arg(batch::clockText(progress.elapsedSeconds),
                  progress.remainingSeconds < 0 ? QStringLiteral("?")
-                                               : clock(progress.remainingSeconds),
+                                               : batch::clockText(progress.remainingSeconds),
                  progress.file.left(40));
     if (terminal_) {
       err() << "\r" << line.leftJustified(width_) << (progress.done == progress.total ? "\n" : "");

@@ -58,6 +58,16 @@ std::string diseaseName(const std::string& id) {
 
 }  // namespace
 
+QString clockText(double seconds) {
+  const int total = int(std::lround(std::max(0.0, seconds)));
+  return total >= 3600
+             ? QStringLiteral("%1:%2:%3")
+                   .arg(total / 3600)
+                   .arg(total / 60 % 60, 2, 10, QLatin1Char('0'))
+                   .arg(total % 60, 2, 10, QLatin1Char('0'))
+             : QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
 BatchRunner::BatchRunner(const inference::ScreeningSession& session, BatchOptions options)
     : session_(session), options_(std::move(options)) {
 }

@@ -40,6 +40,9 @@ struct BatchProgress {
   QString file;                  // the photo just finished
 };
 
+// Elapsed or remaining time as m:ss, or h:mm:ss from an hour on.
+QString clockText(double seconds);
+
 struct BatchSummary {
   int found = 0;      // photos in the folder
   int skipped = 0;    // already in the CSV from an earlier run

@@ -333,8 +333,12 @@ Status HistoryStore::restoreDiagnosis(int64_t id) {
   return setDeleted("diagnoses", id, false);
 }
 
+PhotoStore HistoryStore::photoFiles() const {
+  return PhotoStore(location_.directory + QStringLiteral("/photos"));
+}
+
 Result<std::string> HistoryStore::putBlob(const QByteArray& bytes) {
-  if (!postgres()) return PhotoStore(location_.directory + QStringLiteral("/photos")).put(bytes);
+  if (!postgres()) return photoFiles().put(bytes);
   const std::string hash = PhotoStore::contentHash(bytes);
   QSqlQuery query(QSqlDatabase::database(connection_));
   query.prepare(QStringLiteral(
@@ -346,7 +350,7 @@ Result<std::string> HistoryStore::putBlob(const QByteArray& bytes) {
 }
 
 Result<QByteArray> HistoryStore::photo(const std::string& hash) const {
-  if (!postgres()) return PhotoStore(location_.directory + QStringLiteral("/photos")).get(hash);
+  if (!postgres()) return photoFiles().get(hash);
   QSqlQuery query(QSqlDatabase::database(connection_));
   query.prepare(QStringLiteral("SELECT bytes FROM photos WHERE hash = ?"));
   query.addBindValue(qs(hash));
@@ -514,7 +518,6 @@ Result<int> HistoryStore::purgeDeleted(const QDateTime& before) {
   // The check and the removal hold the write lock, so no writer can add the same photo between.
   Transaction release(db, postgres());
   if (auto started = release.started(); !started) return started.error();
-  const PhotoStore files(location_.directory + QStringLiteral("/photos"));
   for (const std::string& hash : released) {
     QSqlQuery stillUsed(db);
     stillUsed.prepare(
@@ -528,7 +531,7 @@ Result<int> HistoryStore::purgeDeleted(const QDateTime& before) {
       remove.prepare(QStringLiteral("DELETE FROM photos WHERE hash = ?"));
       remove.addBindValue(qs(hash));
       if (!remove.exec()) return Error{sqlError(remove.lastError())};
-    } else if (auto gone = files.remove(hash); !gone) {
+    } else if (auto gone = photoFiles().remove(hash); !gone) {
       return gone.error();
     }
   }

@@ -13,6 +13,7 @@
 #include "Result.h"
 #include "history/DiagnosisRecord.h"
 #include "history/Pet.h"
+#include "history/PhotoStore.h"
 #include "history/StoreLocation.h"
 
 namespace walness::history {
@@ -71,6 +72,7 @@ class HistoryStore {
   HistoryStore(StoreLocation location, QString connection);
   Status migrate();
   Result<std::string> putBlob(const QByteArray& bytes);
+  PhotoStore photoFiles() const;  // SQLite: the photos beside the database
   Status setDeleted(const char* table, int64_t id, bool deleted);
   bool postgres() const { return location_.kind == StoreLocation::Kind::Postgres; }
 

@@ -6,11 +6,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include "history/HistoryStore.h"
 #include "history/PhotoStore.h"
 #include "inference/DiagnosisJson.h"
+#include "io/AtomicFile.h"
 
 namespace walness::history {
 
@@ -31,13 +31,6 @@ QString extensionOf(const QByteArray& bytes) {
   if (bytes.startsWith("BM")) return QStringLiteral("bmp");
   if (bytes.startsWith("II*") || bytes.startsWith("MM\0*")) return QStringLiteral("tif");
   return QStringLiteral("bin");
-}
-
-Status writeFile(const QString& path, const QByteArray& bytes) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    return Error{"cannot write " + path.toStdString() + ": " + file.errorString().toStdString()};
-  return Ok{};
 }
 
 Result<QByteArray> readChecked(const QDir& folder, const QString& relative) {
@@ -76,13 +69,15 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
     const QString photoName =
         QStringLiteral("photos/%1.%2").arg(qs(record.photoHash), extensionOf(*photo));
     if (!QFile::exists(dir.filePath(photoName)))
-      if (auto written = writeFile(dir.filePath(photoName), *photo); !written) return written;
+      if (auto written = io::writeFileAtomically(dir.filePath(photoName), *photo); !written)
+        return written;
     QJsonValue heatmapName = QJsonValue::Null;
     if (!record.camHash.empty()) {
       auto heatmap = store.photo(record.camHash);
       if (!heatmap) return heatmap.error();
       heatmapName = QStringLiteral("heatmaps/%1.png").arg(qs(record.camHash));
-      if (auto written = writeFile(dir.filePath(heatmapName.toString()), *heatmap); !written)
+      if (auto written = io::writeFileAtomically(dir.filePath(heatmapName.toString()), *heatmap);
+          !written)
         return written;
     }
     diagnoses.append(QJsonObject{
@@ -112,7 +107,8 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
                    {QStringLiteral("created_at"), qs(pet->createdAt)}}},
       {QStringLiteral("diagnoses"), diagnoses}};
   // pet.json last: a folder without it is visibly an unfinished export.
-  return writeFile(dir.filePath(QStringLiteral("pet.json")), QJsonDocument(root).toJson());
+  return io::writeFileAtomically(dir.filePath(QStringLiteral("pet.json")),
+                                 QJsonDocument(root).toJson());
 }
 
 Result<int64_t> importPet(HistoryStore& store, const QString& folder) {

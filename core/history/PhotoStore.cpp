@@ -4,7 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+
+#include "io/AtomicFile.h"
 
 namespace walness::history {
 
@@ -38,11 +39,8 @@ Result<std::string> PhotoStore::put(const QByteArray& bytes) const {
   if (QFileInfo(path).size() == bytes.size()) return hash;
   if (!QDir().mkpath(QFileInfo(path).path()))
     return Error{"cannot create the photo folder " + QFileInfo(path).path().toStdString()};
-  // QSaveFile writes a temporary file, syncs it and renames it: a crash leaves no half photo.
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    return Error{"cannot save the photo to " + path.toStdString() + ": " +
-                 file.errorString().toStdString()};
+  // A crash leaves no half photo: the file is written, synced and renamed into place.
+  if (auto written = io::writeFileAtomically(path, bytes); !written) return written.error();
   return hash;
 }
 

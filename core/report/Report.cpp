@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -14,6 +13,7 @@
 #include "cam/HeatmapOverlay.h"
 #include "imaging/Quality.h"
 #include "inference/DiagnosisJson.h"
+#include "io/AtomicFile.h"
 
 #include <walness/Version.h>
 
@@ -377,16 +377,15 @@ QString Report::selfContainedHtml() const {
   return inlined;
 }
 
+Status writeReportFile(const Report& report, const QString& path) {
+  const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+  return io::writeFileAtomically(
+      path, json ? QJsonDocument(report.json).toJson() : report.selfContainedHtml().toUtf8());
+}
+
 Status writeHtmlAndJson(const Report& report, const QString& basePath) {
-  const std::pair<QString, QByteArray> files[] = {
-      {basePath + QStringLiteral(".html"), report.selfContainedHtml().toUtf8()},
-      {basePath + QStringLiteral(".json"), QJsonDocument(report.json).toJson()}};
-  for (const auto& [path, bytes] : files) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-      return Error{"cannot write " + path.toStdString() + ": " + file.errorString().toStdString()};
-  }
-  return Ok{};
+  if (auto html = writeReportFile(report, basePath + QStringLiteral(".html")); !html) return html;
+  return writeReportFile(report, basePath + QStringLiteral(".json"));
 }
 
 }  // namespace walness::report

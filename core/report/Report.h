@@ -53,6 +53,9 @@ struct Report {
 
 Report buildReport(const ReportRequest& request);
 
+// Writes the report as JSON when `path` ends in .json, else as self-contained HTML; atomically.
+Status writeReportFile(const Report& report, const QString& path);
+
 // Writes `<basePath>.html` (self-contained) and `<basePath>.json`, each atomically.
 Status writeHtmlAndJson(const Report& report, const QString& basePath);
 

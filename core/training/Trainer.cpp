@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <walness/Version.h>
 
@@ -18,6 +17,7 @@
 #include <random>
 
 #include "bundle/ModelBundle.h"
+#include "io/AtomicFile.h"
 #include "nn/Architectures.h"
 #include "nn/Safetensors.h"
 #include "nn/StateDict.h"
@@ -41,11 +41,7 @@ std::string epochFile(const std::string& directory, int epoch, const char* suffi
 }
 
 Status writeJsonAtomically(const std::string& path, const QJsonObject& json) {
-  QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 ||
-      !file.commit())
-    return Error{path + ": cannot write (" + file.errorString().toStdString() + ")"};
-  return Ok{};
+  return io::writeFileAtomically(QString::fromStdString(path), QJsonDocument(json).toJson());
 }
 
 QJsonObject epochJson(const EpochRecord& record) {
