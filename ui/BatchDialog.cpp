@@ -20,6 +20,7 @@
 #include "DiagnosisController.h"
 #include "HistoryDatabase.h"
 #include "ReportPdf.h"
+#include "SafeText.h"
 #include "batch/BatchRunner.h"
 #include "inference/ScreeningSession.h"
 
@@ -61,6 +62,8 @@ BatchDialog::BatchDialog(HistoryDatabase* history, Species species, QWidget* par
   result_->setObjectName(QStringLiteral("batchResult"));
   result_->setWordWrap(true);
   progressText_->setWordWrap(true);
+  // These quote file names, folders, model cards and error messages.
+  for (QLabel* label : {model_, progressText_, result_}) showPlainText(label);
   reports_->setText(tr("Also write a report per photo (PDF, HTML and JSON) to:"));
   reportFolder_->setEnabled(false);
   pet_->addItem(tr("Do not save to a pet"), QVariant(qint64(0)));

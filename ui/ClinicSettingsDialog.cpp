@@ -12,6 +12,7 @@
 
 #include "ApiKeyStore.h"
 #include "ClinicSearch.h"
+#include "SafeText.h"
 
 namespace walness::ui {
 
@@ -42,6 +43,7 @@ ClinicSettingsDialog::ClinicSettingsDialog(ClinicSearch* search, ApiKeyStore* ke
   keyEdit_->setAccessibleName(tr("Google Places API key"));
   keyStatus_->setObjectName(QStringLiteral("googleKeyStatus"));
   keyStatus_->setWordWrap(true);
+  showPlainText(keyStatus_);  // shows the keychain's own messages
   keyStatus_->setText(
       tr("Optional. Without a key, clinics come from OpenStreetMap. With one, Google Places "
          "results (ratings, opening hours) are added. The key is kept in the system keychain."));

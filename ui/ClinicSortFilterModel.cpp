@@ -95,4 +95,23 @@ QUrl ClinicSortFilterModel::phoneUrl(int row) const {
   return clinic ? clinics::phoneUrl(*clinic) : QUrl();
 }
 
+QUrl ClinicSortFilterModel::websiteUrl(int row) const {
+  const Clinic* clinic = clinicAt(row);
+  return clinic ? webAddress(QString::fromStdString(clinic->website)) : QUrl();
+}
+
+QUrl ClinicSortFilterModel::webAddress(const QString& text) {
+  const QString trimmed = text.trimmed();
+  if (trimmed.isEmpty()) return {};
+  // "www.example.org" (no scheme) is common in OpenStreetMap: read as https.
+  QUrl url(trimmed, QUrl::StrictMode);
+  if (url.isValid() && url.scheme().isEmpty() && !trimmed.contains(QLatin1Char(':')))
+    url = QUrl(QStringLiteral("https://") + trimmed, QUrl::StrictMode);
+  const QString scheme = url.scheme().toLower();
+  if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
+      url.host().isEmpty())
+    return {};
+  return url;
+}
+
 }  // namespace walness::ui

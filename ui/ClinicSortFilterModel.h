@@ -41,6 +41,10 @@ class ClinicSortFilterModel : public QSortFilterProxyModel {
   Q_INVOKABLE QVariantMap get(int row) const;
   Q_INVOKABLE QUrl directionsUrl(int row, const QString& service) const;
   Q_INVOKABLE QUrl phoneUrl(int row) const;
+  // The clinic's website when it is an http or https address; empty for anything else (a website
+  // tag from OpenStreetMap could name file:, javascript: or any other scheme).
+  Q_INVOKABLE QUrl websiteUrl(int row) const;
+  static QUrl webAddress(const QString& text);
 
  Q_SIGNALS:
   void optionsChanged();

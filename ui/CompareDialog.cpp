@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "ProbabilityBars.h"
+#include "SafeText.h"
 
 namespace walness::ui {
 
@@ -45,12 +46,15 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
   int column = 0;
   for (const Side* side : {&earlier, &later}) {
     const auto& diagnosis = side->record.diagnosis;
+    // Deliberate rich text: the model id and version come from the history, escaped.
     auto* title =
         new QLabel(QStringLiteral("<b>%1</b><br><small>%2 %3</small>")
-                       .arg(when(side->record.takenAt),
+                       .arg(when(side->record.takenAt).toHtmlEscaped(),
                             QString::fromStdString(diagnosis.modelId).toHtmlEscaped(),
                             QString::fromStdString(diagnosis.modelVersion).toHtmlEscaped()),
                    this);
+    title->setObjectName(QStringLiteral("compareTitle"));
+    title->setTextFormat(Qt::RichText);
     grid->addWidget(title, 0, column, 1, 2);
     grid->addWidget(picture(side->eye, tr("Photo not available"), this), 1, column);
     grid->addWidget(picture(side->heatmap, tr("No heatmap kept"), this), 1, column + 1);
@@ -66,9 +70,14 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
     } else {
       grid->addWidget(bars, 2, column, 1, 2);
     }
-    if (!side->record.notes.empty())
-      grid->addWidget(new QLabel(QString::fromStdString(side->record.notes), this), 3, column, 1,
-                      2);
+    if (!side->record.notes.empty()) {
+      // Notes come from the history (possibly a shared server): plain text.
+      auto* notes = new QLabel(QString::fromStdString(side->record.notes), this);
+      notes->setObjectName(QStringLiteral("compareNotes"));
+      showPlainText(notes);
+      notes->setWordWrap(true);
+      grid->addWidget(notes, 3, column, 1, 2);
+    }
     column += 2;
   }
 
@@ -84,11 +93,14 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
   auto* summary = new QLabel(this);
   summary->setObjectName(QStringLiteral("compareChanges"));
   summary->setWordWrap(true);
+  // Deliberate rich text; disease ids in a shared history are not ours, so all of it is escaped.
+  summary->setTextFormat(Qt::RichText);
   summary->setText(changes.isEmpty()
-                       ? tr("No disease was scored in both diagnoses.")
-                       : change_ + QStringLiteral("<br><small>") +
+                       ? tr("No disease was scored in both diagnoses.").toHtmlEscaped()
+                       : change_.toHtmlEscaped() + QStringLiteral("<br><small>") +
                              tr("Probabilities from a screening model: a change can come from "
-                                "the photo (light, angle, focus) as well as from the eye.") +
+                                "the photo (light, angle, focus) as well as from the eye.")
+                                 .toHtmlEscaped() +
                              QStringLiteral("</small>"));
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -44,6 +44,7 @@
 #include "PhotoView.h"
 #include "ProbabilityBars.h"
 #include "ReportPdf.h"
+#include "SafeText.h"
 #include "SaveToPetDialog.h"
 #include "SpeciesToggle.h"
 #include "cam/HeatmapImage.h"
@@ -90,9 +91,11 @@ QString percent(double probability) {
   return QStringLiteral("%1%").arg(std::lround(probability * 100));
 }
 
+// Plain text: these labels quote file names, model cards, pet names and error messages.
 QLabel* wrappingLabel(QWidget* parent, const char* name) {
   auto* label = new QLabel(parent);
   label->setObjectName(QLatin1String(name));
+  showPlainText(label);
   label->setWordWrap(true);
   label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -179,6 +182,9 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   bannerPalette.setColor(QPalette::WindowText, QColor(102, 77, 3));
   qualityBanner_->setPalette(bannerPalette);
   qualityText_->setPalette(bannerPalette);
+  // Deliberate rich text; everything inserted into it is escaped.
+  qualityText_->setTextFormat(Qt::RichText);
+  knowledgeText_->setTextFormat(Qt::RichText);
   retakeButton_->setObjectName(QStringLiteral("retakeButton"));
   keepButton_->setObjectName(QStringLiteral("keepResultButton"));
   auto* bannerLayout = new QVBoxLayout(qualityBanner_);
@@ -452,7 +458,7 @@ void DiagnosisPage::updateRecentMenu() {
   recentMenu_->clear();
   for (const QString& path : recentPhotos()) {
     QAction* action = recentMenu_->addAction(QFileInfo(path).fileName());
-    action->setToolTip(path);
+    action->setToolTip(plainToolTip(path));
     action->setEnabled(QFileInfo::exists(path));
     connect(action, &QAction::triggered, this, [this, path] { openPhoto(path); });
   }

@@ -34,6 +34,7 @@
 #include "MatImage.h"
 #include "ProbabilityChart.h"
 #include "ReportPdf.h"
+#include "SafeText.h"
 #include "cam/HeatmapImage.h"
 #include "cam/HeatmapOverlay.h"
 #include "history/PetArchive.h"
@@ -143,8 +144,9 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
   timeline_->setWordWrap(true);
   timeline_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   timeline_->setFixedHeight(kThumbnailSide + 80);
-  petTitle_->setTextFormat(Qt::RichText);
+  petTitle_->setTextFormat(Qt::RichText);  // deliberate: the pet's name in it is escaped
   petTitle_->setWordWrap(true);
+  showPlainText(status_);  // quotes pet names, paths and the store's messages
   status_->setWordWrap(true);
   undoButton_->hide();
   deletePet_->setShortcut(QKeySequence());
@@ -326,7 +328,7 @@ void HistoryPage::showPet() {
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
             finding));
     item->setData(kIdRole, qint64(record.id));
-    item->setToolTip(QString::fromStdString(record.notes));
+    item->setToolTip(plainToolTip(QString::fromStdString(record.notes)));
     timeline_->addItem(item);
     jobs.push_back(Job{record.id, record.photoHash, record.region});
   }

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "HistoryDatabase.h"
+#include "SafeText.h"
 
 namespace walness::ui {
 
@@ -39,6 +40,9 @@ HistorySettings::HistorySettings(HistoryDatabase& history, QWidget* parent)
   localFolder_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   serverNote_->setWordWrap(true);
   status_->setWordWrap(true);
+  // The folder and the server's own messages: plain text.
+  showPlainText(localFolder_);
+  showPlainText(status_);
 
   const history::StoreLocation current = HistoryDatabase::savedLocation();
   const bool postgres = current.kind == history::StoreLocation::Kind::Postgres;

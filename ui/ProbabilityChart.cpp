@@ -47,7 +47,8 @@ void ProbabilityChart::setHistory(
   int index = 0;
   for (const auto& [disease, points] : series) {
     auto* line = new QLineSeries;
-    line->setName(name(disease));
+    // The legend renders its labels as HTML; a disease id from a shared history is not ours.
+    line->setName(name(disease).toHtmlEscaped());
     QPen pen(kColors[index++ % std::size(kColors)]);
     pen.setWidthF(2.2);
     line->setPen(pen);

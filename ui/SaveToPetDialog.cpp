@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "HistoryDatabase.h"
+#include "SafeText.h"
 
 namespace walness::ui {
 
@@ -67,8 +68,10 @@ SaveToPetDialog::SaveToPetDialog(HistoryDatabase& history, Species species, QWid
                 .arg(location.describe()),
       this);
   where->setWordWrap(true);
+  showPlainText(where);  // names the server or folder
   error_->setObjectName(QStringLiteral("saveToPetError"));
   error_->setWordWrap(true);
+  showPlainText(error_);  // the store's messages
   error_->setStyleSheet(QStringLiteral("color: #b3261e"));
   error_->hide();
 

@@ -20,6 +20,7 @@
 
 #include "HistorySettings.h"
 #include "ModelCardText.h"
+#include "SafeText.h"
 #include "Translations.h"
 
 namespace walness::ui {
@@ -52,6 +53,14 @@ bool SettingsDialog::addBundle(const QString& folder, const QString& modelsFolde
     return false;
   }
   const QString name = QString::fromStdString(card->id + "-" + card->version);
+  // The id and version name the folder it is copied to: nothing that leaves the models folder.
+  if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) ||
+      name.startsWith(QLatin1Char('.'))) {
+    *error = tr("%1 cannot be installed: its model id and version must not contain / or \\ or "
+                "start with a dot.")
+                 .arg(folder);
+    return false;
+  }
   const QDir target(modelsFolder + QLatin1Char('/') + name);
   if (target.exists()) {
     *error = tr("%1 %2 is already installed.")
@@ -93,6 +102,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
   addBundleButton_->setObjectName(QStringLiteral("addBundleButton"));
   bundleStatus_->setObjectName(QStringLiteral("bundleStatus"));
   bundleStatus_->setWordWrap(true);
+  showPlainText(bundleStatus_);  // quotes folders and model card errors
   privacy_->setObjectName(QStringLiteral("privacyText"));
 
   // Language names are written in their own language so anyone can find theirs.

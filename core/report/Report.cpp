@@ -38,8 +38,10 @@ class Words {
     return QString::fromUtf8(korean_ ? korean : english);
   }
   QString disease(const std::string& id) const {
+    // An id the app does not know (a record from a shared history) is shown escaped, as is all
+    // text from outside in the report.
     const Disease* disease = findDisease(id);
-    if (!disease) return qs(id);
+    if (!disease) return escaped(id);
     const std::string_view name = korean_ ? disease->nameKo : disease->nameEn;
     return QString::fromUtf8(name.data(), qsizetype(name.size())).toHtmlEscaped();
   }

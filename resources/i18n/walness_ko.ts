@@ -1311,6 +1311,10 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>&lt;h3&gt;Privacy&lt;/h3&gt;&lt;p&gt;Photos are analysed on this computer. Walness never uploads them; they go to a server only if you keep pet histories on your clinic&apos;s own PostgreSQL server (History). Walness has no account, no analytics and no advertising.&lt;/p&gt;&lt;p&gt;Only the clinic search uses the network, and only when you start it: the search location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile server you set) while the Clinics tab is open.&lt;/p&gt;&lt;p&gt;Stored on this computer only: your settings, the last search location, clinics found earlier (for use without network) and the Google key in the system keychain.&lt;/p&gt;&lt;p&gt;Pet histories (photos, eye regions, heatmaps and results you save to a pet) are kept on this computer, or on your clinic&apos;s PostgreSQL server if you choose one under History.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;개인정보&lt;/h3&gt;&lt;p&gt;사진은 이 컴퓨터에서 분석됩니다. Walness는 사진을 업로드하지 않으며, 반려동물 기록을 병원 자체의 PostgreSQL 서버에 두기로 한 경우(기록)에만 그 서버로 전송됩니다. Walness에는 계정, 분석 도구, 광고가 없습니다.&lt;/p&gt;&lt;p&gt;네트워크는 동물병원 검색에만, 그리고 검색을 시작할 때만 사용합니다. 검색 위치는 OpenStreetMap(Overpass, 장소를 입력하면 Nominatim)으로, 키를 추가했다면 Google Places로 전송됩니다. 동물병원 탭이 열려 있는 동안 지도 타일을 OpenStreetMap(또는 설정한 타일 서버)에서 받습니다.&lt;/p&gt;&lt;p&gt;이 컴퓨터에만 저장되는 것: 설정, 마지막 검색 위치, 이전에 찾은 동물병원(네트워크 없이 보기 위해), 시스템 키체인의 Google 키.&lt;/p&gt;&lt;p&gt;반려동물 기록(반려동물에 저장한 사진, 눈 영역, 히트맵, 결과)은 이 컴퓨터에, 또는 기록 설정에서 고른 병원의 PostgreSQL 서버에 보관됩니다.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1 cannot be installed: its model id and version must not contain / or \ or start with a dot.</source>
+        <translation>%1은(는) 설치할 수 없습니다: 모델 ID와 버전에는 / 또는 \ 문자가 들어가거나 점(.)으로 시작할 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::SpeciesToggle</name>

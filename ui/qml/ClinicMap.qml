@@ -157,6 +157,8 @@ Item {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: root.clinicSearch ? root.clinicSearch.status : ""
+                // Quotes places, server messages and clinic data: never read as HTML.
+                textFormat: Text.PlainText
             }
             ListView {
                 id: clinicList
@@ -184,9 +186,12 @@ Item {
                     Accessible.name: name
                     contentItem: ColumnLayout {
                         spacing: 2
+                        // Clinic fields come from OpenStreetMap, Google or LOCALDATA: plain text only.
                         Label {
+                            objectName: "clinicRowName"
                             Layout.fillWidth: true
                             text: (row.index + 1) + ". " + (row.emergency ? "✚ " : "") + row.name
+                            textFormat: Text.PlainText
                             font.bold: true
                             elide: Text.ElideRight
                         }
@@ -195,13 +200,16 @@ Item {
                             text: row.distanceKm.toFixed(1) + " km · "
                                   + root.ratingText(row.rating, row.ratingCount) + " · "
                                   + root.openText(row.openState, row.emergency)
+                            textFormat: Text.PlainText
                             elide: Text.ElideRight
                             opacity: 0.8
                         }
                         Label {
+                            objectName: "clinicRowPhone"
                             Layout.fillWidth: true
                             visible: row.phone.length > 0
                             text: row.phone
+                            textFormat: Text.PlainText
                             opacity: 0.8
                         }
                     }
@@ -271,6 +279,7 @@ Item {
                         Text {
                             anchors.centerIn: parent
                             text: marker.emergency ? "✚" : String(marker.index + 1)
+                            textFormat: Text.PlainText
                             color: "white"
                             font.pixelSize: 10
                             font.bold: true
@@ -341,7 +350,8 @@ Item {
         x: sidePanel.width + 20
         y: 20
         width: Math.min(360, root.width - x - 20)
-        contentItem: Label { id: geocodeText; wrapMode: Text.WordWrap }
+        // Quotes what the user typed and the geocoder's error: plain text.
+        contentItem: Label { id: geocodeText; wrapMode: Text.WordWrap; textFormat: Text.PlainText }
     }
 
     Popup {
@@ -357,18 +367,30 @@ Item {
                 objectName: "popupName"
                 Layout.fillWidth: true
                 text: root.selectedClinic.name || ""
+                textFormat: Text.PlainText
                 font.bold: true
                 font.pixelSize: 16
                 wrapMode: Text.WordWrap
             }
             Label {
+                objectName: "popupAddress"
                 Layout.fillWidth: true
                 visible: (root.selectedClinic.address || "").length > 0
                 text: root.selectedClinic.address || ""
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+            }
+            Label {
+                objectName: "popupPhone"
+                Layout.fillWidth: true
+                visible: (root.selectedClinic.phone || "").length > 0
+                text: root.selectedClinic.phone || ""
+                textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
             }
             Label {
                 Layout.fillWidth: true
+                textFormat: Text.PlainText
                 text: root.selectedRow < 0 ? "" :
                       Number(root.selectedClinic.distanceKm).toFixed(1) + " km · "
                       + root.ratingText(root.selectedClinic.rating, root.selectedClinic.ratingCount)
@@ -377,7 +399,9 @@ Item {
             }
             Label {
                 Layout.fillWidth: true
+                objectName: "popupSource"
                 text: qsTr("Source: %1").arg(root.selectedClinic.attribution || "")
+                textFormat: Text.PlainText
                 font.pixelSize: 11
                 opacity: 0.7
                 wrapMode: Text.WordWrap
@@ -393,9 +417,13 @@ Item {
                     onClicked: Qt.openUrlExternally(root.clinicModel.phoneUrl(root.selectedRow))
                 }
                 Button {
+                    objectName: "websiteButton"
+                    // Only http and https links open; a website tag could name any other scheme.
+                    readonly property url target: root.clinicModel && root.selectedRow >= 0
+                                                  ? root.clinicModel.websiteUrl(root.selectedRow) : ""
                     text: qsTr("Website")
-                    enabled: (root.selectedClinic.website || "").length > 0
-                    onClicked: Qt.openUrlExternally(root.selectedClinic.website)
+                    enabled: target.toString().length > 0
+                    onClicked: Qt.openUrlExternally(target)
                 }
                 Button {
                     id: directionsButton
