@@ -442,11 +442,18 @@ void HistoryPage::deleteCurrentPet() {
       [this, name](const Status& status) {
         if (!status) return setStatus(QString::fromStdString(status.message()));
         history_.notifyChanged();
-        undoButton_->setVisible(undo_->canUndo());
-        setStatus(undo_->canUndo() ? tr("%1 was deleted with its history. Undo brings it back "
-                                        "(Ctrl+Z) until Walness is closed.")
-                                         .arg(name)
-                                   : QString());
+        // The stack moves its index after redo()/undo() return: ask it from the event loop.
+        QMetaObject::invokeMethod(
+            this,
+            [this, name] {
+              undoButton_->setVisible(undo_->canUndo());
+              setStatus(undo_->canUndo()
+                            ? tr("%1 was deleted with its history. Undo brings it back "
+                                 "(Ctrl+Z) until Walness is closed.")
+                                  .arg(name)
+                            : QString());
+            },
+            Qt::QueuedConnection);
       }));
 }
 
@@ -470,10 +477,16 @@ void HistoryPage::deleteSelectedDiagnoses() {
       [this, count = int(ids.size())](const Status& status) {
         if (!status) return setStatus(QString::fromStdString(status.message()));
         history_.notifyChanged();
-        undoButton_->setVisible(undo_->canUndo());
-        setStatus(undo_->canUndo()
+        QMetaObject::invokeMethod(
+            this,
+            [this, count] {
+              undoButton_->setVisible(undo_->canUndo());
+              setStatus(
+                  undo_->canUndo()
                       ? tr("Eye checks deleted: %1. Undo brings them back (Ctrl+Z).").arg(count)
                       : QString());
+            },
+            Qt::QueuedConnection);
       }));
 }
 
