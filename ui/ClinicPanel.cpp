@@ -22,6 +22,8 @@
 #include "ClinicSearch.h"
 #include "ClinicSettingsDialog.h"
 #include "ClinicSortFilterModel.h"
+#include "QmlNetworkGuard.h"
+#include "QmlNetworkGuardFactory.h"
 #include "clinics/ClinicRanking.h"
 #include "clinics/LocalDataParser.h"
 
@@ -66,15 +68,26 @@ ClinicPanel::ClinicPanel(const QString& storePath, QWidget* parent)
   retranslate();
 }
 
+ClinicPanel::~ClinicPanel() {
+  // The engine's network access managers come from networkGuard_: the engine goes first.
+  delete mapWidget_;
+  mapWidget_ = nullptr;
+}
+
 QQuickWidget* ClinicPanel::ensureMap() {
   if (mapWidget_) return mapWidget_;
+  const QString tileServer = ClinicSettingsDialog::tileServerSetting();
   mapWidget_ = new QQuickWidget(this);
   mapWidget_->setObjectName(QStringLiteral("clinicMapWidget"));
   mapWidget_->setResizeMode(QQuickWidget::SizeRootObjectToView);
+  // Whatever QML itself loads (images, rich text) may reach only the map's tile and place
+  // servers; set before anything loads. (The osm plugin fetches tiles with its own manager.)
+  networkGuard_ =
+      std::make_unique<QmlNetworkGuardFactory>(QmlNetworkGuard::allowListFor(tileServer));
+  networkGuard_->install(*mapWidget_->engine());
   // The plugin reads its parameters when it is created, so the tile server must be known before
   // the QML loads; the models can follow.
-  mapWidget_->rootContext()->setContextProperty(QStringLiteral("walnessTileServer"),
-                                                ClinicSettingsDialog::tileServerSetting());
+  mapWidget_->rootContext()->setContextProperty(QStringLiteral("walnessTileServer"), tileServer);
   mapWidget_->setSource(QUrl(QStringLiteral(WALNESS_CLINIC_MAP_QML)));
   if (mapWidget_->status() == QQuickWidget::Error) {
     for (const QQmlError& error : mapWidget_->errors())

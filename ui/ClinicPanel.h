@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 #include "clinics/Clinic.h"
@@ -17,6 +18,7 @@ class ApiKeyStore;
 class ClinicListModel;
 class ClinicSearch;
 class ClinicSortFilterModel;
+class QmlNetworkGuardFactory;
 
 // The Clinics tab: the clinic list and the OpenStreetMap view (QML, Qt Location), the privacy note,
 // LOCALDATA import and clinic search settings.
@@ -27,6 +29,7 @@ class ClinicPanel : public QWidget {
   // Clinics found are kept in `storePath` (default: clinics.sqlite in the app's data folder).
   explicit ClinicPanel(QWidget* parent = nullptr);
   ClinicPanel(const QString& storePath, QWidget* parent);
+  ~ClinicPanel() override;
 
   // The map is created the first time the panel is shown (or asked for here), so starting the
   // app costs no QML loading and requests no map tiles until the user opens the Clinics tab.
@@ -34,6 +37,8 @@ class ClinicPanel : public QWidget {
   QQuickWidget* mapWidget() const { return mapWidget_; }
   // The QML root item, or nullptr if the map is not created yet or failed to load.
   QQuickItem* mapRoot() const;
+  // What the map's QML engine may reach (nullptr before the map is created).
+  const QmlNetworkGuardFactory* networkGuard() const { return networkGuard_.get(); }
 
   ClinicListModel* clinicModel() const { return clinics_; }
   ClinicSortFilterModel* sortedClinics() const { return sorted_; }
@@ -61,6 +66,7 @@ class ClinicPanel : public QWidget {
   ClinicSortFilterModel* sorted_;
   ClinicSearch* search_;
   ApiKeyStore* keys_;
+  std::unique_ptr<QmlNetworkGuardFactory> networkGuard_;  // outlives the map's engine
   QQuickWidget* mapWidget_ = nullptr;
   QLabel* note_;
   QPushButton* importButton_;
