@@ -66,6 +66,35 @@ class ProgressPrinter {
   int lastDecile_ = -1;
 };
 
+// --world-size/--rank/--master, else torchrun's WORLD_SIZE, RANK, MASTER_ADDR, MASTER_PORT.
+Result<training::DistributedSettings> distributedSettings(const QString& worldSize,
+                                                          const QString& rank,
+                                                          const QString& master,
+                                                          const QString& timeout) {
+  training::DistributedSettings settings;
+  bool ok = true;
+  if (!worldSize.isEmpty()) settings.worldSize = worldSize.toInt(&ok);
+  if (!ok || settings.worldSize < 1) return Error{"--world-size needs a positive number"};
+  if (!rank.isEmpty()) settings.rank = rank.toInt(&ok);
+  if (!ok || settings.rank < 0 || settings.rank >= settings.worldSize)
+    return Error{"--rank must be 0.." + std::to_string(settings.worldSize - 1)};
+  settings.timeoutSeconds = timeout.toDouble(&ok);
+  if (!ok || settings.timeoutSeconds <= 0) return Error{"--dist-timeout needs seconds"};
+  QString host = qEnvironmentVariable("MASTER_ADDR");
+  QString port = qEnvironmentVariable("MASTER_PORT");
+  if (!master.isEmpty()) {
+    const qsizetype colon = master.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0) return Error{"--master must be HOST:PORT"};
+    host = master.left(colon);
+    port = master.mid(colon + 1);
+  }
+  if (!host.isEmpty()) settings.masterAddress = host.toStdString();
+  if (!port.isEmpty()) settings.masterPort = port.toInt(&ok);
+  if (!ok || settings.masterPort < 1 || settings.masterPort > 65535)
+    return Error{"the master port must be 1..65535"};
+  return settings;
+}
+
 QString defaultPretrained() {
   const QString shared = qEnvironmentVariable("WALNESS_SHARED_DIR");
   const QString root = shared.isEmpty() ? QStringLiteral(WALNESS_SOURCE_DIR "/../shared") : shared;
@@ -134,6 +163,15 @@ int runTrain(const QStringList& arguments) {
   const auto modelId = option("id", "Bundle id.", "id", "dog-eye-mobilenetv2");
   const auto modelVersion = option("model-version", "Bundle version.", "version", "1.0.0");
   const auto json = option("json", "Print the result as one JSON object on stdout.");
+  const auto worldSize =
+      option("world-size", "Distributed: number of ranks (default: $WORLD_SIZE, else 1).", "n");
+  const auto rank = option("rank", "Distributed: this rank, 0..N-1 (default: $RANK).", "r");
+  const auto master = option(
+      "master", "Distributed: rank 0's address (default: $MASTER_ADDR:$MASTER_PORT).", "host:port");
+  const auto distTimeout = option(
+      "dist-timeout", "Distributed: seconds before a silent rank counts as lost.", "s", "60");
+  const auto overlap =
+      option("overlap-allreduce", "Distributed: all-reduce gradients during backward.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
   if (parser.isSet(data) == parser.isSet(aihub) || !parser.isSet(output)) {
     err() << "walness-cli train: give --out and one of --data or --aihub.\n";
@@ -200,6 +238,16 @@ int runTrain(const QStringList& arguments) {
   run.limitTrain = parser.value(limitTrain).toLongLong();
   run.limitVal = parser.value(limitVal).toLongLong();
   run.finalizeOnly = parser.isSet(finalize);
+  if (auto distributed = distributedSettings(
+          parser.isSet(worldSize) ? parser.value(worldSize) : qEnvironmentVariable("WORLD_SIZE"),
+          parser.isSet(rank) ? parser.value(rank) : qEnvironmentVariable("RANK"),
+          parser.value(master), parser.value(distTimeout))) {
+    run.distributed = *distributed;
+  } else {
+    err() << "walness-cli train: " << QString::fromStdString(distributed.message()) << "\n";
+    return kExitUsage;
+  }
+  run.overlapGradientReduction = parser.isSet(overlap);
 
   auto dataset = parser.isSet(data)
                      ? training::readLabelsCsv(parser.value(data).toStdString(), *speciesValue)
@@ -220,6 +268,10 @@ int runTrain(const QStringList& arguments) {
   const QString checkpointDir = parser.isSet(checkpoint)
                                     ? QFileInfo(parser.value(checkpoint)).absoluteFilePath()
                                     : bundleDir + QStringLiteral(".checkpoint");
+  if (run.distributed.enabled())
+    err() << "Rank " << run.distributed.rank << " of " << run.distributed.worldSize
+          << " (rank 0 at " << QString::fromStdString(run.distributed.masterAddress) << ":"
+          << run.distributed.masterPort << "). ";
   err() << "Training on " << trainSet.images.size() << " photos, selecting on "
         << valSet.images.size() << "; checkpoints in " << checkpointDir << "\n";
   training::Trainer trainer(*config, run, std::move(trainSet), std::move(valSet));
@@ -240,6 +292,26 @@ int runTrain(const QStringList& arguments) {
     err() << "walness-cli train: " << QString::fromStdString(outcome.message()) << "\n";
     return kExitFailure;
   }
+  if (outcome->rank != 0) {
+    // Rank 0 validated and wrote the bundle; this rank reports what it can vouch for.
+    if (parser.isSet(json))
+      out() << QJsonDocument(
+                   QJsonObject{
+                       {QStringLiteral("rank"), outcome->rank},
+                       {QStringLiteral("world_size"), outcome->worldSize},
+                       {QStringLiteral("epochs_run"), int(outcome->history.size())},
+                       {QStringLiteral("stop_reason"), QString::fromStdString(outcome->stopReason)},
+                       {QStringLiteral("weights_sha256"),
+                        QString::fromStdString(outcome->weightsSha256)},
+                       {QStringLiteral("allreduce_seconds"), outcome->communicationSeconds},
+                       {QStringLiteral("seconds"), outcome->seconds}})
+                   .toJson(QJsonDocument::Compact)
+            << "\n";
+    else
+      out() << "Rank " << outcome->rank << " of " << outcome->worldSize << " done ("
+            << QString::fromStdString(outcome->stopReason) << "); rank 0 wrote the bundle\n";
+    return kExitOk;
+  }
   const training::EvaluationReport& report = outcome->validation;
   if (parser.isSet(json)) {
     QJsonObject result{{QStringLiteral("bundle"), bundleDir},
@@ -250,6 +322,12 @@ int runTrain(const QStringList& arguments) {
                        {QStringLiteral("seconds"), outcome->seconds},
                        {QStringLiteral("validation"), report.toJson()}};
     result[QStringLiteral("val_macro_auc")] = report.macroAuc ? *report.macroAuc : 0.0;
+    if (outcome->worldSize > 1) {
+      result[QStringLiteral("rank")] = 0;
+      result[QStringLiteral("world_size")] = outcome->worldSize;
+      result[QStringLiteral("weights_sha256")] = QString::fromStdString(outcome->weightsSha256);
+      result[QStringLiteral("allreduce_seconds")] = outcome->communicationSeconds;
+    }
     out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
   } else {
     out() << "Wrote " << bundleDir << " (best epoch " << outcome->bestEpoch << " of "

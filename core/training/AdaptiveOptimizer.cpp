@@ -66,15 +66,21 @@ void AdaptiveOptimizer::step() {
   }
 }
 
+std::map<std::string, at::Tensor> AdaptiveOptimizer::stateTensors() const {
+  std::map<std::string, at::Tensor> tensors;
+  for (const auto& [name, state] : states_) {
+    tensors[name + ".first_moment"] = state.firstMoment;
+    tensors[name + ".second_moment"] = state.secondMoment;
+    tensors[name + ".steps"] = torch::tensor({state.steps}, torch::kInt64);
+    tensors[name + ".mu_product"] = torch::tensor({state.muProduct}, torch::kFloat64);
+  }
+  return tensors;
+}
+
 Status AdaptiveOptimizer::save(const std::string& path) const {
   nn::TensorFile file;
   file.metadata["optimizer"] = optimizerId(settings_.kind);
-  for (const auto& [name, state] : states_) {
-    file.tensors[name + ".first_moment"] = state.firstMoment;
-    file.tensors[name + ".second_moment"] = state.secondMoment;
-    file.tensors[name + ".steps"] = torch::tensor({state.steps}, torch::kInt64);
-    file.tensors[name + ".mu_product"] = torch::tensor({state.muProduct}, torch::kFloat64);
-  }
+  file.tensors = stateTensors();
   return nn::writeSafetensors(path, file);
 }
 
@@ -84,17 +90,22 @@ Status AdaptiveOptimizer::load(const std::string& path) {
   if (file->metadata["optimizer"] != optimizerId(settings_.kind))
     return Error{path + ": optimizer state of '" + file->metadata["optimizer"] + "', not '" +
                  optimizerId(settings_.kind) + "'"};
+  return loadStateTensors(file->tensors, path);
+}
+
+Status AdaptiveOptimizer::loadStateTensors(const std::map<std::string, at::Tensor>& tensors,
+                                           const std::string& path) {
   std::map<std::string, State> states;
   for (const Parameter& entry : parameters_) {
     const std::string& name = entry.name;
     const at::Tensor& parameter = entry.tensor;
-    const auto first = file->tensors.find(name + ".first_moment");
-    if (first == file->tensors.end()) continue;  // never stepped (frozen so far)
-    const auto second = file->tensors.find(name + ".second_moment");
-    const auto steps = file->tensors.find(name + ".steps");
-    const auto mu = file->tensors.find(name + ".mu_product");
-    if (second == file->tensors.end() || steps == file->tensors.end() ||
-        mu == file->tensors.end() || !first->second.sizes().equals(parameter.sizes()) ||
+    const auto first = tensors.find(name + ".first_moment");
+    if (first == tensors.end()) continue;  // never stepped (frozen so far)
+    const auto second = tensors.find(name + ".second_moment");
+    const auto steps = tensors.find(name + ".steps");
+    const auto mu = tensors.find(name + ".mu_product");
+    if (second == tensors.end() || steps == tensors.end() || mu == tensors.end() ||
+        !first->second.sizes().equals(parameter.sizes()) ||
         !second->second.sizes().equals(parameter.sizes()))
       return Error{path + ": the optimizer state of " + name + " is incomplete or misshapen"};
     State state;

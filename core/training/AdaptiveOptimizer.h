@@ -46,6 +46,10 @@ class AdaptiveOptimizer {
 
   Status save(const std::string& path) const;
   Status load(const std::string& path);
+  // The state as named tensors (what save writes), e.g. to send it to other ranks, and back.
+  std::map<std::string, at::Tensor> stateTensors() const;
+  Status loadStateTensors(const std::map<std::string, at::Tensor>& tensors,
+                          const std::string& source);
 
  private:
   struct State {

@@ -6,16 +6,35 @@
 
 namespace walness::training {
 
+std::vector<std::vector<size_t>> BatchLoader::shard(size_t count, int batchSize, int worldSize,
+                                                    int rank) {
+  const size_t size = size_t(std::max(1, batchSize));
+  const size_t world = size_t(std::max(1, worldSize));
+  std::vector<std::vector<size_t>> batches((count + size - 1) / size);
+  for (size_t k = 0; k < batches.size(); ++k)
+    for (size_t position = k * size + size_t(rank); position < std::min(count, (k + 1) * size);
+         position += world)
+      batches[k].push_back(position);
+  return batches;
+}
+
 BatchLoader::BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order, int batchSize,
                          imaging::InputSpec spec, std::optional<AugmentOptions> augment,
                          uint64_t seed, int workers)
+    : BatchLoader(dataset, order, shard(order.size(), batchSize, 1, 0), spec, std::move(augment),
+                  seed, workers) {
+}
+
+BatchLoader::BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order,
+                         std::vector<std::vector<size_t>> batches, imaging::InputSpec spec,
+                         std::optional<AugmentOptions> augment, uint64_t seed, int workers)
     : dataset_(dataset),
       order_(std::move(order)),
-      batchSize_(std::max(1, batchSize)),
+      batches_(std::move(batches)),
       spec_(spec),
       augment_(std::move(augment)),
       seed_(seed),
-      batchCount_((order_.size() + size_t(batchSize_) - 1) / size_t(batchSize_)),
+      batchCount_(batches_.size()),
       aheadLimit_(size_t(std::max(1, workers)) + 2) {
   for (int i = 0; i < std::max(1, workers); ++i) workers_.emplace_back([this] { work(); });
 }
@@ -63,9 +82,8 @@ std::optional<Result<Batch>> BatchLoader::next() {
 
 Result<Batch> BatchLoader::build(size_t batchIndex) const {
   // Workers run beside LibTorch's own threads: keep their tensor work single-threaded.
-  const size_t begin = batchIndex * size_t(batchSize_);
-  const size_t end = std::min(order_.size(), begin + size_t(batchSize_));
-  const int64_t count = int64_t(end - begin);
+  const std::vector<size_t>& positions = batches_[batchIndex];
+  const int64_t count = int64_t(positions.size());
   const int64_t labels = int64_t(dataset_.diseases.size());
   Batch batch;
   batch.inputs = torch::empty({count, 3, spec_.size, spec_.size});
@@ -73,7 +91,8 @@ Result<Batch> BatchLoader::build(size_t batchIndex) const {
   batch.known = torch::zeros({count, labels});
   auto targets = batch.targets.accessor<float, 2>();
   auto known = batch.known.accessor<float, 2>();
-  for (size_t position = begin; position < end; ++position) {
+  for (int64_t row = 0; row < count; ++row) {
+    const size_t position = positions[size_t(row)];
     const size_t index = order_[position];
     const LabeledImage& image = dataset_.images[index];
     auto decoded = imaging::decodeImageFile(image.path);
@@ -85,7 +104,6 @@ Result<Batch> BatchLoader::build(size_t batchIndex) const {
     } else {
       square = imaging::modelView(decoded->rgb, spec_, image.region);
     }
-    const int64_t row = int64_t(position - begin);
     batch.inputs[row].copy_(imaging::normalizeModelView(square, spec_)[0]);
     for (int64_t d = 0; d < labels; ++d) {
       const float label = image.labels[size_t(d)];

@@ -32,9 +32,22 @@ class BatchLoader {
   BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order, int batchSize,
               imaging::InputSpec spec, std::optional<AugmentOptions> augment, uint64_t seed,
               int workers);
+  // Batches given as lists of positions in `order` (a batch may be empty); an image's
+  // augmentation is seeded by its position, so a rank's share of a batch is augmented exactly as
+  // in a single-process run.
+  BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order,
+              std::vector<std::vector<size_t>> batches, imaging::InputSpec spec,
+              std::optional<AugmentOptions> augment, uint64_t seed, int workers);
   ~BatchLoader();
   BatchLoader(const BatchLoader&) = delete;
   BatchLoader& operator=(const BatchLoader&) = delete;
+
+  // One rank's share of an epoch of `count` photos: batch k of the single-process run covers
+  // positions [k * batchSize, (k + 1) * batchSize); rank r takes every worldSize-th of them
+  // starting at r. Every rank gets the same number of batches (the last ones may be empty), the
+  // shares are disjoint and together they are the single-process batches.
+  static std::vector<std::vector<size_t>> shard(size_t count, int batchSize, int worldSize,
+                                                int rank);
 
   size_t batchCount() const { return batchCount_; }
   // The next batch in order; nullopt after the last one. An unreadable image is an Error.
@@ -46,7 +59,7 @@ class BatchLoader {
 
   const LabeledDataset& dataset_;
   std::vector<size_t> order_;
-  int batchSize_;
+  std::vector<std::vector<size_t>> batches_;
   imaging::InputSpec spec_;
   std::optional<AugmentOptions> augment_;
   uint64_t seed_;

@@ -11,19 +11,10 @@
 #include "bundle/ModelCard.h"
 #include "training/Evaluation.h"
 #include "training/LabeledDataset.h"
+#include "training/TrainingCheckpoint.h"
 #include "training/TrainingConfig.h"
 
 namespace walness::training {
-
-struct EpochRecord {
-  int epoch = 0;
-  int frozenBlocks = 0;
-  double trainLoss = 0;
-  double validationLoss = 0;
-  std::optional<double> validationMacroAuc;
-  double learningRate = 0;  // at the epoch's end
-  double seconds = 0;
-};
 
 struct TrainingProgress {
   std::string phase;  // "train", "validate", "finalize"
@@ -49,6 +40,12 @@ struct TrainingOutcome {
   bundle::ModelCard card;
   EvaluationReport validation;  // of the written bundle: calibrated, at its thresholds
   double seconds = 0;
+  // Distributed runs: this rank, the SHA-256 of the final training weights (the same on every
+  // rank, checked) and the seconds spent in gradient all-reduces. Only rank 0 writes a bundle.
+  int rank = 0;
+  int worldSize = 1;
+  std::string weightsSha256;
+  double communicationSeconds = 0;
 };
 
 // Fine-tunes an ImageNet-initialised network on a labelled dataset: masked BCE over known labels
@@ -57,6 +54,8 @@ struct TrainingOutcome {
 // leaves a checkpoint that survives a kill (files renamed into place, state last). Afterwards the
 // best epoch's weights get a temperature, per-disease thresholds and out-of-distribution
 // statistics from the validation/training data, and are written as a bundle with a full card.
+// With RunSettings::distributed, each rank trains on its share of every batch and gradients are
+// summed over the ranks (c10d Gloo); rank 0 alone validates, checkpoints and writes the bundle.
 class Trainer {
  public:
   Trainer(TrainingConfig config, RunSettings settings, LabeledDataset train,

@@ -8,6 +8,7 @@
 #include "Result.h"
 #include "training/AdaptiveOptimizer.h"
 #include "training/Augmenter.h"
+#include "training/DistributedSettings.h"
 
 namespace walness::training {
 
@@ -46,6 +47,8 @@ struct RunSettings {
   int64_t limitTrain = 0;        // use a random N training / validation images (0 = all)
   int64_t limitVal = 0;
   bool finalizeOnly = false;  // skip training: finalise the checkpoint's best epoch into a bundle
+  DistributedSettings distributed;        // worldSize > 1: data-parallel over c10d Gloo
+  bool overlapGradientReduction = false;  // all-reduce gradient buckets during backward
 };
 
 }  // namespace walness::training
