@@ -97,6 +97,18 @@ MainWindow::MainWindow(QWidget* parent)
   retranslate();
 }
 
+void MainWindow::openPhotos(const QStringList& paths) {
+  if (!paths.isEmpty()) tabs_->setCurrentWidget(diagnosisPage_);
+  for (const QString& path : paths) {
+    if (diagnosisPage_->openPhoto(path)) break;
+  }
+  // To the front. A Wayland compositor may only mark the window as wanting attention.
+  setWindowState(windowState() & ~Qt::WindowMinimized);
+  show();
+  raise();
+  activateWindow();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings().setValue(kGeometryKey, saveGeometry());
   QMainWindow::closeEvent(event);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QTabWidget;
 
@@ -30,6 +31,11 @@ class MainWindow : public QMainWindow {
   // Opens Settings (non-modal for tests, modal to the user: it is window-modal while open).
   SettingsDialog* showSettings();
   QString aboutText() const;
+
+ public Q_SLOTS:
+  // Photos handed to the app (its command line, a file manager, a second `walness PHOTO`): the
+  // first one that can be read opens on the eye-check page, and the window comes to the front.
+  void openPhotos(const QStringList& paths);
 
  protected:
   void changeEvent(QEvent* event) override;

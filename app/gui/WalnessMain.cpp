@@ -1,8 +1,11 @@
 // walness: the desktop app.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -10,46 +13,108 @@
 
 #include "GraphicsSetup.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
 #include "Translations.h"
 
+namespace {
+
+struct Options {
+  QCommandLineParser parser;
+  QCommandLineOption help;
+  QCommandLineOption version;
+  QCommandLineOption language{
+      QStringLiteral("lang"),
+      QStringLiteral("User interface language for this run: ko or en (default: the one chosen in "
+                     "Settings, else the system's)."),
+      QStringLiteral("code")};
+  QCommandLineOption screenshot{
+      QStringLiteral("screenshot"),
+      QStringLiteral("Start, save a picture of the window to FILE (PNG) and quit: a check that the "
+                     "installed app starts and draws. Runs on its own, never handing photos to a "
+                     "running window."),
+      QStringLiteral("file")};
+
+  Options() : help(parser.addHelpOption()), version(parser.addVersionOption()) {
+    parser.setApplicationDescription(
+        QStringLiteral("Walness: pet eye check and nearby vets.\n\nWith PHOTO, the photo opens on "
+                       "the eye-check page. When Walness is already running, the photo goes to "
+                       "that window, which comes to the front, and this command exits."));
+    parser.addOption(language);
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(
+        QStringLiteral("photo"),
+        QStringLiteral("A photo of the eye to open (JPEG, PNG, WebP, HEIC, TIFF or BMP)."),
+        QStringLiteral("[photo...]"));
+  }
+};
+
+void describeApplication() {
+  // Static: set before any application object exists, so --help and --version can use them.
+  QCoreApplication::setApplicationName(QStringLiteral("Walness"));
+  QCoreApplication::setOrganizationName(QStringLiteral("Walness"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(WALNESS_VERSION));
+}
+
+// Paths as the running window can open them whatever its working folder: absolute, and file URLs
+// (some launchers pass them) as local paths.
+QStringList absolutePhotoPaths(const QStringList& arguments) {
+  QStringList paths;
+  for (const QString& argument : arguments) {
+    const QUrl url(argument);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : argument;
+    paths << QFileInfo(path).absoluteFilePath();
+  }
+  return paths;
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
+  describeApplication();
+  {
+    // --help and --version print and exit before anything needs a display.
+    Options early;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+    early.parser.parse(arguments);  // errors (and Qt's own options) are reported further down
+    if (early.parser.isSet(early.help) || early.parser.isSet(early.version)) {
+      QCoreApplication core(argc, argv);
+      if (early.parser.isSet(early.help)) early.parser.showHelp(0);
+      early.parser.showVersion();
+    }
+  }
+
   walness::ui::configureGraphics();
   QApplication app(argc, argv);
-  QApplication::setApplicationName(QStringLiteral("Walness"));
-  QApplication::setOrganizationName(QStringLiteral("Walness"));
-  QApplication::setApplicationVersion(QStringLiteral(WALNESS_VERSION));
   QApplication::setApplicationDisplayName(QStringLiteral("Walness"));
   QApplication::setDesktopFileName(QStringLiteral("app.walness.Walness"));
   // The installed icon theme has it (share/icons/hicolor); a build tree shows the default icon.
   QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("app.walness.Walness")));
 
-  QCommandLineParser parser;
-  parser.setApplicationDescription(QStringLiteral("Walness: pet eye check and nearby vets."));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  const QCommandLineOption languageOption(
-      QStringLiteral("lang"),
-      QStringLiteral("User interface language for this run: ko or en (default: the one chosen in "
-                     "Settings, else the system's)."),
-      QStringLiteral("code"));
-  parser.addOption(languageOption);
-  const QCommandLineOption screenshotOption(
-      QStringLiteral("screenshot"),
-      QStringLiteral("Start, save a picture of the window to FILE (PNG) and quit: a check that the "
-                     "installed app starts and draws."),
-      QStringLiteral("file"));
-  parser.addOption(screenshotOption);
-  parser.process(app);
+  Options options;
+  options.parser.process(app);
+  const QStringList photos = absolutePhotoPaths(options.parser.positionalArguments());
+  const bool screenshot = options.parser.isSet(options.screenshot);
 
-  walness::ui::switchLanguage(
-      app,
-      parser.isSet(languageOption) ? parser.value(languageOption) : walness::ui::savedLanguage(),
-      /*remember=*/false);
+  // One window per user: a second `walness PHOTO` (e.g. "Open with Walness" in a file manager)
+  // hands the photo to the running window. A screenshot run is a self-check and stays separate.
+  walness::ui::SingleInstance instance;
+  if (!screenshot && instance.start(photos) == walness::ui::SingleInstance::Role::Forwarded)
+    return 0;
+
+  walness::ui::switchLanguage(app,
+                              options.parser.isSet(options.language)
+                                  ? options.parser.value(options.language)
+                                  : walness::ui::savedLanguage(),
+                              /*remember=*/false);
 
   walness::ui::MainWindow window;
   window.show();
-  if (parser.isSet(screenshotOption)) {
-    const QString path = parser.value(screenshotOption);
+  if (!photos.isEmpty()) window.openPhotos(photos);
+  QObject::connect(&instance, &walness::ui::SingleInstance::photosReceived, &window,
+                   &walness::ui::MainWindow::openPhotos);
+  if (screenshot) {
+    const QString path = options.parser.value(options.screenshot);
     // Long enough for the first paint and the model lookup.
     QTimer::singleShot(1500, &window, [&window, path] {
       const bool saved = window.grab().save(path, "PNG");
