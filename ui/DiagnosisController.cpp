@@ -81,6 +81,38 @@ bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QSt
   return true;
 }
 
+void DiagnosisController::findEyes(const cv::Mat& rgb, Species species, quint64 photoToken) {
+  if (rgb.empty()) return;
+  const cv::Mat photo = rgb.clone();
+  pool_.start([this, photo, species, photoToken] {
+    // The model for the species, else any installed model with an eye gate (today's dog model
+    // also knows cats' eyes).
+    std::vector<std::string> candidates;
+    if (const auto model = installedModel(species)) candidates.push_back(model->directory);
+    for (const auto& listing : bundle::listBundles(bundle::modelSearchDirectories()))
+      candidates.push_back(listing.directory);
+    std::vector<gate::EyeSquare> eyes;
+    bool available = false;
+    for (const std::string& directory : candidates) {
+      if (!session_ || session_->directory() != directory) {
+        auto opened = inference::ScreeningSession::open(directory);
+        if (!opened) continue;
+        session_ = std::move(*opened);
+      }
+      if (!session_->hasEyeGate()) continue;
+      available = true;
+      eyes = session_->findEyes(photo, species, 4);
+      break;
+    }
+    QList<QRect> squares;
+    for (const auto& eye : eyes)
+      squares.append(QRect(eye.square.x, eye.square.y, eye.square.width, eye.square.height));
+    QMetaObject::invokeMethod(
+        this, [this, photoToken, squares, available] { Q_EMIT eyesFound(photoToken, squares, available); },
+        Qt::QueuedConnection);
+  });
+}
+
 void DiagnosisController::cancel() {
   if (!busy_) return;
   if (cancelFlag_) cancelFlag_->store(true);

@@ -2,7 +2,9 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <QList>
 #include <QObject>
+#include <QRect>
 #include <QString>
 #include <QThreadPool>
 
@@ -40,6 +42,11 @@ class DiagnosisController : public QObject {
   // Stops waiting for the running screening: its result is dropped, cancelled() is emitted.
   void cancel();
 
+  // Looks for eyes in `rgb` on the worker thread (after any screening queued before it) with the
+  // eye gate of the model for `species`, or of any installed model with one. Emits eyesFound
+  // with `photoToken`, so a caller can drop answers for a photo it no longer shows.
+  void findEyes(const cv::Mat& rgb, Species species, quint64 photoToken);
+
  Q_SIGNALS:
   void started();
   void progressed(const QString& step);
@@ -47,6 +54,8 @@ class DiagnosisController : public QObject {
                 const walness::bundle::ModelCard& card);
   void failed(const QString& message);
   void cancelled();
+  // Best first; empty when no eye was found. `available` is false when no model has a finder.
+  void eyesFound(quint64 photoToken, const QList<QRect>& squares, bool available);
 
  private:
   QThreadPool pool_;

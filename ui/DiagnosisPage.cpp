@@ -41,6 +41,7 @@
 #include "DiseaseName.h"
 #include "HistoryDatabase.h"
 #include "MatImage.h"
+#include "EyeFinderBar.h"
 #include "PhotoView.h"
 #include "ProbabilityBars.h"
 #include "ReportPdf.h"
@@ -119,6 +120,8 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       recentMenu_(new QMenu(this)),
       busyBar_(new QProgressBar(this)),
       photoView_(new PhotoView(this)),
+      eyeFinderBar_(new EyeFinderBar(this)),
+      switchSpeciesButton_(new QPushButton(this)),
       modelViewTitle_(new QLabel(this)),
       modelView_(thumbnailLabel(this, "modelView")),
       overlayTitle_(new QLabel(this)),
@@ -225,6 +228,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
 
   auto* left = new QVBoxLayout;
   left->addWidget(photoView_, 1);
+  left->addWidget(eyeFinderBar_);
   left->addLayout(thumbnails);
   left->addLayout(heatmapRow);
 
@@ -243,6 +247,9 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
   findVetButton_->setObjectName(QStringLiteral("findVetButton"));
   findVetButton_->hide();
   resultLayout->addWidget(findVetButton_, 0, Qt::AlignLeft);
+  switchSpeciesButton_->setObjectName(QStringLiteral("switchSpeciesButton"));
+  switchSpeciesButton_->hide();
+  resultLayout->addWidget(switchSpeciesButton_, 0, Qt::AlignLeft);
   resultLayout->addWidget(coverageNote_);
   resultLayout->addStretch(1);
   auto* scroll = new QScrollArea(this);
@@ -286,10 +293,35 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
     lookUpModel();
     clearResult();
     retranslate();
+    // The other species' eyes look different: look again unless the user placed the square.
+    if (!rgb_.empty() && !userMovedSquare_) {
+      eyeFinderBar_->setSearching();
+      controller_->findEyes(rgb_, speciesToggle_->species(), ++photoToken_);
+    }
   });
   connect(saveButton_, &QPushButton::clicked, this, &DiagnosisPage::chooseSaveLocation);
   connect(saveToPetButton_, &QPushButton::clicked, this, &DiagnosisPage::chooseSaveToPet);
+  connect(controller_, &DiagnosisController::eyesFound, this,
+          [this](quint64 token, const QList<QRect>& squares, bool available) {
+            if (token != photoToken_) return;  // an answer for a photo no longer shown
+            if (userMovedSquare_) {
+              eyeFinderBar_->clear();  // the user placed the square already: leave it
+              return;
+            }
+            eyeFinderBar_->setSquares(squares, available);
+          });
+  connect(eyeFinderBar_, &EyeFinderBar::squareChosen, this, [this](const QRect& square) {
+    placingSquare_ = true;
+    photoView_->setRegion(square);
+    placingSquare_ = false;
+  });
+  connect(switchSpeciesButton_, &QPushButton::clicked, this, [this] {
+    if (!result_ || !result_->diagnosis.detectedSpecies) return;
+    speciesToggle_->setSpecies(*result_->diagnosis.detectedSpecies);
+    analyze();
+  });
   connect(photoView_, &PhotoView::regionChanged, this, [this] {
+    if (!placingSquare_) userMovedSquare_ = true;
     // A result belongs to the square it was computed for.
     if (result_) {
       clearResult();
@@ -403,7 +435,12 @@ void DiagnosisPage::setPhoto(const cv::Mat& rgb, const QString& path, const QStr
   photoPath_ = path;
   photoName_ = name;
   result_.reset();
-  photoView_->setImage(photo_);  // suggests the eye square
+  placingSquare_ = true;
+  photoView_->setImage(photo_);  // the centre square until the eye finder answers
+  placingSquare_ = false;
+  userMovedSquare_ = false;
+  eyeFinderBar_->setSearching();
+  controller_->findEyes(rgb_, speciesToggle_->species(), ++photoToken_);
   clearResult();
   retranslate();
 }
@@ -474,6 +511,9 @@ void DiagnosisPage::updateRecentMenu() {
 
 void DiagnosisPage::analyze() {
   if (rgb_.empty()) return;
+  // The square analysed is the one shown now: an eye finder answer still on its way must not
+  // move it under the result.
+  userMovedSquare_ = true;
   controller_->analyze(rgb_, speciesToggle_->species(), camMethod_->currentData().toString(),
                        toCvRect(photoView_->region()));
 }
@@ -734,8 +774,33 @@ void DiagnosisPage::showResult() {
   std::vector<ProbabilityBars::Row> rows;
   QStringList checked;
   for (const auto& label : card_.labels) checked << diseaseName(label.id);
+  switchSpeciesButton_->hide();
   if (diagnosis.abstention) {
-    if (diagnosis.abstention->reason == "out_of_distribution") {
+    if (diagnosis.abstention->reason == "not_an_eye") {
+      resultTitle_->setText(tr("This does not look like a close-up of an eye"));
+      notes.prepend(tr("Walness only screens close-up photos of one eye. Move the square onto "
+                       "one eye (it should fill most of the square), or take a photo closer to "
+                       "the eye. Closed eyes and very dark photos cannot be screened either."));
+    } else if (diagnosis.abstention->reason == "other_species" && diagnosis.detectedSpecies) {
+      const Species seen = *diagnosis.detectedSpecies;
+      const bool modelForSeen = DiagnosisController::installedModel(seen).has_value();
+      resultTitle_->setText(seen == Species::Cat ? tr("This looks like a cat's eye")
+                                                 : tr("This looks like a dog's eye"));
+      if (modelForSeen) {
+        notes.prepend(tr("You chose %1, but the photo looks like a %2's eye. If your pet is a "
+                         "%2, switch and analyse again.")
+                          .arg(species, seen == Species::Cat ? tr("cat") : tr("dog")));
+        switchSpeciesButton_->setText(seen == Species::Cat ? tr("Switch to Cat and analyse")
+                                                           : tr("Switch to Dog and analyse"));
+        switchSpeciesButton_->show();
+      } else {
+        notes.prepend(seen == Species::Cat
+                          ? tr("Walness has no model for cats' eyes yet, so it gives no findings "
+                               "for this photo. If this is a dog, use a closer photo of its eye.")
+                          : tr("Walness has no model for dogs' eyes installed, so it gives no "
+                               "findings for this photo."));
+      }
+    } else if (diagnosis.abstention->reason == "out_of_distribution") {
       resultTitle_->setText(tr("This does not look like a close-up photo of an eye"));
       notes.prepend(tr("Walness only screens close-up photos of a %1's eye, like the photos its "
                        "model learnt from. Try a sharp, well-lit photo of one eye, filling most "

@@ -27,6 +27,7 @@ namespace walness::ui {
 
 class DiagnosisController;
 class HistoryDatabase;
+class EyeFinderBar;
 class PhotoView;
 class ProbabilityBars;
 class SpeciesToggle;
@@ -52,6 +53,7 @@ class DiagnosisPage : public QWidget {
   bool openDropped(const QMimeData* data);
   QString photoPath() const { return photoPath_; }
   PhotoView* photoView() const { return photoView_; }
+  EyeFinderBar* eyeFinderBar() const { return eyeFinderBar_; }
   QStringList recentPhotos() const;
   // Writes the result as a PNG (what the model saw beside the heatmap) and, next to it, a JSON file
   // with the same name. Returns false with `error` set when it cannot write them.
@@ -118,6 +120,11 @@ class DiagnosisPage : public QWidget {
   QMenu* recentMenu_;
   QProgressBar* busyBar_;
   PhotoView* photoView_;
+  EyeFinderBar* eyeFinderBar_;
+  QPushButton* switchSpeciesButton_;
+  quint64 photoToken_ = 0;       // which photo an eye finder answer belongs to
+  bool placingSquare_ = false;   // the square is being moved by the page, not the user
+  bool userMovedSquare_ = false; // since the photo was opened
   QLabel* modelViewTitle_;
   QLabel* modelView_;
   QLabel* overlayTitle_;

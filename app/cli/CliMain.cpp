@@ -13,6 +13,7 @@
 #include "ClinicsCommand.h"
 #include "DiagnoseCommand.h"
 #include "EvaluateCommand.h"
+#include "GateCommands.h"
 #include "TrainCommand.h"
 
 using namespace walness::cli;
@@ -32,6 +33,8 @@ int main(int argc, char* argv[]) {
       "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n"
       "  train      fine-tune a model on labelled photos (walness-cli train --help)\n"
       "  evaluate   measure a model bundle on labelled photos (walness-cli evaluate --help)\n"
+      "  train-gate train a bundle's eye gate (walness-cli train-gate --help)\n"
+      "  locate     find eyes in whole photos (walness-cli locate --help)\n"
       "  batch      screen a folder of photos into a CSV (walness-cli batch --help)\n"
       "  clinics    veterinary clinics near a point (walness-cli clinics --help)\n\n"
       "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
@@ -70,6 +73,8 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("evaluate")) return runEvaluate(commandArguments);
   if (command == QLatin1String("clinics")) return runClinics(commandArguments);
   if (command == QLatin1String("batch")) return runBatch(commandArguments);
+  if (command == QLatin1String("train-gate")) return runTrainGate(commandArguments);
+  if (command == QLatin1String("locate")) return runLocate(commandArguments);
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "CliCommon.h"
+#include "gate/EyeFinder.h"
 #include "Diseases.h"
 #include "cam/CamMethod.h"
 #include "cam/Heatmap.h"
@@ -115,8 +116,12 @@ int runDiagnose(const QStringList& arguments) {
       QStringLiteral("file"));
   const QCommandLineOption jsonOption(QStringLiteral("json"),
                                       QStringLiteral("One JSON object per image and line."));
-  parser.addOptions(
-      {speciesOption, modelOption, regionOption, camOption, camOutOption, jsonOption});
+  const QCommandLineOption autoCropOption(
+      QStringLiteral("auto-crop"),
+      QStringLiteral("Without --region: find the eye in the photo and screen the best square "
+                     "(the whole photo when none is found)."));
+  parser.addOptions({speciesOption, modelOption, regionOption, camOption, camOutOption,
+                     jsonOption, autoCropOption});
   parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos to screen."),
                                QStringLiteral("IMAGE..."));
 
@@ -178,7 +183,28 @@ int runDiagnose(const QStringList& arguments) {
       exitCode = kExitBadInput;
       continue;
     }
-    auto explained = classifier.explain(photo, region, *method);
+    std::optional<cv::Rect> square = region;
+    QJsonValue autoCropJson = QJsonValue::Null;
+    if (!region && parser.isSet(autoCropOption) && classifier.eyeGate()) {
+      const gate::EyeFinder finder(classifier.network(), *classifier.eyeGate(),
+                                   classifier.card().input);
+      const auto eyes = finder.find(photo, classifier.card().species, 1);
+      if (!eyes.empty()) {
+        square = eyes.front().square;
+        autoCropJson = QJsonObject{{QStringLiteral("x"), square->x},
+                                   {QStringLiteral("y"), square->y},
+                                   {QStringLiteral("size"), square->width},
+                                   {QStringLiteral("score"), eyes.front().score}};
+      }
+      if (!json)
+        out() << image << ": "
+              << (eyes.empty() ? QStringLiteral("no eye found; screening the whole photo\n")
+                               : QStringLiteral("eye found at %1,%2 (%3 px square)\n")
+                                     .arg(square->x)
+                                     .arg(square->y)
+                                     .arg(square->width));
+    }
+    auto explained = classifier.explain(photo, square, *method);
     if (!explained) {
       err() << "walness-cli diagnose: " << image << ": " << qs(explained.message()) << "\n";
       exitCode = kExitBadInput;
@@ -215,6 +241,7 @@ int runDiagnose(const QStringList& arguments) {
     if (json) {
       // The image and heatmap first, then the diagnosis as the app saves it too.
       QJsonObject object{{QStringLiteral("image"), image}, {QStringLiteral("cam"), camJson}};
+      if (parser.isSet(autoCropOption)) object.insert(QStringLiteral("auto_crop"), autoCropJson);
       const QJsonObject diagnosisJson = inference::diagnosisToJson(diagnosis);
       for (auto it = diagnosisJson.begin(); it != diagnosisJson.end(); ++it)
         object.insert(it.key(), it.value());

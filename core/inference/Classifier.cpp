@@ -30,11 +30,13 @@ bool Diagnosis::anyPositive() const {
 Result<std::unique_ptr<Classifier>> Classifier::load(const std::string& bundleDirectory) {
   auto bundle = bundle::loadModelBundle(bundleDirectory);
   if (!bundle) return bundle.error();
-  return std::make_unique<Classifier>(std::move(bundle.value()));
+  auto gate = gate::loadEyeGate(bundleDirectory, bundle->card.weightsSha256);
+  if (!gate) return gate.error();
+  return std::make_unique<Classifier>(std::move(bundle.value()), std::move(gate.value()));
 }
 
-Classifier::Classifier(bundle::ModelBundle bundle)
-    : bundle_(std::move(bundle)), device_(chooseDevice()) {
+Classifier::Classifier(bundle::ModelBundle bundle, std::optional<gate::EyeGate> gate)
+    : bundle_(std::move(bundle)), gate_(std::move(gate)), device_(chooseDevice()) {
   bundle_.network->to(device_);
   bundle_.network->eval();
   for (auto& parameter : bundle_.network->parameters()) parameter.set_requires_grad(false);
@@ -61,6 +63,12 @@ Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& 
     diagnosis.oodThreshold = card.ood->threshold;
   }
 
+  gate::GateVerdict verdict;
+  if (gate_) {
+    diagnosis.eyeGate = gate_->score(features);
+    verdict = gate_->judge(*diagnosis.eyeGate, card.species);
+  }
+
   if (diagnosis.quality.hasSevere()) {
     std::string failed;
     for (const auto& check : diagnosis.quality.checks)
@@ -70,7 +78,25 @@ Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& 
         "quality", "the photo is not fit to judge (" + failed + "); retake it and try again"};
     return diagnosis;
   }
-  if (card.ood && diagnosis.oodScore > card.ood->threshold) {
+  if (verdict.reason == "not_an_eye") {
+    diagnosis.abstention = Abstention{
+        "not_an_eye", "the photo does not look like a close-up of an eye (P(not an eye) " +
+                          formatNumber(diagnosis.eyeGate->notEye) +
+                          "); choose a square around one eye, or take the photo closer"};
+    return diagnosis;
+  }
+  if (verdict.reason == "other_species") {
+    diagnosis.detectedSpecies = verdict.detectedSpecies;
+    const std::string seen(speciesId(*verdict.detectedSpecies));
+    diagnosis.abstention = Abstention{
+        "other_species", "this looks like a " + seen + "'s eye (P " +
+                             formatNumber(diagnosis.eyeGate->eyeOf(*verdict.detectedSpecies)) +
+                             "), but this model is for " + std::string(speciesId(card.species)) +
+                             "s; use a " + seen + " model, or choose " + seen + " if it is one"};
+    return diagnosis;
+  }
+  // Without a gate the feature distance is the only guard against what is not an eye.
+  if (!gate_ && card.ood && diagnosis.oodScore > card.ood->threshold) {
     diagnosis.abstention = Abstention{
         "out_of_distribution",
         "the photo does not look like the close-up " + std::string(speciesId(card.species)) +

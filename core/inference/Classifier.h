@@ -11,6 +11,7 @@
 #include "Result.h"
 #include "bundle/ModelBundle.h"
 #include "cam/CamMethod.h"
+#include "gate/EyeGate.h"
 #include "inference/Diagnosis.h"
 
 namespace walness::inference {
@@ -18,11 +19,17 @@ namespace walness::inference {
 // Loads a bundle once and screens photos with it; not thread-safe, use one per worker thread.
 class Classifier {
  public:
+  // Loads the bundle and, when it has one, its eye gate (eye-gate.json).
   static Result<std::unique_ptr<Classifier>> load(const std::string& bundleDirectory);
-  explicit Classifier(bundle::ModelBundle bundle);
+  explicit Classifier(bundle::ModelBundle bundle, std::optional<gate::EyeGate> gate = {});
 
   const bundle::ModelCard& card() const { return bundle_.card; }
   const std::string& directory() const { return bundle_.directory; }
+  // The gate that refuses what is not an eye close-up of the model's species; null without one.
+  const gate::EyeGate* eyeGate() const { return gate_ ? &*gate_ : nullptr; }
+  // The backbone in eval mode on its device (the eye finder scans photos with it).
+  const std::shared_ptr<nn::FeatureClassifier>& network() const { return bundle_.network; }
+  torch::Device device() const { return device_; }
 
   // Findings only, under InferenceMode: the fast path (batch mode, benchmarks).
   Result<Diagnosis> diagnose(const cv::Mat& rgb, const std::optional<cv::Rect>& region = {}) const;
@@ -39,6 +46,7 @@ class Classifier {
                   imaging::QualityReport quality) const;
 
   bundle::ModelBundle bundle_;
+  std::optional<gate::EyeGate> gate_;
   torch::Device device_;
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "Species.h"
+#include "gate/GateScores.h"
 #include "imaging/Quality.h"
 
 namespace walness::inference {
@@ -23,7 +24,8 @@ struct Finding {
 
 // Why no findings are given: the photo cannot be judged.
 struct Abstention {
-  std::string reason;   // "quality" or "out_of_distribution"
+  // "quality", "not_an_eye", "other_species" or "out_of_distribution"
+  std::string reason;
   std::string message;  // English, for the CLI and logs; the UI words it from `reason`
 };
 
@@ -35,6 +37,10 @@ struct Diagnosis {
   imaging::QualityReport quality;
   double oodScore = 0;      // distance of the photo's features from the training data
   double oodThreshold = 0;  // 0 when the bundle has no statistics
+  // The eye gate's view of the photo (absent when the bundle has no gate), and with an
+  // "other_species" abstention the species whose eye the photo shows.
+  std::optional<gate::GateScores> eyeGate;
+  std::optional<Species> detectedSpecies;
   std::optional<Abstention> abstention;
   std::vector<Finding> findings;  // by probability, highest first; empty when abstained
 

@@ -49,6 +49,15 @@ QJsonObject diagnosisToJson(const Diagnosis& diagnosis) {
                      {QStringLiteral("findings"), findings}};
   if (diagnosis.abstention)
     object.insert(QStringLiteral("abstention_message"), qs(diagnosis.abstention->message));
+  object.insert(QStringLiteral("eye_gate"),
+                diagnosis.eyeGate
+                    ? QJsonValue(QJsonObject{{QStringLiteral("dog_eye"), diagnosis.eyeGate->dogEye},
+                                             {QStringLiteral("cat_eye"), diagnosis.eyeGate->catEye},
+                                             {QStringLiteral("not_eye"), diagnosis.eyeGate->notEye}})
+                    : QJsonValue(QJsonValue::Null));
+  if (diagnosis.detectedSpecies)
+    object.insert(QStringLiteral("detected_species"),
+                  qs(std::string(speciesId(*diagnosis.detectedSpecies))));
   if (diagnosis.oodThreshold > 0)
     object.insert(QStringLiteral("out_of_distribution"),
                   QJsonObject{{QStringLiteral("score"), diagnosis.oodScore},
@@ -96,6 +105,13 @@ Result<Diagnosis> diagnosisFromJson(const QJsonObject& object) {
       return Error{"a finding has no disease or a probability outside 0..1"};
     diagnosis.findings.push_back(finding);
   }
+  const QJsonObject gate = object.value(QStringLiteral("eye_gate")).toObject();
+  if (!gate.isEmpty())
+    diagnosis.eyeGate = gate::GateScores{gate.value(QStringLiteral("dog_eye")).toDouble(),
+                                         gate.value(QStringLiteral("cat_eye")).toDouble(),
+                                         gate.value(QStringLiteral("not_eye")).toDouble()};
+  diagnosis.detectedSpecies =
+      speciesFromId(object.value(QStringLiteral("detected_species")).toString().toStdString());
   const QJsonObject ood = object.value(QStringLiteral("out_of_distribution")).toObject();
   diagnosis.oodScore = ood.value(QStringLiteral("score")).toDouble();
   diagnosis.oodThreshold = ood.value(QStringLiteral("threshold")).toDouble();

@@ -1,6 +1,7 @@
 #include "inference/ScreeningSession.h"
 
 #include "cam/CamMethod.h"
+#include "gate/EyeFinder.h"
 #include "inference/Classifier.h"
 
 namespace walness::inference {
@@ -23,6 +24,18 @@ const bundle::ModelCard& ScreeningSession::card() const {
 
 const std::string& ScreeningSession::directory() const {
   return classifier_->directory();
+}
+
+bool ScreeningSession::hasEyeGate() const {
+  return classifier_->eyeGate() != nullptr;
+}
+
+std::vector<gate::EyeSquare> ScreeningSession::findEyes(const cv::Mat& rgb, Species species,
+                                                        size_t maxCount) const {
+  if (!classifier_->eyeGate()) return {};
+  const gate::EyeFinder finder(classifier_->network(), *classifier_->eyeGate(),
+                               classifier_->card().input);
+  return finder.find(rgb, species, maxCount);
 }
 
 Result<Diagnosis> ScreeningSession::diagnose(const cv::Mat& rgb,

@@ -9,6 +9,7 @@
 
 #include "Result.h"
 #include "bundle/ModelCard.h"
+#include "gate/EyeSquare.h"
 #include "inference/Diagnosis.h"
 
 namespace walness::inference {
@@ -24,6 +25,12 @@ class ScreeningSession {
 
   const bundle::ModelCard& card() const;
   const std::string& directory() const;
+  // Whether the bundle has an eye gate (and so an eye finder).
+  bool hasEyeGate() const;
+
+  // Eye squares in a whole photo, best first (empty without an eye gate or when none is found).
+  std::vector<gate::EyeSquare> findEyes(const cv::Mat& rgb, Species species,
+                                        size_t maxCount = 4) const;
 
   // Findings only (no heatmap): the fast path for batches.
   Result<Diagnosis> diagnose(const cv::Mat& rgb, const std::optional<cv::Rect>& region) const;

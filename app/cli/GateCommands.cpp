@@ -1,0 +1,206 @@
+#include "GateCommands.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <ATen/Parallel.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "CliCommon.h"
+#include "gate/EyeFinder.h"
+#include "gate/GateTrainer.h"
+#include "imaging/ImageDecoder.h"
+#include "inference/Classifier.h"
+
+namespace walness::cli {
+
+namespace {
+
+std::atomic<bool> stopRequested{false};
+extern "C" void requestStop(int) {
+  stopRequested = true;
+}
+
+QString qs(const std::string& text) {
+  return QString::fromStdString(text);
+}
+
+QString sharedDataDefault() {
+  const QString shared = qEnvironmentVariable("WALNESS_SHARED_DIR");
+  const QString root = shared.isEmpty() ? QStringLiteral(WALNESS_SOURCE_DIR "/../shared") : shared;
+  return QDir::cleanPath(root + QStringLiteral("/data"));
+}
+
+}  // namespace
+
+int runTrainGate(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral(
+      "Trains the eye gate of a disease model bundle: a small head on the model's own backbone "
+      "features that tells a dog's eye close-up, a cat's eye close-up and anything else apart. "
+      "Measures it on the val splits and writes eye-gate.json and eye-gate.safetensors into the "
+      "bundle. Run it again whenever the bundle's weights change."));
+  parser.addHelpOption();
+  const auto option = [&](const char* name, const char* help, const char* value = nullptr,
+                          const char* fallback = nullptr) {
+    QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
+    if (value) o.setValueName(QString::fromLatin1(value));
+    if (fallback) o.setDefaultValue(QString::fromLatin1(fallback));
+    parser.addOption(o);
+    return o;
+  };
+  const auto model = option("model", "The disease model bundle (required).", "dir");
+  const auto data = option("data",
+                           "Folder with dog-eye, cat-eye, not-eye and cat-photos (default: "
+                           "../shared/data).",
+                           "dir");
+  const auto epochs = option("epochs", "Epochs of the head.", "n", "40");
+  const auto limit =
+      option("limit", "At most N photos per source and split (quick runs, tests).", "n", "0");
+  const auto cache = option("cache", "Folder to keep extracted features in for reruns.", "dir");
+  const auto threads = option("threads", "LibTorch threads.", "n", "2");
+  const auto version = option("gate-version", "Version of the gate.", "version", "1.0.0");
+  const auto json = option("json", "Print the card's metrics as JSON on stdout.");
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
+  if (!parser.isSet(model)) {
+    err() << "walness-cli train-gate: give --model DIR.\n";
+    return kExitUsage;
+  }
+  bool ok = true;
+  gate::GateTrainingOptions options;
+  options.epochs = parser.value(epochs).toInt(&ok);
+  if (!ok || options.epochs < 1) {
+    err() << "walness-cli train-gate: --epochs must be a whole number above 0.\n";
+    return kExitUsage;
+  }
+  options.limitPerSource = parser.value(limit).toInt(&ok);
+  if (!ok || options.limitPerSource < 0) {
+    err() << "walness-cli train-gate: --limit must be 0 or more.\n";
+    return kExitUsage;
+  }
+  const int threadCount = parser.value(threads).toInt(&ok);
+  if (!ok || threadCount < 1) {
+    err() << "walness-cli train-gate: --threads must be 1 or more.\n";
+    return kExitUsage;
+  }
+  at::set_num_threads(threadCount);
+  const QString dataFolder = parser.isSet(data) ? parser.value(data) : sharedDataDefault();
+  options.folders = gate::GateDataFolders::under(dataFolder.toStdString());
+  options.featureCache = parser.value(cache).toStdString();
+  options.version = parser.value(version).toStdString();
+  options.stop = &stopRequested;
+  std::string lastPhase;
+  options.progress = [&](const std::string& phase, size_t done, size_t total) {
+    if (phase != lastPhase && !lastPhase.empty()) err() << "\n";
+    lastPhase = phase;
+    err() << "\r" << qs(phase) << " " << done << (total ? "/" + QString::number(total) : QString());
+    err().flush();
+  };
+  std::signal(SIGINT, requestStop);
+  std::signal(SIGTERM, requestStop);
+  auto card = gate::trainEyeGate(parser.value(model).toStdString(), options);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  err() << "\n";
+  if (!card) {
+    err() << "walness-cli train-gate: " << qs(card.message()) << "\n";
+    return card.message().find("model") != std::string::npos && !QFileInfo::exists(parser.value(model) + "/model.json")
+               ? kExitModel
+               : kExitFailure;
+  }
+  const QJsonObject summary = card->metrics.value(QStringLiteral("summary")).toObject();
+  if (parser.isSet(json)) {
+    out() << QJsonDocument(card->metrics).toJson(QJsonDocument::Compact) << "\n";
+  } else {
+    out() << "Eye gate written to " << parser.value(model) << "/eye-gate.json\n";
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+      const QJsonObject entry = it.value().toObject();
+      out() << "  " << it.key() << ": " << entry.value(QStringLiteral("count")).toInt() << " of "
+            << entry.value(QStringLiteral("of")).toInt() << " ("
+            << QString::number(100 * entry.value(QStringLiteral("share")).toDouble(), 'f', 1)
+            << "%)\n";
+    }
+  }
+  return kExitOk;
+}
+
+int runLocate(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral(
+      "Finds eyes in whole photos: per photo one JSON line {\"file\", \"width\", \"height\", "
+      "\"eyes\": [{\"x\", \"y\", \"size\", \"score\"}, ...]} with at most 4 squares, best first, "
+      "in pixels of the upright photo. Needs a model bundle with an eye gate.\n"
+      "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 model bundle problem."));
+  parser.addHelpOption();
+  const QCommandLineOption speciesOption(QStringLiteral("species"),
+                                         QStringLiteral("dog or cat (required)."),
+                                         QStringLiteral("species"));
+  const QCommandLineOption modelOption(
+      QStringLiteral("model"),
+      QStringLiteral("Model bundle folder (default: the installed dog bundle, whose gate knows "
+                     "both species)."),
+      QStringLiteral("dir"));
+  const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                      QStringLiteral("JSON lines (the default and only format)."));
+  parser.addOptions({speciesOption, modelOption, jsonOption});
+  parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos."),
+                               QStringLiteral("IMAGE..."));
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
+  const QStringList images = parser.positionalArguments();
+  const auto species = speciesFromId(parser.value(speciesOption).toStdString());
+  if (images.isEmpty() || !species) {
+    err() << "walness-cli locate: give --species dog|cat and at least one photo.\n";
+    return kExitUsage;
+  }
+  // The gate lives beside a disease model; today only the dog model has one, and its gate
+  // scores cat eyes too.
+  int modelExit = kExitOk;
+  const std::string bundleDirectory = resolveBundleDirectory(
+      QStringLiteral("locate"), parser.value(modelOption), Species::Dog, &modelExit);
+  if (modelExit != kExitOk) return modelExit;
+  auto loaded = inference::Classifier::load(bundleDirectory);
+  if (!loaded) {
+    err() << "walness-cli locate: cannot use the model bundle: " << qs(loaded.message()) << "\n";
+    return kExitModel;
+  }
+  const auto& classifier = *loaded.value();
+  if (!classifier.eyeGate()) {
+    err() << "walness-cli locate: the model bundle " << qs(bundleDirectory)
+          << " has no eye gate; train one with 'walness-cli train-gate --model DIR'.\n";
+    return kExitModel;
+  }
+  const gate::EyeFinder finder(classifier.network(), *classifier.eyeGate(),
+                               classifier.card().input);
+  int exitCode = kExitOk;
+  for (const QString& image : images) {
+    auto decoded = imaging::decodeImageFile(image.toStdString());
+    if (!decoded) {
+      err() << "walness-cli locate: " << qs(decoded.message()) << "\n";
+      exitCode = kExitBadInput;
+      continue;
+    }
+    QJsonArray eyes;
+    for (const gate::EyeSquare& eye : finder.find(decoded->rgb, *species, 4))
+      eyes.append(QJsonObject{{QStringLiteral("x"), eye.square.x},
+                              {QStringLiteral("y"), eye.square.y},
+                              {QStringLiteral("size"), std::max(eye.square.width, eye.square.height)},
+                              {QStringLiteral("score"), eye.score},
+                              {QStringLiteral("how"), qs(eye.how)}});
+    out() << QJsonDocument(QJsonObject{{QStringLiteral("file"), image},
+                                       {QStringLiteral("width"), decoded->rgb.cols},
+                                       {QStringLiteral("height"), decoded->rgb.rows},
+                                       {QStringLiteral("eyes"), eyes}})
+                 .toJson(QJsonDocument::Compact)
+          << "\n";
+    out().flush();
+  }
+  return exitCode;
+}
+
+}  // namespace walness::cli

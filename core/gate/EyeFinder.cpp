@@ -1,0 +1,170 @@
+#include "gate/EyeFinder.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
+#include <torch/torch.h>
+
+#include <QFile>
+
+#include <algorithm>
+
+#include "imaging/Preprocess.h"
+
+namespace walness::gate {
+
+namespace {
+constexpr int kStride = 32;  // MobileNetV2's output stride
+constexpr int kLongestScannedSide = 2400;
+}  // namespace
+
+const std::vector<double>& EyeFinder::scanScales() {
+  static const std::vector<double> scales{1.0, 0.7, 0.5, 0.35, 0.25};
+  return scales;
+}
+
+std::string findOpenCvCascade(const std::string& fileName) {
+  std::vector<QString> folders;
+  const QString custom = qEnvironmentVariable("WALNESS_OPENCV_DATA");
+  if (!custom.isEmpty()) folders.push_back(custom);
+  for (const char* base : {"/usr/share/opencv4", "/usr/local/share/opencv4", "/usr/share/opencv"})
+    for (const char* kind : {"/haarcascades/", "/lbpcascades/"})
+      folders.push_back(QString::fromLatin1(base) + QString::fromLatin1(kind));
+  for (const QString& folder : folders) {
+    const QString path = folder + (folder.endsWith(QLatin1Char('/')) ? "" : "/") +
+                         QString::fromStdString(fileName);
+    if (QFile::exists(path)) return path.toStdString();
+  }
+  return {};
+}
+
+double intersectionOverUnion(const cv::Rect2d& a, const cv::Rect2d& b) {
+  const double overlap = (a & b).area();
+  const double both = a.area() + b.area() - overlap;
+  return both > 0 ? overlap / both : 0;
+}
+
+std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double overlap,
+                                        size_t maxCount) {
+  std::stable_sort(squares.begin(), squares.end(),
+                   [](const EyeSquare& a, const EyeSquare& b) { return a.score > b.score; });
+  std::vector<EyeSquare> kept;
+  for (const EyeSquare& candidate : squares) {
+    if (kept.size() >= maxCount) break;
+    const bool covered = std::any_of(kept.begin(), kept.end(), [&](const EyeSquare& k) {
+      return intersectionOverUnion(k.square, candidate.square) > overlap;
+    });
+    if (!covered) kept.push_back(candidate);
+  }
+  return kept;
+}
+
+EyeFinder::EyeFinder(std::shared_ptr<nn::FeatureClassifier> network, const EyeGate& gate,
+                     imaging::InputSpec spec)
+    : network_(std::move(network)), gate_(gate), spec_(spec) {}
+
+std::vector<EyeSquare> EyeFinder::scan(const cv::Mat& rgb, Species species) const {
+  const int shorter = std::min(rgb.cols, rgb.rows);
+  const int64_t cells = spec_.size / kStride;
+  std::vector<EyeSquare> found;
+  torch::InferenceMode inference;
+  for (const double share : scanScales()) {
+    const double window = share * shorter;
+    double scale = spec_.size / window;
+    if (std::max(rgb.cols, rgb.rows) * scale > kLongestScannedSide) continue;
+    cv::Mat scaled;
+    cv::resize(rgb, scaled, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    if (scaled.cols < spec_.size || scaled.rows < spec_.size) continue;
+    const torch::Tensor input = imaging::normalizeModelView(scaled, spec_);
+    const torch::Tensor features = network_->features(input);
+    const int64_t rows = features.size(2) - cells + 1, columns = features.size(3) - cells + 1;
+    if (rows < 1 || columns < 1) continue;
+    const torch::Tensor pooled = EyeGateHeadImpl::poolWindows(features.to(torch::kCPU), cells);
+    const torch::Tensor probabilities = torch::softmax(gate_.head->forward(pooled), 1);
+    const torch::Tensor eye = probabilities.select(1, species == Species::Dog ? kDogEye : kCatEye);
+    const float* values = eye.contiguous().data_ptr<float>();
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < columns; ++c) {
+        const double score = values[r * columns + c];
+        if (score < gate_.card.finderMinScore) continue;
+        const cv::Rect square(int(c * kStride / scale), int(r * kStride / scale), int(window),
+                              int(window));
+        found.push_back({square & cv::Rect(0, 0, rgb.cols, rgb.rows), score, "scan"});
+      }
+  }
+  return found;
+}
+
+std::vector<cv::Rect> EyeFinder::detectCatFaces(const cv::Mat& rgb) const {
+  // CascadeClassifier is not safe to share between threads; one per thread, loaded once.
+  thread_local std::unique_ptr<cv::CascadeClassifier> cascade;
+  thread_local std::string loadedName;
+  if (!cascade || loadedName != gate_.card.catEyes.cascade) {
+    cascade.reset();
+    const std::string path = findOpenCvCascade(gate_.card.catEyes.cascade);
+    if (path.empty()) return {};
+    auto loaded = std::make_unique<cv::CascadeClassifier>();
+    if (!loaded->load(path)) return {};
+    cascade = std::move(loaded);
+    loadedName = gate_.card.catEyes.cascade;
+  }
+  // Faces are found on a copy at most 640 px on its longer side: enough, and fast.
+  const double scale = std::min(1.0, 640.0 / std::max(rgb.cols, rgb.rows));
+  cv::Mat gray;
+  cv::cvtColor(rgb, gray, cv::COLOR_RGB2GRAY);
+  if (scale < 1) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::equalizeHist(gray, gray);
+  std::vector<cv::Rect> faces;
+  cascade->detectMultiScale(gray, faces, 1.1, 3, 0, cv::Size(32, 32));
+  for (cv::Rect& face : faces)
+    face = cv::Rect(int(face.x / scale), int(face.y / scale), int(face.width / scale),
+                    int(face.height / scale));
+  std::sort(faces.begin(), faces.end(),
+            [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
+  return faces;
+}
+
+double EyeFinder::scoreSquare(const cv::Mat& rgb, const cv::Rect& square, Species species) const {
+  auto input = imaging::preprocess(rgb, spec_, square);
+  if (!input) return 0;
+  torch::InferenceMode inference;
+  return gate_.score(network_->features(input->input)).eyeOf(species);
+}
+
+std::vector<EyeSquare> EyeFinder::catFaceEyes(const cv::Mat& rgb) const {
+  const CatEyeLayout& layout = gate_.card.catEyes;
+  const cv::Rect photo(0, 0, rgb.cols, rgb.rows);
+  std::vector<EyeSquare> eyes;
+  for (const cv::Rect& face : detectCatFaces(rgb)) {
+    const double side = std::max(8.0, layout.side * face.width);
+    for (const auto& [x, y] : {std::pair{layout.leftX, layout.leftY}, {layout.rightX, layout.rightY}}) {
+      const cv::Rect square(int(face.x + x * face.width - side / 2),
+                            int(face.y + y * face.height - side / 2), int(side), int(side));
+      const cv::Rect inside = square & photo;
+      if (inside.width < 8 || inside.height < 8) continue;
+      eyes.push_back({inside, scoreSquare(rgb, inside, Species::Cat), "cat_face"});
+    }
+    if (eyes.size() >= 8) break;
+  }
+  return eyes;
+}
+
+std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species,
+                                       size_t maxCount) const {
+  std::vector<EyeSquare> ranked;
+  if (species == Species::Cat) {
+    // Squares in detected faces come first, whatever the scan scores: the face narrows the
+    // search more reliably than the gate does on a small, soft eye.
+    auto faceEyes = suppressOverlaps(catFaceEyes(rgb), 0.3, maxCount);
+    ranked = faceEyes;
+  }
+  for (const EyeSquare& square : suppressOverlaps(scan(rgb, species), 0.3, maxCount)) {
+    if (ranked.size() >= maxCount) break;
+    const bool covered = std::any_of(ranked.begin(), ranked.end(), [&](const EyeSquare& k) {
+      return intersectionOverUnion(k.square, square.square) > 0.3;
+    });
+    if (!covered) ranked.push_back(square);
+  }
+  return ranked;
+}
+
+}  // namespace walness::gate

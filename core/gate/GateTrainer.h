@@ -1,0 +1,45 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "Result.h"
+#include "gate/EyeGateCard.h"
+#include "gate/GateDataset.h"
+
+namespace walness::gate {
+
+struct GateTrainingOptions {
+  GateDataFolders folders;
+  // Extra training views per photo (augmented; random crops for the not-eye photos).
+  int dogEyeViews = 1;
+  // Share of the dog-eye training photos used: they outnumber the rest several times over.
+  double dogEyeTrainShare = 0.5;
+  int catEyeViews = 2;
+  int notEyeCrops = 6;
+  int catPhotoCrops = 4;     // away from the boxed eye (not an eye close-up)
+  int catPhotoEyeCrops = 2;  // around the boxed eye (a cat's eye)
+  int epochs = 40;
+  int batchSize = 256;
+  double learningRate = 1e-3;
+  double weightDecay = 1e-3;
+  int64_t hidden = 128;
+  uint64_t seed = 20261129;
+  int limitPerSource = 0;     // tests: at most this many photos per source and split (0: all)
+  std::string featureCache;   // folder for extracted features, reused when nothing changed
+  std::string version = "1.0.0";
+  std::function<void(const std::string& phase, size_t done, size_t total)> progress;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Trains the eye gate's head on the features of the disease model in `bundleDirectory` (one
+// forward pass of its backbone per view, cached), measures it on the val splits (per source, and
+// the feature-distance check on the same photos), fits where a cat's eyes sit in a detected cat
+// face, measures the eye finder on the cat photos' val split, and writes eye-gate.json and its
+// weights into the bundle.
+Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
+                                 const GateTrainingOptions& options);
+
+}  // namespace walness::gate
