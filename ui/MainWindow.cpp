@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
+#include <QAbstractButton>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->setCurrentWidget(clinicPanel_);
   });
 
+  createFileMenu();
   auto* editMenu = menuBar()->addMenu(QString());
   editMenu->setObjectName(QStringLiteral("editMenu"));
   QAction* undoAction = historyPage_->undoStack()->createUndoAction(this);
@@ -97,6 +100,84 @@ MainWindow::MainWindow(QWidget* parent)
   retranslate();
 }
 
+void MainWindow::createFileMenu() {
+  auto* fileMenu = menuBar()->addMenu(QString());
+  fileMenu->setObjectName(QStringLiteral("fileMenu"));
+  const auto pageButton = [this](const char* name) {
+    auto* button = diagnosisPage_->findChild<QAbstractButton*>(QLatin1String(name));
+    if (!button) qFatal("MainWindow: the eye-check page has no %s", name);
+    return button;
+  };
+  // The File menu does what the eye-check page's buttons do, from any tab.
+  const auto onPage = [this](void (DiagnosisPage::*slot)()) {
+    return [this, slot] {
+      tabs_->setCurrentWidget(diagnosisPage_);
+      (diagnosisPage_->*slot)();
+    };
+  };
+
+  QAction* open = fileMenu->addAction(QString());
+  open->setObjectName(QStringLiteral("openAction"));
+  // The keys the page's tooltips name. They live here only: the page's buttons lose theirs when
+  // their text is set (QAbstractButton::setText), and a key on both would trigger neither.
+  open->setShortcut(QKeySequence::Open);
+  follow(open, pageButton("openPhotoButton"));
+  connect(open, &QAction::triggered, this, onPage(&DiagnosisPage::choosePhoto));
+
+  recentMenu_ = fileMenu->addMenu(QString());
+  recentMenu_->setObjectName(QStringLiteral("openRecentMenu"));
+  recentMenu_->setToolTipsVisible(true);
+  follow(recentMenu_->menuAction(), pageButton("recentPhotosButton"));
+  connect(fileMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+  fileMenu->addSeparator();
+
+  QAction* save = fileMenu->addAction(QString());
+  save->setObjectName(QStringLiteral("saveResultAction"));
+  save->setShortcut(QKeySequence::Save);
+  follow(save, pageButton("saveResultButton"));
+  connect(save, &QAction::triggered, this, onPage(&DiagnosisPage::chooseSaveLocation));
+  QAction* saveToPet = fileMenu->addAction(QString());
+  saveToPet->setObjectName(QStringLiteral("saveToPetAction"));
+  saveToPet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+  follow(saveToPet, pageButton("saveToPetButton"));
+  connect(saveToPet, &QAction::triggered, this, onPage(&DiagnosisPage::chooseSaveToPet));
+  fileMenu->addSeparator();
+
+  QAction* quit = fileMenu->addAction(QString());
+  quit->setObjectName(QStringLiteral("quitAction"));
+  quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+  quit->setMenuRole(QAction::QuitRole);
+  connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::follow(QAction* action, QAbstractButton* button) {
+  action->setEnabled(button->isEnabled());
+  followers_.insert(button, action);
+  button->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::EnabledChange) {
+    if (QAction* action = followers_.value(watched))
+      action->setEnabled(static_cast<QWidget*>(watched)->isEnabled());
+  }
+  return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::updateRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = diagnosisPage_->recentPhotos();
+  for (qsizetype i = 0; i < recent.size(); ++i) {
+    const QString& path = recent[i];
+    QString name = QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&"));
+    if (i < 9) name = QStringLiteral("&%1 %2").arg(i + 1).arg(name);
+    QAction* action = recentMenu_->addAction(name);
+    action->setToolTip(path);
+    action->setEnabled(QFileInfo::exists(path));
+    connect(action, &QAction::triggered, this, [this, path] { openPhotos({path}); });
+  }
+}
+
 void MainWindow::openPhotos(const QStringList& paths) {
   if (!paths.isEmpty()) tabs_->setCurrentWidget(diagnosisPage_);
   for (const QString& path : paths) {
@@ -124,6 +205,12 @@ void MainWindow::retranslate() {
   tabs_->setTabText(0, tr("Eye check"));
   tabs_->setTabText(1, tr("History"));
   tabs_->setTabText(2, tr("Clinics"));
+  menuBar()->findChild<QMenu*>(QStringLiteral("fileMenu"))->setTitle(tr("&File"));
+  findChild<QAction*>(QStringLiteral("openAction"))->setText(tr("&Open photo..."));
+  recentMenu_->setTitle(tr("Open &recent"));
+  findChild<QAction*>(QStringLiteral("saveResultAction"))->setText(tr("&Save result..."));
+  findChild<QAction*>(QStringLiteral("saveToPetAction"))->setText(tr("Save to &pet..."));
+  findChild<QAction*>(QStringLiteral("quitAction"))->setText(tr("&Quit"));
   menuBar()->findChild<QMenu*>(QStringLiteral("editMenu"))->setTitle(tr("&Edit"));
   findChild<QAction*>(QStringLiteral("batchAction"))->setText(tr("Screen a &folder of photos..."));
   menuBar()->findChild<QMenu*>(QStringLiteral("toolsMenu"))->setTitle(tr("&Tools"));

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QStringList>
 
+class QAbstractButton;
+class QMenu;
 class QTabWidget;
 
 namespace walness::ui {
@@ -40,8 +43,13 @@ class MainWindow : public QMainWindow {
  protected:
   void changeEvent(QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
+  void createFileMenu();
+  // Keeps `action` enabled exactly when the page's `button` is.
+  void follow(QAction* action, QAbstractButton* button);
+  void updateRecentMenu();
   void retranslate();
   void showAbout();
 
@@ -50,6 +58,8 @@ class MainWindow : public QMainWindow {
   DiagnosisPage* diagnosisPage_;
   HistoryPage* historyPage_;
   ClinicPanel* clinicPanel_;
+  QMenu* recentMenu_ = nullptr;
+  QHash<QObject*, QAction*> followers_;  // page button -> File menu action
 };
 
 }  // namespace walness::ui
