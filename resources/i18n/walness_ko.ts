@@ -1166,6 +1166,30 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>Screen a &amp;folder of photos...</source>
         <translation>폴더의 사진 일괄 검사(&amp;F)...</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open photo...</source>
+        <translation>사진 열기(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 사진 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save result...</source>
+        <translation>결과 저장(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save to &amp;pet...</source>
+        <translation>반려동물 기록에 저장(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::ProbabilityBars</name>
