@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <random>
 
@@ -25,6 +27,9 @@
 #include "nn/MobileNetV2.h"
 #include "nn/Safetensors.h"
 #include "nn/StateDict.h"
+#include "training/AdaptiveOptimizer.h"
+#include "training/DistributedContext.h"
+#include "training/TrainingStep.h"
 
 namespace {
 
@@ -206,6 +211,88 @@ void BM_NearestClinics(benchmark::State& state) {
   }
 }
 
+// Training as `walness-cli train` runs it (TrainingStep): MobileNetV2 224 px on the ImageNet
+// backbone with a five-disease head, every block trainable, BatchNorm statistics kept, AdamW
+// (backbone at 0.1 of the head's rate), masked BCE; forward + backward + optimizer step on a
+// synthetic batch of `rows` photos. scripts/bench-python-baseline runs the same in PyTorch-Python.
+// Reports photos per second (the whole batch over all ranks) and the all-reduce share.
+void runTrainSteps(benchmark::State& state, int64_t rows, int64_t globalRows,
+                   walness::training::DistributedContext* context, bool overlap) {
+  torch::manual_seed(0);
+  walness::nn::MobileNetV2 network(5);
+  auto imagenet = walness::nn::readSafetensors(
+      (sharedDir() + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors"))
+          .toStdString());
+  auto weights = walness::nn::stateDict(*network);
+  for (auto& [name, tensor] : imagenet->tensors)
+    if (name.rfind("features.", 0) == 0) weights[name] = tensor;
+  (void)walness::nn::loadStateDict(*network, weights, "bench");
+  network->freezeFeatureBlocks(0);
+  network->keepNormStatistics(true);
+  network->train();
+  std::vector<walness::training::AdaptiveOptimizer::Parameter> parameters;
+  for (const auto& item : network->named_parameters())
+    parameters.push_back(
+        {item.key(), item.value(), item.key().rfind("classifier.", 0) == 0 ? 1.0 : 0.1});
+  walness::training::AdaptiveOptimizer optimizer(parameters, {});
+  walness::training::TrainingStep step(
+      *network, optimizer, torch::tensor({1.0f, 2.0f, 3.0f, 4.0f, 5.0f}), context, overlap);
+  walness::training::Batch batch;
+  batch.inputs = torch::randn({rows, 3, 224, 224});
+  batch.targets = (torch::rand({rows, 5}) > 0.5).to(torch::kFloat);
+  batch.known = torch::ones({rows, 5});
+  batch.indices.resize(size_t(rows));
+  if (auto warmup = step.run(batch, false); !warmup) state.SkipWithError(warmup.message().c_str());
+  const double communicationBefore = step.communicationSeconds();
+  const auto start = std::chrono::steady_clock::now();
+  for (auto _ : state) {
+    auto result = step.run(batch, false);
+    if (!result) {
+      state.SkipWithError(result.message().c_str());
+      break;
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  state.SetItemsProcessed(int64_t(state.iterations()) * globalRows);
+  state.counters["allreduce_share"] =
+      (step.communicationSeconds() - communicationBefore) / std::max(1e-9, seconds);
+}
+
+// One process, batch 32, state.range(0) threads.
+void BM_TrainStep(benchmark::State& state) {
+  setThreads(state);
+  runTrainSteps(state, 32, 32, nullptr, false);
+}
+
+// One rank of a distributed run started by scripts/bench-python-baseline (WORLD_SIZE, RANK,
+// MASTER_ADDR, MASTER_PORT; WALNESS_BENCH_THREADS threads): each rank 32 / WORLD_SIZE photos of
+// the batch of 32. state.range(0): 1 = all-reduce overlapped with backward.
+void BM_TrainStepDistributed(benchmark::State& state) {
+  static std::unique_ptr<walness::training::DistributedContext> context = [] {
+    std::unique_ptr<walness::training::DistributedContext> connected;
+    if (!std::getenv("WORLD_SIZE")) return connected;
+    walness::training::DistributedSettings settings;
+    settings.worldSize = std::atoi(std::getenv("WORLD_SIZE"));
+    settings.rank = std::atoi(std::getenv("RANK"));
+    settings.masterAddress = std::getenv("MASTER_ADDR");
+    settings.masterPort = std::atoi(std::getenv("MASTER_PORT"));
+    auto made = walness::training::DistributedContext::connect(settings);
+    if (made)
+      connected = std::move(*made);
+    else
+      std::fprintf(stderr, "%s\n", made.message().c_str());
+    return connected;
+  }();
+  if (!context) {
+    state.SkipWithError("run by scripts/bench-python-baseline (needs WORLD_SIZE, RANK, ...)");
+    return;
+  }
+  const char* threads = std::getenv("WALNESS_BENCH_THREADS");
+  torch::set_num_threads(threads ? std::atoi(threads) : 1);
+  runTrainSteps(state, 32 / context->worldSize(), 32, context.get(), state.range(0) == 1);
+}
+
 }  // namespace
 
 BENCHMARK(BM_NearestClinics)->Unit(benchmark::kMillisecond);
@@ -215,6 +302,19 @@ BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Min
 BENCHMARK(BM_Forward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ForwardCam)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ForwardAllCams)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+// A few seconds a step: a fixed number of steps (the same on every rank).
+BENCHMARK(BM_TrainStep)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(4)
+    ->UseRealTime();
+BENCHMARK(BM_TrainStepDistributed)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(4)
+    ->UseRealTime();
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
