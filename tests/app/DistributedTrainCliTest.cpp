@@ -117,6 +117,47 @@ TEST(DistributedTrainCliTest, TwoRanksEndWithTheSameWeightsAndRankZeroWritesTheB
       20);
 }
 
+namespace {
+
+// Both ranks of one run with `extra` options; rank 0's JSON result (empty on failure).
+QJsonObject runTwoRanks(const QString& labels, const QString& out, const QStringList& extra) {
+  const int port = freePort();
+  QProcess ranks[2];
+  for (int rank = 0; rank < 2; ++rank)
+    ranks[rank].start(QStringLiteral(WALNESS_CLI_PATH), trainArguments(labels, out, port, rank)
+                                                            << extra);
+  QJsonObject result;
+  for (int rank = 0; rank < 2; ++rank) {
+    EXPECT_TRUE(ranks[rank].waitForFinished(120000));
+    EXPECT_EQ(ranks[rank].exitCode(), 0) << ranks[rank].readAllStandardError().toStdString();
+    if (rank == 0) result = QJsonDocument::fromJson(ranks[rank].readAllStandardOutput()).object();
+  }
+  return result;
+}
+
+}  // namespace
+
+// Stopped after epoch 1 (time budget), then resumed with --resume on both ranks: the same final
+// weights as an uninterrupted 2-epoch run.
+TEST(DistributedTrainCliTest, AResumedRunEndsWhereAnUninterruptedOneDoes) {
+  QTemporaryDir dir;
+  const QString labels = writeSmallLabels(dir, 16, 12);
+  const QStringList settings{QStringLiteral("--epochs"), QStringLiteral("2"),
+                             QStringLiteral("--freeze-blocks"), QStringLiteral("16")};
+  const QJsonObject full = runTwoRanks(labels, dir.filePath(QStringLiteral("full")), settings);
+  const QString part = dir.filePath(QStringLiteral("part"));
+  const QJsonObject first = runTwoRanks(
+      labels, part,
+      QStringList(settings) << QStringLiteral("--time-budget") << QStringLiteral("0.0001"));
+  EXPECT_EQ(first.value(QStringLiteral("epochs_run")).toInt(), 1);
+  const QJsonObject resumed =
+      runTwoRanks(labels, part, QStringList(settings) << QStringLiteral("--resume"));
+  EXPECT_EQ(resumed.value(QStringLiteral("epochs_run")).toInt(), 2);
+  EXPECT_EQ(resumed.value(QStringLiteral("weights_sha256")).toString(),
+            full.value(QStringLiteral("weights_sha256")).toString());
+  EXPECT_FALSE(full.value(QStringLiteral("weights_sha256")).toString().isEmpty());
+}
+
 class LostRankTest : public testing::TestWithParam<int> {};
 
 // One rank is killed with SIGKILL in the middle of an epoch: the other stops with an error that
