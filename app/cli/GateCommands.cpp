@@ -66,6 +66,10 @@ int runTrainGate(const QStringList& arguments) {
   const auto cache = option("cache", "Folder to keep extracted features in for reruns.", "dir");
   const auto threads = option("threads", "LibTorch threads.", "n", "2");
   const auto version = option("gate-version", "Version of the gate.", "version", "1.0.0");
+  const auto reuse = option("reuse-head",
+                            "Keep the bundle's gate head: only re-measure it and refit the eye "
+                            "finder's cat-face layout.");
+  const auto scores = option("val-scores", "Write every val photo's probabilities as CSV.", "file");
   const auto json = option("json", "Print the card's metrics as JSON on stdout.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
   if (!parser.isSet(model)) {
@@ -95,6 +99,8 @@ int runTrainGate(const QStringList& arguments) {
   options.featureCache = parser.value(cache).toStdString();
   options.version = parser.value(version).toStdString();
   options.stop = &stopRequested;
+  options.reuseHead = parser.isSet(reuse);
+  options.valScoresCsv = parser.value(scores).toStdString();
   std::string lastPhase;
   options.progress = [&](const std::string& phase, size_t done, size_t total) {
     if (phase != lastPhase && !lastPhase.empty()) err() << "\n";

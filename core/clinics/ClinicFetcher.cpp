@@ -63,8 +63,16 @@ QString ClinicFetcher::networkError(QNetworkReply* reply, const QString& service
         .arg(service);
   if (status >= 400)
     return tr("%1 answered with HTTP %2. Try again later.").arg(service).arg(status);
-  return tr("Could not reach %1 (%2). Check the internet connection.")
-      .arg(service, reply->errorString());
+  // Qt's error text can quote the request URL, whose query holds the Google API key: never show it.
+  QString detail = reply->errorString();
+  const QUrl url = reply->request().url();
+  if (url.hasQuery()) {
+    detail.replace(url.toString(), url.toString(QUrl::RemoveQuery));
+    detail.replace(url.toEncoded(), url.toString(QUrl::RemoveQuery));
+    detail.replace(url.query(QUrl::FullyEncoded), QStringLiteral("…"));
+    detail.replace(url.query(QUrl::FullyDecoded), QStringLiteral("…"));
+  }
+  return tr("Could not reach %1 (%2). Check the internet connection.").arg(service, detail);
 }
 
 void ClinicFetcher::searchOpenStreetMap(const GeoPoint& origin, int radiusMeters,

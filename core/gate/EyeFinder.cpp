@@ -7,6 +7,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <map>
 
 #include "imaging/Preprocess.h"
 
@@ -95,18 +96,13 @@ std::vector<EyeSquare> EyeFinder::scan(const cv::Mat& rgb, Species species) cons
 }
 
 std::vector<cv::Rect> EyeFinder::detectCatFaces(const cv::Mat& rgb) const {
-  // CascadeClassifier is not safe to share between threads; one per thread, loaded once.
-  thread_local std::unique_ptr<cv::CascadeClassifier> cascade;
-  thread_local std::string loadedName;
-  if (!cascade || loadedName != gate_.card.catEyes.cascade) {
-    cascade.reset();
-    const std::string path = findOpenCvCascade(gate_.card.catEyes.cascade);
-    if (path.empty()) return {};
-    auto loaded = std::make_unique<cv::CascadeClassifier>();
-    if (!loaded->load(path)) return {};
-    cascade = std::move(loaded);
-    loadedName = gate_.card.catEyes.cascade;
-  }
+  // The card's cascade first, then OpenCV's other cat-face cascades: each finds faces the others
+  // miss. CascadeClassifier is not safe to share between threads: one set per thread.
+  thread_local std::map<std::string, std::unique_ptr<cv::CascadeClassifier>> cascades;
+  std::vector<std::string> names{gate_.card.catEyes.cascade};
+  for (const char* other : {"haarcascade_frontalcatface_extended.xml",
+                            "haarcascade_frontalcatface.xml", "lbpcascade_frontalcatface.xml"})
+    if (names.front() != other) names.emplace_back(other);
   // Faces are found on a copy at most 640 px on its longer side: enough, and fast.
   const double scale = std::min(1.0, 640.0 / std::max(rgb.cols, rgb.rows));
   cv::Mat gray;
@@ -114,12 +110,25 @@ std::vector<cv::Rect> EyeFinder::detectCatFaces(const cv::Mat& rgb) const {
   if (scale < 1) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
   cv::equalizeHist(gray, gray);
   std::vector<cv::Rect> faces;
-  cascade->detectMultiScale(gray, faces, 1.1, 3, 0, cv::Size(32, 32));
-  for (cv::Rect& face : faces)
-    face = cv::Rect(int(face.x / scale), int(face.y / scale), int(face.width / scale),
-                    int(face.height / scale));
-  std::sort(faces.begin(), faces.end(),
-            [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
+  for (const std::string& name : names) {
+    auto& cascade = cascades[name];
+    if (!cascade) {
+      const std::string path = findOpenCvCascade(name);
+      auto loaded = std::make_unique<cv::CascadeClassifier>();
+      if (path.empty() || !loaded->load(path)) continue;
+      cascade = std::move(loaded);
+    }
+    std::vector<cv::Rect> found;
+    cascade->detectMultiScale(gray, found, 1.05, 3, 0, cv::Size(24, 24));
+    for (const cv::Rect& face : found) {
+      const cv::Rect full(int(face.x / scale), int(face.y / scale), int(face.width / scale),
+                          int(face.height / scale));
+      const bool known = std::any_of(faces.begin(), faces.end(), [&](const cv::Rect& f) {
+        return intersectionOverUnion(f, full) > 0.3;
+      });
+      if (!known) faces.push_back(full);
+    }
+  }
   return faces;
 }
 
@@ -157,7 +166,15 @@ std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species,
     auto faceEyes = suppressOverlaps(catFaceEyes(rgb), 0.3, maxCount);
     ranked = faceEyes;
   }
-  for (const EyeSquare& square : suppressOverlaps(scan(rgb, species), 0.3, maxCount)) {
+  // The scan scores windows inside the whole photo (with their surroundings); the gate at
+  // diagnosis time sees the square alone. Re-score the best windows as the gate will see them,
+  // so a proposed square is one the gate accepts.
+  std::vector<EyeSquare> scanned = suppressOverlaps(scan(rgb, species), 0.3, 8);
+  for (EyeSquare& square : scanned) square.score = scoreSquare(rgb, square.square, species);
+  scanned.erase(std::remove_if(scanned.begin(), scanned.end(),
+                               [&](const EyeSquare& s) { return s.score < gate_.card.finderMinScore; }),
+                scanned.end());
+  for (const EyeSquare& square : suppressOverlaps(scanned, 0.3, maxCount)) {
     if (ranked.size() >= maxCount) break;
     const bool covered = std::any_of(ranked.begin(), ranked.end(), [&](const EyeSquare& k) {
       return intersectionOverUnion(k.square, square.square) > 0.3;

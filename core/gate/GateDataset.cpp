@@ -88,7 +88,10 @@ Result<std::vector<GateSample>> readGateSamples(const GateDataFolders& folders) 
   auto cats = readRows(folders.catEye);
   if (!cats) return cats.error();
   for (auto& row : cats.value()) {
-    const bool unusable = row["look"] == "Eyes Closed" || row["look"] == "Dark Img";
+    // "Dark Img", "Dark Imgs", "Dark Img;Eyes Closed", ...: any mention makes the crop unusable.
+    const std::string& look = row["look"];
+    const bool unusable = look.find("Eyes Closed") != std::string::npos ||
+                          look.find("Dark Img") != std::string::npos;
     samples.push_back({row["image"], row["split"],
                        unusable ? GateSource::CatEyeUnusable : GateSource::CatEye,
                        unusable ? kNotEye : kCatEye, {}});

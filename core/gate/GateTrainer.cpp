@@ -18,6 +18,7 @@
 #include "bundle/ModelBundle.h"
 #include "gate/EyeFinder.h"
 #include "imaging/ImageDecoder.h"
+#include "io/AtomicFile.h"
 #include "imaging/Preprocess.h"
 #include "nn/Safetensors.h"
 #include "training/Augmenter.h"
@@ -308,7 +309,16 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
   card.backboneWeightsSha256 = model->card.weightsSha256;
   card.featureChannels = channels;
   card.hidden = options.hidden;
-  EyeGate gate{card, trainHead(train, options, channels)};
+  EyeGateHead head{nullptr};
+  if (options.reuseHead) {
+    auto existing = loadEyeGate(bundleDirectory, model->card.weightsSha256);
+    if (!existing) return existing.error();
+    if (!existing->has_value()) return Error{bundleDirectory + ": no eye gate to reuse"};
+    head = existing->value().head;
+  } else {
+    head = trainHead(train, options, channels);
+  }
+  EyeGate gate{card, head};
 
   // Val: the gate's decisions per source for this model's species, and the feature-distance
   // check of the disease model on the very same views.
@@ -326,7 +336,15 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
     const torch::Tensor std = torch::tensor(ood->featureStd);
     oodScores = ((val.features.slice(1, 0, channels) - mean) / std).pow(2).mean(1);
   }
+  std::string scoresCsv = "source,label,dog_eye,cat_eye,not_eye,distance\n";
   for (int64_t i = 0; i < val.features.size(0); ++i) {
+    if (!options.valScoresCsv.empty())
+      scoresCsv += gateSourceId(GateSource(val.sources[i].item<int64_t>())) + "," +
+                   std::to_string(val.labels[i].item<int64_t>()) + "," +
+                   std::to_string(probabilities[i][kDogEye].item<double>()) + "," +
+                   std::to_string(probabilities[i][kCatEye].item<double>()) + "," +
+                   std::to_string(probabilities[i][kNotEye].item<double>()) + "," +
+                   (ood ? std::to_string(oodScores[i].item<double>()) : std::string()) + "\n";
     const GateScores scores{probabilities[i][kDogEye].item<double>(),
                             probabilities[i][kCatEye].item<double>(),
                             probabilities[i][kNotEye].item<double>()};
@@ -351,6 +369,11 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
          {"screened", "not_an_eye", "other_species", "distance_check_refused", "either_refused"})
       entry.insert(QString::fromLatin1(outcome), share(row[outcome], row["photos"]));
     perSource.insert(QString::fromStdString(gateSourceId(GateSource(source))), entry);
+  }
+  if (!options.valScoresCsv.empty()) {
+    auto written = io::writeFileAtomically(QString::fromStdString(options.valScoresCsv),
+                                           QByteArray::fromStdString(scoresCsv));
+    if (!written) return written.error();
   }
   const auto row = [&](GateSource source) { return counts[int(source)]; };
   auto dog = row(GateSource::DogEye), cat = row(GateSource::CatEye), other = row(GateSource::NotEye);

@@ -69,15 +69,21 @@ Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& 
     verdict = gate_->judge(*diagnosis.eyeGate, card.species);
   }
 
-  if (diagnosis.quality.hasSevere()) {
-    std::string failed;
-    for (const auto& check : diagnosis.quality.checks)
-      if (check.severity == imaging::QualitySeverity::Severe)
-        failed += (failed.empty() ? "" : ", ") + check.key;
+  // Light and size problems come first: retaking the photo fixes them, and the gate is unsure on
+  // such photos. A blurred photo is judged by the gate first: a blurred cat's eye or sofa is
+  // better told what it is than to retake it.
+  std::string failed, failedLight;
+  for (const auto& check : diagnosis.quality.checks)
+    if (check.severity == imaging::QualitySeverity::Severe) {
+      failed += (failed.empty() ? "" : ", ") + check.key;
+      if (check.key != "blur") failedLight += (failedLight.empty() ? "" : ", ") + check.key;
+    }
+  const auto qualityAbstention = [&] {
     diagnosis.abstention = Abstention{
         "quality", "the photo is not fit to judge (" + failed + "); retake it and try again"};
     return diagnosis;
-  }
+  };
+  if (!failedLight.empty() || (!failed.empty() && !verdict.refused())) return qualityAbstention();
   if (verdict.reason == "not_an_eye") {
     diagnosis.abstention = Abstention{
         "not_an_eye", "the photo does not look like a close-up of an eye (P(not an eye) " +

@@ -121,15 +121,29 @@ void addPictures(const ReportItem& item, int index, Report& report, QString& htm
   html += QStringLiteral("<table cellpadding='4'><tr>%1</tr></table>").arg(cells);
 }
 
+QString abstentionText(const inference::Diagnosis& diagnosis, const Words& t) {
+  const std::string& reason = diagnosis.abstention->reason;
+  if (reason == "quality")
+    return t("the photo's quality is too poor to judge.", "사진 품질이 판단하기에 너무 낮습니다.");
+  if (reason == "not_an_eye")
+    return t("the photo does not look like a close-up of an eye.",
+             "눈을 가까이 찍은 사진이 아닌 것 같습니다.");
+  if (reason == "other_species" && diagnosis.detectedSpecies) {
+    const bool cat = *diagnosis.detectedSpecies == Species::Cat;
+    return t("the photo looks like a %1's eye, and this model is for %2s.",
+             "사진이 %1의 눈으로 보이며, 이 모델은 %2용입니다.")
+        .arg(cat ? t("cat", "고양이") : t("dog", "강아지"),
+             cat ? t("dog", "강아지") : t("cat", "고양이"));
+  }
+  return t("the photo does not look like the eye photos the model learnt from.",
+           "모델이 학습한 눈 사진과 너무 다릅니다.");
+}
+
 void addFindings(const inference::Diagnosis& diagnosis, QString& html, const Words& t) {
   if (diagnosis.abstention) {
     html += QStringLiteral("<p><b>%1</b> %2</p>")
                 .arg(t("No findings:", "결과 없음:"),
-                     diagnosis.abstention->reason == "quality"
-                         ? t("the photo's quality is too poor to judge.",
-                             "사진 품질이 판단하기에 너무 낮습니다.")
-                         : t("the photo does not look like the eye photos the model learnt from.",
-                             "모델이 학습한 눈 사진과 너무 다릅니다."));
+                     abstentionText(diagnosis, t));
     return;
   }
   const auto* top = diagnosis.top();

@@ -845,6 +845,73 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>Could not save the report: %1</source>
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
+    <message>
+        <source>This does not look like a close-up of an eye</source>
+        <translation>눈을 가까이 찍은 사진이 아닌 것 같습니다</translation>
+    </message>
+    <message>
+        <source>Walness only screens close-up photos of one eye. Move the square onto one eye (it should fill most of the square), or take a photo closer to the eye. Closed eyes and very dark photos cannot be screened either.</source>
+        <translation>Walness는 한쪽 눈을 가까이 찍은 사진만 검사합니다. 사각형을 한쪽 눈 위로 옮기거나(눈이 사각형 대부분을 채우도록), 눈을 더 가까이 찍어 주세요. 감은 눈이나 아주 어두운 사진도 검사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This looks like a cat&apos;s eye</source>
+        <translation>고양이의 눈으로 보입니다</translation>
+    </message>
+    <message>
+        <source>This looks like a dog&apos;s eye</source>
+        <translation>강아지의 눈으로 보입니다</translation>
+    </message>
+    <message>
+        <source>You chose %1, but the photo looks like a %2&apos;s eye. If your pet is a %2, switch and analyse again.</source>
+        <translation>%1(을)를 선택했지만 사진은 %2의 눈으로 보입니다. 반려동물이 %2(이)라면 바꾸어 다시 분석하세요.</translation>
+    </message>
+    <message>
+        <source>Switch to Cat and analyse</source>
+        <translation>고양이로 바꾸어 분석</translation>
+    </message>
+    <message>
+        <source>Switch to Dog and analyse</source>
+        <translation>강아지로 바꾸어 분석</translation>
+    </message>
+    <message>
+        <source>Walness has no model for cats&apos; eyes yet, so it gives no findings for this photo. If this is a dog, use a closer photo of its eye.</source>
+        <translation>Walness에는 아직 고양이 눈 모델이 없어 이 사진에는 결과를 드리지 않습니다. 강아지라면 눈을 더 가까이 찍은 사진을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Walness has no model for dogs&apos; eyes installed, so it gives no findings for this photo.</source>
+        <translation>Walness에 강아지 눈 모델이 설치되어 있지 않아 이 사진에는 결과를 드리지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::EyeFinderBar</name>
+    <message>
+        <source>Next eye</source>
+        <translation>다음 눈</translation>
+    </message>
+    <message>
+        <source>Move the square to the next place that looks like an eye</source>
+        <translation>눈처럼 보이는 다음 곳으로 사각형을 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Looking for the eye...</source>
+        <translation>눈을 찾는 중...</translation>
+    </message>
+    <message>
+        <source>Eye found (%1 of %2). Drag the square if it is not on the eye.</source>
+        <translation>눈을 찾았습니다 (%2곳 중 %1번째). 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
+    </message>
+    <message>
+        <source>Eye found. Drag the square if it is not on the eye.</source>
+        <translation>눈을 찾았습니다. 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
+    </message>
+    <message>
+        <source>No eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
+        <translation>이 사진에서 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
+    </message>
+    <message>
+        <source>Drag the square onto one eye.</source>
+        <translation>사각형을 한쪽 눈 위로 끌어 놓으세요.</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::HistoryDatabase</name>

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRectF>
 #include <QTemporaryDir>
 
 #include "CliRunner.h"
@@ -29,6 +30,8 @@ QString firstVal(const QString& folder, const QString& filter = QStringLiteral("
   if (!labels.open(QIODevice::ReadOnly)) return {};
   while (!labels.atEnd()) {
     const QString line = QString::fromUtf8(labels.readLine());
+    if (line.contains(QStringLiteral("Eyes Closed")) || line.contains(QStringLiteral("Dark Img")))
+      continue;  // not usable eyes
     if (line.contains(QStringLiteral(",val,")) && line.contains(filter))
       return walness::test::sharedDir() + "/data/" + folder + "/" + line.left(line.indexOf(','));
   }
@@ -49,7 +52,7 @@ QJsonObject diagnoseJson(const QString& photo, int* exitCode, const QStringList&
 TEST(GateCliTest, ACatsEyeScreenedAsDogAbstainsAsTheOtherSpecies) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   int exitCode = -1;
-  const QJsonObject result = diagnoseJson(firstVal(QStringLiteral("cat-eye")), &exitCode);
+  const QJsonObject result = diagnoseJson(firstVal(QStringLiteral("cat-eye"), QStringLiteral("e99d2e73f3ee42a2")), &exitCode);
   EXPECT_EQ(exitCode, 0);
   EXPECT_EQ(result[QStringLiteral("abstained")].toString(), QStringLiteral("other_species"));
   EXPECT_EQ(result[QStringLiteral("detected_species")].toString(), QStringLiteral("cat"));
@@ -107,15 +110,26 @@ TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   ASSERT_GE(eyes.size(), 1);
   EXPECT_LE(eyes.size(), 4);
   const QJsonObject best = eyes[0].toObject();
-  const double cx = best[QStringLiteral("x")].toDouble() + best[QStringLiteral("size")].toDouble() / 2;
-  const double cy = best[QStringLiteral("y")].toDouble() + best[QStringLiteral("size")].toDouble() / 2;
-  EXPECT_NEAR(cx, 490, 70);
-  EXPECT_NEAR(cy, 210, 70);
+  const QRectF found(best[QStringLiteral("x")].toDouble(), best[QStringLiteral("y")].toDouble(),
+                     best[QStringLiteral("size")].toDouble(), best[QStringLiteral("size")].toDouble());
+  const QRectF placed(400, 120, 180, 180);
+  const QRectF overlap = found.intersected(placed);
+  const double iou = overlap.width() * overlap.height() /
+                     (found.width() * found.height() + placed.width() * placed.height() -
+                      overlap.width() * overlap.height());
+  EXPECT_GE(iou, 0.25) << run.out.toStdString();  // the issue's hit
 
   int exitCode = -1;
   const QJsonObject screened = diagnoseJson(photo, &exitCode, {QStringLiteral("--auto-crop")});
   const QJsonObject crop = screened[QStringLiteral("auto_crop")].toObject();
-  EXPECT_EQ(crop[QStringLiteral("x")].toInt(), best[QStringLiteral("x")].toInt());
+  // The square screened is one of the best found (squares scoring alike may swap places).
+  bool amongBest = false;
+  for (const QJsonValue& eye : eyes)
+    if (eye.toObject()[QStringLiteral("score")].toDouble() >=
+            best[QStringLiteral("score")].toDouble() - 1e-3 &&
+        eye.toObject()[QStringLiteral("x")].toInt() == crop[QStringLiteral("x")].toInt())
+      amongBest = true;
+  EXPECT_TRUE(amongBest) << run.out.toStdString();
   EXPECT_TRUE(screened[QStringLiteral("abstained")].isNull())
       << screened[QStringLiteral("abstention_message")].toString().toStdString();
 }

@@ -22,6 +22,7 @@
 #include "clinics/ClinicStore.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/Preprocess.h"
+#include "gate/EyeGate.h"
 #include "inference/Classifier.h"
 #include "inference/ScreeningSession.h"
 #include "nn/MobileNetV2.h"
@@ -44,6 +45,8 @@ QString sharedDir() {
 struct Fixture {
   QTemporaryDir dir;
   std::unique_ptr<walness::inference::Classifier> classifier;
+  QTemporaryDir gatedDir;
+  std::unique_ptr<walness::inference::Classifier> gatedClassifier;
   QByteArray jpeg;
   cv::Mat photo;
 
@@ -70,6 +73,21 @@ struct Fixture {
     (void)walness::nn::loadStateDict(*network, state, "bench");
     (void)walness::bundle::writeModelBundle(dir.path().toStdString(), card, *network);
     classifier = std::move(walness::inference::Classifier::load(dir.path().toStdString()).value());
+    // The same bundle with an eye gate (the shipped head's shape). Its thresholds never refuse,
+    // so the gated run does every step the plain one does, plus the gate.
+    const QString gated = gatedDir.filePath(QStringLiteral("bench"));
+    QDir().mkpath(gated);
+    for (const QString& name : {QStringLiteral("model.json"), QStringLiteral("weights.safetensors")})
+      QFile::copy(dir.filePath(name), gated + "/" + name);
+    walness::gate::EyeGateCard gateCard;
+    gateCard.backboneModelId = card.id;
+    gateCard.backboneWeightsSha256 = classifier->card().weightsSha256;
+    gateCard.notEyeThreshold = 1.0;
+    gateCard.otherSpeciesThreshold = 1.0;
+    (void)walness::gate::writeEyeGate(gated.toStdString(), gateCard,
+                                      walness::gate::EyeGateHead(1280, gateCard.hidden));
+    gatedClassifier =
+        std::move(walness::inference::Classifier::load(gated.toStdString()).value());
 
     QFile file(sharedDir() + QStringLiteral("/data/dog-eye/images/779f01b27d0a7e3a.jpg"));
     file.open(QIODevice::ReadOnly);
@@ -138,6 +156,16 @@ void BM_ForwardAllCams(benchmark::State& state) {
   for (auto _ : state)
     benchmark::DoNotOptimize(
         f.classifier->explain(f.photo, std::nullopt, method, {"*"})->heatmaps.size());
+}
+
+// The app's path with the eye gate: gate + findings + all heatmaps from one forward pass.
+void BM_ForwardAllCamsGate(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  const walness::cam::GradCam method;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        f.gatedClassifier->explain(f.photo, std::nullopt, method, {"*"})->heatmaps.size());
 }
 
 // Many photos with the model loaded once, as a batch run does: each is read from disk, decoded,
@@ -302,6 +330,7 @@ BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Min
 BENCHMARK(BM_Forward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ForwardCam)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ForwardAllCams)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_ForwardAllCamsGate)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 // A few seconds a step: a fixed number of steps (the same on every rank).
 BENCHMARK(BM_TrainStep)
     ->Arg(1)

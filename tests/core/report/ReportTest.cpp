@@ -109,3 +109,24 @@ TEST(ReportTest, APetsHistoryInKoreanHasATimelineAndWordsAbstentionAndMissingCar
 }
 
 }  // namespace
+
+TEST(ReportTest, TheEyeGatesRefusalsAreWordedInBothLanguages) {
+  report::ReportRequest request;
+  report::ReportItem cat = item(0, "2026-11-29T09:00:00.000Z", true);
+  cat.diagnosis.abstention = inference::Abstention{"other_species", "a cat's eye"};
+  cat.diagnosis.detectedSpecies = Species::Cat;
+  cat.diagnosis.eyeGate = gate::GateScores{0.05, 0.9, 0.05};
+  report::ReportItem other = item(0, "2026-11-29T09:01:00.000Z", true);
+  other.diagnosis.abstention = inference::Abstention{"not_an_eye", "not an eye"};
+  request.items = {cat, other};
+  request.language = "en";
+  const report::Report english = report::buildReport(request);
+  EXPECT_TRUE(english.html.contains(QStringLiteral("looks like a cat's eye, and this model is for dogs")));
+  EXPECT_TRUE(english.html.contains(QStringLiteral("does not look like a close-up of an eye")));
+  const QJsonArray diagnoses = english.json.value(QStringLiteral("diagnoses")).toArray();
+  ASSERT_EQ(diagnoses.size(), 2);
+  request.language = "ko";
+  const report::Report korean = report::buildReport(request);
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("고양이의 눈으로 보이며")));
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("눈을 가까이 찍은 사진이 아닌 것 같습니다")));
+}
