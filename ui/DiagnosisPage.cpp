@@ -308,7 +308,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
               eyeFinderBar_->clear();  // the user placed the square already: leave it
               return;
             }
-            eyeFinderBar_->setSquares(squares, available);
+            eyeFinderBar_->setSquares(squares, available, speciesToggle_->species());
           });
   connect(eyeFinderBar_, &EyeFinderBar::squareChosen, this, [this](const QRect& square) {
     placingSquare_ = true;

@@ -34,7 +34,8 @@ void EyeFinderBar::setSearching() {
   showState();
 }
 
-void EyeFinderBar::setSquares(const QList<QRect>& squares, bool available) {
+void EyeFinderBar::setSquares(const QList<QRect>& squares, bool available, Species species) {
+  species_ = species;
   squares_ = squares;
   current_ = squares.isEmpty() ? -1 : 0;
   state_ = !available ? State::Unavailable : squares.isEmpty() ? State::NotFound : State::Found;
@@ -73,8 +74,12 @@ void EyeFinderBar::showState() {
                           : tr("Eye found. Drag the square if it is not on the eye."));
       break;
     case State::NotFound:
-      label_->setText(tr("No eye found in this photo. Drag the square onto the eye yourself, or "
-                         "take a photo closer to one eye."));
+      // Of the species chosen: a cat's eye close-up has no dog's eye in it.
+      label_->setText(species_ == Species::Dog
+                          ? tr("No dog's eye found in this photo. Drag the square onto the eye "
+                               "yourself, or take a photo closer to one eye.")
+                          : tr("No cat's eye found in this photo. Drag the square onto the eye "
+                               "yourself, or take a photo closer to one eye."));
       break;
     case State::Unavailable:
       label_->setText(tr("Drag the square onto one eye."));

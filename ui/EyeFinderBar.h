@@ -4,6 +4,8 @@
 #include <QRect>
 #include <QWidget>
 
+#include "Species.h"
+
 class QLabel;
 class QPushButton;
 
@@ -18,8 +20,9 @@ class EyeFinderBar : public QWidget {
   explicit EyeFinderBar(QWidget* parent = nullptr);
 
   void setSearching();
-  // The finder's answer for the photo shown; `available` false when no model has a finder.
-  void setSquares(const QList<QRect>& squares, bool available);
+  // The finder's answer for the photo shown (eyes of `species`); `available` false when no model
+  // has a finder.
+  void setSquares(const QList<QRect>& squares, bool available, Species species);
   void clear();
 
   const QList<QRect>& squares() const { return squares_; }
@@ -40,6 +43,7 @@ class EyeFinderBar : public QWidget {
   State state_ = State::Idle;
   QList<QRect> squares_;
   int current_ = -1;
+  Species species_ = Species::Dog;
   QLabel* label_;
   QPushButton* nextButton_;
 };

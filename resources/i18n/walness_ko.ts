@@ -905,12 +905,16 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>눈을 찾았습니다. 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
     </message>
     <message>
-        <source>No eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
-        <translation>이 사진에서 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
-    </message>
-    <message>
         <source>Drag the square onto one eye.</source>
         <translation>사각형을 한쪽 눈 위로 끌어 놓으세요.</translation>
+    </message>
+    <message>
+        <source>No dog&apos;s eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
+        <translation>이 사진에서 강아지의 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
+    </message>
+    <message>
+        <source>No cat&apos;s eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
+        <translation>이 사진에서 고양이의 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
     </message>
 </context>
 <context>

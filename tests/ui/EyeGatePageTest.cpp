@@ -206,7 +206,7 @@ TEST(EyeGatePageTest, APhotoWithoutAnEyeKeepsTheSquareAndSaysSo) {
   const QRect centred = page.photoView()->region();
   ASSERT_TRUE(waitFor([&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); }, 60000));
   EXPECT_TRUE(page.eyeFinderBar()->squares().isEmpty());
-  EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("No eye found")));
+  EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("No dog's eye found")));
   EXPECT_EQ(page.photoView()->region(), centred);
   saveScreenshot(page, QStringLiteral("gate-no-eye-found.png"));
 }
