@@ -64,8 +64,12 @@ void EyeFinderBar::showState() {
   nextButton_->setToolTip(tr("Move the square to the next place that looks like an eye"));
   nextButton_->setVisible(state_ == State::Found && squares_.size() > 1);
   switch (state_) {
-    case State::Idle: label_->clear(); break;
-    case State::Searching: label_->setText(tr("Looking for the eye...")); break;
+    case State::Idle:
+      label_->clear();
+      break;
+    case State::Searching:
+      label_->setText(tr("Looking for the eye..."));
+      break;
     case State::Found:
       label_->setText(squares_.size() > 1
                           ? tr("Eye found (%1 of %2). Drag the square if it is not on the eye.")

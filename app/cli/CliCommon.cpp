@@ -1,5 +1,7 @@
 #include "CliCommon.h"
 
+#include <QDir>
+
 #include <cstdio>
 
 #include "bundle/ModelLocator.h"
@@ -14,6 +16,21 @@ QTextStream& out() {
 QTextStream& err() {
   static QTextStream stream(stderr);
   return stream;
+}
+
+QCommandLineOption addOption(QCommandLineParser& parser, const char* name, const char* help,
+                             const char* value, const char* fallback) {
+  QCommandLineOption option(QString::fromLatin1(name), QString::fromLatin1(help));
+  if (value) option.setValueName(QString::fromLatin1(value));
+  if (fallback) option.setDefaultValue(QString::fromLatin1(fallback));
+  parser.addOption(option);
+  return option;
+}
+
+QString sharedDirectory() {
+  const QString shared = qEnvironmentVariable("WALNESS_SHARED_DIR");
+  return QDir::cleanPath(shared.isEmpty() ? QStringLiteral(WALNESS_SOURCE_DIR "/../shared")
+                                          : shared);
 }
 
 std::optional<int> parseOrFinish(QCommandLineParser& parser, const QStringList& arguments) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,13 @@ QTextStream& err();
 // Parses a command's arguments. Returns the exit code when the command is already done: a usage
 // error (message printed) or --help (help printed); nullopt when it should run.
 std::optional<int> parseOrFinish(QCommandLineParser& parser, const QStringList& arguments);
+
+// Adds `--name` with its help, the value's name (none for a flag) and a default; returns it.
+QCommandLineOption addOption(QCommandLineParser& parser, const char* name, const char* help,
+                             const char* value = nullptr, const char* fallback = nullptr);
+
+// The shared data folder: $WALNESS_SHARED_DIR, else ../shared beside the source tree.
+QString sharedDirectory();
 
 // The model bundle to use: `model` when given, else the installed bundle for `species`. When none
 // is found, prints what was searched and installed and sets `exitCode` to kExitModel.

@@ -31,12 +31,6 @@ QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
 
-QString sharedDataDefault() {
-  const QString shared = qEnvironmentVariable("WALNESS_SHARED_DIR");
-  const QString root = shared.isEmpty() ? QStringLiteral(WALNESS_SOURCE_DIR "/../shared") : shared;
-  return QDir::cleanPath(root + QStringLiteral("/data"));
-}
-
 }  // namespace
 
 int runTrainGate(const QStringList& arguments) {
@@ -49,11 +43,7 @@ int runTrainGate(const QStringList& arguments) {
   parser.addHelpOption();
   const auto option = [&](const char* name, const char* help, const char* value = nullptr,
                           const char* fallback = nullptr) {
-    QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
-    if (value) o.setValueName(QString::fromLatin1(value));
-    if (fallback) o.setDefaultValue(QString::fromLatin1(fallback));
-    parser.addOption(o);
-    return o;
+    return addOption(parser, name, help, value, fallback);
   };
   const auto model = option("model", "The disease model bundle (required).", "dir");
   const auto data = option("data",
@@ -94,7 +84,8 @@ int runTrainGate(const QStringList& arguments) {
     return kExitUsage;
   }
   at::set_num_threads(threadCount);
-  const QString dataFolder = parser.isSet(data) ? parser.value(data) : sharedDataDefault();
+  const QString dataFolder =
+      parser.isSet(data) ? parser.value(data) : sharedDirectory() + QStringLiteral("/data");
   options.folders = gate::GateDataFolders::under(dataFolder.toStdString());
   options.featureCache = parser.value(cache).toStdString();
   options.version = parser.value(version).toStdString();
@@ -116,7 +107,8 @@ int runTrainGate(const QStringList& arguments) {
   err() << "\n";
   if (!card) {
     err() << "walness-cli train-gate: " << qs(card.message()) << "\n";
-    return card.message().find("model") != std::string::npos && !QFileInfo::exists(parser.value(model) + "/model.json")
+    return card.message().find("model") != std::string::npos &&
+                   !QFileInfo::exists(parser.value(model) + "/model.json")
                ? kExitModel
                : kExitFailure;
   }
@@ -193,11 +185,12 @@ int runLocate(const QStringList& arguments) {
     }
     QJsonArray eyes;
     for (const gate::EyeSquare& eye : finder.find(decoded->rgb, *species, 4))
-      eyes.append(QJsonObject{{QStringLiteral("x"), eye.square.x},
-                              {QStringLiteral("y"), eye.square.y},
-                              {QStringLiteral("size"), std::max(eye.square.width, eye.square.height)},
-                              {QStringLiteral("score"), eye.score},
-                              {QStringLiteral("how"), qs(eye.how)}});
+      eyes.append(
+          QJsonObject{{QStringLiteral("x"), eye.square.x},
+                      {QStringLiteral("y"), eye.square.y},
+                      {QStringLiteral("size"), std::max(eye.square.width, eye.square.height)},
+                      {QStringLiteral("score"), eye.score},
+                      {QStringLiteral("how"), qs(eye.how)}});
     out() << QJsonDocument(QJsonObject{{QStringLiteral("file"), image},
                                        {QStringLiteral("width"), decoded->rgb.cols},
                                        {QStringLiteral("height"), decoded->rgb.rows},

@@ -96,9 +96,7 @@ Result<training::DistributedSettings> distributedSettings(const QString& worldSi
 }
 
 QString defaultPretrained() {
-  const QString shared = qEnvironmentVariable("WALNESS_SHARED_DIR");
-  const QString root = shared.isEmpty() ? QStringLiteral(WALNESS_SOURCE_DIR "/../shared") : shared;
-  return QDir::cleanPath(root + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors"));
+  return sharedDirectory() + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors");
 }
 
 }  // namespace
@@ -112,11 +110,7 @@ int runTrain(const QStringList& arguments) {
   parser.addHelpOption();
   const auto option = [&](const char* name, const char* help, const char* value = nullptr,
                           const char* fallback = nullptr) {
-    QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
-    if (value) o.setValueName(QString::fromLatin1(value));
-    if (fallback) o.setDefaultValue(QString::fromLatin1(fallback));
-    parser.addOption(o);
-    return o;
+    return addOption(parser, name, help, value, fallback);
   };
   const auto data = option("data", "labels.csv (image,split,<disease ids>...).", "csv");
   const auto aihub =

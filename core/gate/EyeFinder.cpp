@@ -1,12 +1,13 @@
 #include "gate/EyeFinder.h"
 
+#include <torch/torch.h>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
-#include <torch/torch.h>
 
 #include <QFile>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "imaging/Preprocess.h"
@@ -31,8 +32,8 @@ std::string findOpenCvCascade(const std::string& fileName) {
     for (const char* kind : {"/haarcascades/", "/lbpcascades/"})
       folders.push_back(QString::fromLatin1(base) + QString::fromLatin1(kind));
   for (const QString& folder : folders) {
-    const QString path = folder + (folder.endsWith(QLatin1Char('/')) ? "" : "/") +
-                         QString::fromStdString(fileName);
+    const QString path =
+        folder + (folder.endsWith(QLatin1Char('/')) ? "" : "/") + QString::fromStdString(fileName);
     if (QFile::exists(path)) return path.toStdString();
   }
   return {};
@@ -45,9 +46,12 @@ double intersectionOverUnion(const cv::Rect2d& a, const cv::Rect2d& b) {
 }
 
 std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double overlap,
-                                        size_t maxCount) {
-  std::stable_sort(squares.begin(), squares.end(),
-                   [](const EyeSquare& a, const EyeSquare& b) { return a.score > b.score; });
+                                        size_t maxCount, bool keepOrder) {
+  if (!keepOrder)
+    std::stable_sort(squares.begin(), squares.end(), [](const EyeSquare& a, const EyeSquare& b) {
+      if (std::abs(a.score - b.score) > 0.02) return a.score > b.score;
+      return a.square.area() > b.square.area();
+    });
   std::vector<EyeSquare> kept;
   for (const EyeSquare& candidate : squares) {
     if (kept.size() >= maxCount) break;
@@ -61,7 +65,8 @@ std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double o
 
 EyeFinder::EyeFinder(std::shared_ptr<nn::FeatureClassifier> network, const EyeGate& gate,
                      imaging::InputSpec spec)
-    : network_(std::move(network)), gate_(gate), spec_(spec) {}
+    : network_(std::move(network)), gate_(gate), spec_(spec) {
+}
 
 std::vector<EyeSquare> EyeFinder::scan(const cv::Mat& rgb, Species species) const {
   const int shorter = std::min(rgb.cols, rgb.rows);
@@ -73,7 +78,8 @@ std::vector<EyeSquare> EyeFinder::scan(const cv::Mat& rgb, Species species) cons
     double scale = spec_.size / window;
     if (std::max(rgb.cols, rgb.rows) * scale > kLongestScannedSide) continue;
     cv::Mat scaled;
-    cv::resize(rgb, scaled, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    cv::resize(rgb, scaled, cv::Size(), scale, scale,
+               scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
     if (scaled.cols < spec_.size || scaled.rows < spec_.size) continue;
     const torch::Tensor input = imaging::normalizeModelView(scaled, spec_);
     const torch::Tensor features = network_->features(input);
@@ -119,7 +125,9 @@ std::vector<cv::Rect> EyeFinder::detectCatFaces(const cv::Mat& rgb) const {
       cascade = std::move(loaded);
     }
     std::vector<cv::Rect> found;
-    cascade->detectMultiScale(gray, found, 1.05, 3, 0, cv::Size(24, 24));
+    // 2 neighbours: chosen on the cat-photos train split (56% of photos with the boxed eye in
+    // the first two squares, against 52% with 3 and 55% with 1).
+    cascade->detectMultiScale(gray, found, 1.05, 2, 0, cv::Size(24, 24));
     for (const cv::Rect& face : found) {
       const cv::Rect full(int(face.x / scale), int(face.y / scale), int(face.width / scale),
                           int(face.height / scale));
@@ -129,6 +137,9 @@ std::vector<cv::Rect> EyeFinder::detectCatFaces(const cv::Mat& rgb) const {
       if (!known) faces.push_back(full);
     }
   }
+  // The largest face first: the pet the photo is of, not a pattern in the background.
+  std::stable_sort(faces.begin(), faces.end(),
+                   [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
   return faces;
 }
 
@@ -145,7 +156,8 @@ std::vector<EyeSquare> EyeFinder::catFaceEyes(const cv::Mat& rgb) const {
   std::vector<EyeSquare> eyes;
   for (const cv::Rect& face : detectCatFaces(rgb)) {
     const double side = std::max(8.0, layout.side * face.width);
-    for (const auto& [x, y] : {std::pair{layout.leftX, layout.leftY}, {layout.rightX, layout.rightY}}) {
+    for (const auto& [x, y] :
+         {std::pair{layout.leftX, layout.leftY}, {layout.rightX, layout.rightY}}) {
       const cv::Rect square(int(face.x + x * face.width - side / 2),
                             int(face.y + y * face.height - side / 2), int(side), int(side));
       const cv::Rect inside = square & photo;
@@ -157,23 +169,31 @@ std::vector<EyeSquare> EyeFinder::catFaceEyes(const cv::Mat& rgb) const {
   return eyes;
 }
 
-std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species,
-                                       size_t maxCount) const {
+std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size_t maxCount) const {
   std::vector<EyeSquare> ranked;
   if (species == Species::Cat) {
     // Squares in detected faces come first, whatever the scan scores: the face narrows the
     // search more reliably than the gate does on a small, soft eye.
-    auto faceEyes = suppressOverlaps(catFaceEyes(rgb), 0.3, maxCount);
-    ranked = faceEyes;
+    ranked = suppressOverlaps(catFaceEyes(rgb), 0.3, maxCount, /*keepOrder=*/true);
   }
   // The scan scores windows inside the whole photo (with their surroundings); the gate at
   // diagnosis time sees the square alone. Re-score the best windows as the gate will see them,
   // so a proposed square is one the gate accepts.
-  std::vector<EyeSquare> scanned = suppressOverlaps(scan(rgb, species), 0.3, 8);
+  // The best windows by the scan's own score (no preference for size yet: a large window around
+  // a small eye must not push the tight one out before the re-scoring).
+  std::vector<EyeSquare> windows = scan(rgb, species);
+  std::stable_sort(windows.begin(), windows.end(),
+                   [](const EyeSquare& a, const EyeSquare& b) { return a.score > b.score; });
+  std::vector<EyeSquare> scanned = suppressOverlaps(windows, 0.3, 8, /*keepOrder=*/true);
+  // The largest centred square too: for a photo that already is an eye close-up it is the best.
+  const int side = std::min(rgb.cols, rgb.rows);
+  scanned.push_back(
+      {cv::Rect((rgb.cols - side) / 2, (rgb.rows - side) / 2, side, side), 0, "scan"});
   for (EyeSquare& square : scanned) square.score = scoreSquare(rgb, square.square, species);
-  scanned.erase(std::remove_if(scanned.begin(), scanned.end(),
-                               [&](const EyeSquare& s) { return s.score < gate_.card.finderMinScore; }),
-                scanned.end());
+  scanned.erase(
+      std::remove_if(scanned.begin(), scanned.end(),
+                     [&](const EyeSquare& s) { return s.score < gate_.card.finderMinScore; }),
+      scanned.end());
   for (const EyeSquare& square : suppressOverlaps(scanned, 0.3, maxCount)) {
     if (ranked.size() >= maxCount) break;
     const bool covered = std::any_of(ranked.begin(), ranked.end(), [&](const EyeSquare& k) {

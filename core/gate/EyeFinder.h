@@ -45,9 +45,11 @@ class EyeFinder {
 // Where OpenCV's data files (cascades) are: $WALNESS_OPENCV_DATA, then the system's folders.
 std::string findOpenCvCascade(const std::string& fileName);
 
-// Keeps the best squares, dropping any that overlaps a better one by IoU > `overlap`.
+// Keeps the best squares, dropping any that overlaps a better one by IoU > `overlap`. Better:
+// a higher score; scores within 0.02 of each other count as equal (the gate saturates near 1),
+// and then the larger square wins. With `keepOrder` the given order counts instead.
 std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double overlap,
-                                        size_t maxCount);
+                                        size_t maxCount, bool keepOrder = false);
 
 double intersectionOverUnion(const cv::Rect2d& a, const cv::Rect2d& b);
 

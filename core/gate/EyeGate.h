@@ -8,8 +8,8 @@
 #include "Result.h"
 #include "Species.h"
 #include "gate/EyeGateCard.h"
-#include "gate/GateScores.h"
 #include "gate/EyeGateHead.h"
+#include "gate/GateScores.h"
 
 namespace walness::gate {
 

@@ -22,7 +22,8 @@ class GateCardReader {
 
   std::string string(const QJsonObject& object, const char* key) {
     const QJsonValue value = object.value(QLatin1String(key));
-    if (!value.isString() || value.toString().isEmpty()) fail(std::string(key) + " must be a non-empty string");
+    if (!value.isString() || value.toString().isEmpty())
+      fail(std::string(key) + " must be a non-empty string");
     return value.toString().toStdString();
   }
   double number(const QJsonObject& object, const char* key, double low, double high) {
@@ -86,12 +87,17 @@ Result<EyeGateCard> parseEyeGateCard(const QByteArray& json, const std::string& 
   const QJsonObject weights = root.value(QStringLiteral("weights")).toObject();
   card.weightsFile = read.string(weights, "file");
   card.weightsSha256 = read.string(weights, "sha256");
-  if (card.weightsFile.find('/') != std::string::npos || card.weightsFile.find("..") != std::string::npos)
+  if (card.weightsFile.find('/') != std::string::npos ||
+      card.weightsFile.find("..") != std::string::npos)
     read.fail("weights.file must be a file name inside the bundle");
   card.metrics = root.value(QStringLiteral("metrics")).toObject();
   card.provenance = root.value(QStringLiteral("provenance")).toObject();
   card.created = root.value(QStringLiteral("created")).toString().toStdString();
-  card.trainerVersion = root.value(QStringLiteral("trainer")).toObject().value(QStringLiteral("version")).toString().toStdString();
+  card.trainerVersion = root.value(QStringLiteral("trainer"))
+                            .toObject()
+                            .value(QStringLiteral("version"))
+                            .toString()
+                            .toStdString();
   if (read.failed()) return read.error();
   return card;
 }
@@ -102,8 +108,8 @@ QByteArray serializeEyeGateCard(const EyeGateCard& card) {
       {QStringLiteral("format_version"), EyeGateCard::kFormatVersion},
       {QStringLiteral("id"), qs(card.id)},
       {QStringLiteral("version"), qs(card.version)},
-      {QStringLiteral("classes"), QJsonArray{QStringLiteral("dog_eye"), QStringLiteral("cat_eye"),
-                                             QStringLiteral("not_eye")}},
+      {QStringLiteral("classes"),
+       QJsonArray{QStringLiteral("dog_eye"), QStringLiteral("cat_eye"), QStringLiteral("not_eye")}},
       {QStringLiteral("backbone"),
        QJsonObject{{QStringLiteral("model_id"), qs(card.backboneModelId)},
                    {QStringLiteral("weights_sha256"), qs(card.backboneWeightsSha256)},
@@ -126,8 +132,9 @@ QByteArray serializeEyeGateCard(const EyeGateCard& card) {
       {QStringLiteral("metrics"), card.metrics},
       {QStringLiteral("provenance"), card.provenance},
       {QStringLiteral("created"), qs(card.created)},
-      {QStringLiteral("trainer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("walness-cli train-gate")},
-                                              {QStringLiteral("version"), qs(card.trainerVersion)}}}};
+      {QStringLiteral("trainer"),
+       QJsonObject{{QStringLiteral("name"), QStringLiteral("walness-cli train-gate")},
+                   {QStringLiteral("version"), qs(card.trainerVersion)}}}};
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

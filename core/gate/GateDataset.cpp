@@ -58,12 +58,18 @@ std::vector<cv::Rect2d> parseBoxes(const std::string& text) {
 
 std::string gateSourceId(GateSource source) {
   switch (source) {
-    case GateSource::DogEye: return "dog_eye";
-    case GateSource::DogFace: return "dog_face";
-    case GateSource::CatEye: return "cat_eye";
-    case GateSource::CatEyeUnusable: return "cat_eye_closed_or_dark";
-    case GateSource::NotEye: return "not_eye";
-    case GateSource::CatPhoto: return "cat_photo";
+    case GateSource::DogEye:
+      return "dog_eye";
+    case GateSource::DogFace:
+      return "dog_face";
+    case GateSource::CatEye:
+      return "cat_eye";
+    case GateSource::CatEyeUnusable:
+      return "cat_eye_closed_or_dark";
+    case GateSource::NotEye:
+      return "not_eye";
+    case GateSource::CatPhoto:
+      return "cat_photo";
   }
   return "?";
 }
@@ -82,19 +88,21 @@ Result<std::vector<GateSample>> readGateSamples(const GateDataFolders& folders) 
   if (!dogs) return dogs.error();
   for (auto& row : dogs.value()) {
     const bool face = row["framing"] == "fullframe";
-    samples.push_back({row["image"], row["split"], face ? GateSource::DogFace : GateSource::DogEye,
-                       kDogEye, {}});
+    samples.push_back(
+        {row["image"], row["split"], face ? GateSource::DogFace : GateSource::DogEye, kDogEye, {}});
   }
   auto cats = readRows(folders.catEye);
   if (!cats) return cats.error();
   for (auto& row : cats.value()) {
     // "Dark Img", "Dark Imgs", "Dark Img;Eyes Closed", ...: any mention makes the crop unusable.
     const std::string& look = row["look"];
-    const bool unusable = look.find("Eyes Closed") != std::string::npos ||
-                          look.find("Dark Img") != std::string::npos;
-    samples.push_back({row["image"], row["split"],
+    const bool unusable =
+        look.find("Eyes Closed") != std::string::npos || look.find("Dark Img") != std::string::npos;
+    samples.push_back({row["image"],
+                       row["split"],
                        unusable ? GateSource::CatEyeUnusable : GateSource::CatEye,
-                       unusable ? kNotEye : kCatEye, {}});
+                       unusable ? kNotEye : kCatEye,
+                       {}});
   }
   auto others = readRows(folders.notEye);
   if (!others) return others.error();

@@ -13,12 +13,12 @@ namespace walness::gate {
 
 // Where a photo for the gate comes from; the measurements are reported per source.
 enum class GateSource {
-  DogEye,         // dog-eye close-up crops (label dog eye)
-  DogFace,        // dog-eye "fullframe" rows: a whole dog face (left out of training, reported)
-  CatEye,         // usable cat-eye close-ups (label cat eye)
-  CatEyeUnusable, // cat-eye crops marked "Eyes Closed" or "Dark Img" (label not an eye)
-  NotEye,         // ImageNet photos that are not eye close-ups (label not an eye)
-  CatPhoto,       // whole-cat photos with the left eye boxed (not an eye; eye crops are cat eyes)
+  DogEye,          // dog-eye close-up crops (label dog eye)
+  DogFace,         // dog-eye "fullframe" rows: a whole dog face (left out of training, reported)
+  CatEye,          // usable cat-eye close-ups (label cat eye)
+  CatEyeUnusable,  // cat-eye crops marked "Eyes Closed" or "Dark Img" (label not an eye)
+  NotEye,          // ImageNet photos that are not eye close-ups (label not an eye)
+  CatPhoto,        // whole-cat photos with the left eye boxed (not an eye; eye crops are cat eyes)
 };
 std::string gateSourceId(GateSource source);
 

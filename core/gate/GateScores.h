@@ -22,8 +22,8 @@ struct GateScores {
 
 // What the gate decides for a model of one species: nothing (screen it), or why not.
 struct GateVerdict {
-  std::string reason;                     // "", "not_an_eye" or "other_species"
-  std::optional<Species> detectedSpecies; // with "other_species"
+  std::string reason;                      // "", "not_an_eye" or "other_species"
+  std::optional<Species> detectedSpecies;  // with "other_species"
   bool refused() const { return !reason.empty(); }
 };
 

@@ -1,7 +1,7 @@
 #include "gate/GateTrainer.h"
 
-#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
+#include <opencv2/imgproc.hpp>
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -18,8 +18,8 @@
 #include "bundle/ModelBundle.h"
 #include "gate/EyeFinder.h"
 #include "imaging/ImageDecoder.h"
-#include "io/AtomicFile.h"
 #include "imaging/Preprocess.h"
+#include "io/AtomicFile.h"
 #include "nn/Safetensors.h"
 #include "training/Augmenter.h"
 
@@ -51,7 +51,8 @@ cv::Mat withBlackBars(const cv::Mat& view, std::mt19937_64& random) {
 // A random square-ish crop covering `minShare`..`maxShare` of the photo's shorter side.
 cv::Rect randomSquare(const cv::Size& size, double minShare, double maxShare,
                       std::mt19937_64& random) {
-  const int side = std::max(16, int(uniform(random, minShare, maxShare) * std::min(size.width, size.height)));
+  const int side =
+      std::max(16, int(uniform(random, minShare, maxShare) * std::min(size.width, size.height)));
   const int x = int(uniform(random, 0, std::max(1, size.width - side)));
   const int y = int(uniform(random, 0, std::max(1, size.height - side)));
   return cv::Rect(x, y, side, side) & cv::Rect(0, 0, size.width, size.height);
@@ -105,7 +106,8 @@ std::vector<View> viewsOf(const GateSample& sample, const cv::Mat& rgb, bool tra
       break;  // a whole face: neither a close-up nor clearly not one; left out
     case GateSource::DogEye:
       views.push_back({plain(std::nullopt), kDogEye});
-      for (int i = 0; i < options.dogEyeViews; ++i) views.push_back({augmented(std::nullopt), kDogEye});
+      for (int i = 0; i < options.dogEyeViews; ++i)
+        views.push_back({augmented(std::nullopt), kDogEye});
       break;
     case GateSource::CatEye:
     case GateSource::CatEyeUnusable:
@@ -135,8 +137,7 @@ std::vector<View> viewsOf(const GateSample& sample, const cv::Mat& rgb, bool tra
       for (const cv::Rect& eye : eyes)
         for (int i = 0; i < options.catPhotoEyeCrops; ++i) {
           const cv::Rect square = eyeSquare(eye, uniform(random, 1.1, 2.2), 0.1);
-          if (square.width >= 8 && square.height >= 8)
-            views.push_back({plain(square), kCatEye});
+          if (square.width >= 8 && square.height >= 8) views.push_back({plain(square), kCatEye});
         }
       break;
     }
@@ -151,17 +152,23 @@ struct FeatureTable {
   torch::Tensor training;  // [N] int64 1 train, 0 val
 };
 
+// Which photos, with which labels, through which backbone and views: any change makes new features.
 std::string cacheKey(const std::string& weightsSha, const GateTrainingOptions& o,
-                     size_t sampleCount) {
-  const std::string text = weightsSha + " v2 " + std::to_string(o.dogEyeTrainShare) + " " + std::to_string(o.dogEyeViews) + " " +
-                           std::to_string(o.catEyeViews) + " " + std::to_string(o.notEyeCrops) + " " +
-                           std::to_string(o.catPhotoCrops) + " " + std::to_string(o.catPhotoEyeCrops) +
-                           " " + std::to_string(o.seed) + " " + std::to_string(o.limitPerSource) +
-                           " " + std::to_string(sampleCount);
-  return QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256)
-      .toHex()
-      .left(16)
-      .toStdString();
+                     const std::vector<GateSample>& samples) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  const std::string settings =
+      weightsSha + " v2 " + std::to_string(o.dogEyeTrainShare) + " " +
+      std::to_string(o.dogEyeViews) + " " + std::to_string(o.catEyeViews) + " " +
+      std::to_string(o.notEyeCrops) + " " + std::to_string(o.catPhotoCrops) + " " +
+      std::to_string(o.catPhotoEyeCrops) + " " + std::to_string(o.seed) + " " +
+      std::to_string(o.limitPerSource) + " " + std::to_string(samples.size());
+  hash.addData(QByteArray::fromStdString(settings));
+  // Labels as well as paths: the features cached for the shipped gate predate the "Dark Imgs" fix,
+  // which (3 crops) makes this key differ from theirs.
+  for (const GateSample& sample : samples)
+    hash.addData(QByteArray::fromStdString(sample.path + "|" + std::to_string(sample.label) + "|" +
+                                           std::to_string(int(sample.source)) + "\n"));
+  return hash.result().toHex().left(16).toStdString();
 }
 
 Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
@@ -171,7 +178,7 @@ Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
   if (!options.featureCache.empty()) {
     QDir().mkpath(QString::fromStdString(options.featureCache));
     cachePath = options.featureCache + "/gate-features-" +
-                cacheKey(model.card.weightsSha256, options, samples.size()) + ".safetensors";
+                cacheKey(model.card.weightsSha256, options, samples) + ".safetensors";
     if (auto cached = nn::readSafetensors(cachePath)) {
       auto& t = cached->tensors;
       if (t.count("features") && t.count("labels") && t.count("sources") && t.count("training"))
@@ -199,7 +206,8 @@ Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
     if (!decoded) return decoded.error();
     std::mt19937_64 random(options.seed * 1000003 + i);
     const bool isTraining = sample.split == "train";
-    for (const View& view : viewsOf(sample, decoded->rgb, isTraining, model.card.input, options, random)) {
+    for (const View& view :
+         viewsOf(sample, decoded->rgb, isTraining, model.card.input, options, random)) {
       pending.push_back(imaging::normalizeModelView(view.square, model.card.input));
       labels.push_back(view.label);
       sources.push_back(int64_t(sample.source));
@@ -215,8 +223,10 @@ Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
                      torch::tensor(training)};
   if (!cachePath.empty()) {
     nn::TensorFile file;
-    file.tensors = {{"features", table.features}, {"labels", table.labels},
-                    {"sources", table.sources}, {"training", table.training}};
+    file.tensors = {{"features", table.features},
+                    {"labels", table.labels},
+                    {"sources", table.sources},
+                    {"training", table.training}};
     (void)nn::writeSafetensors(cachePath, file);
   }
   return table;
@@ -230,8 +240,9 @@ EyeGateHead trainHead(const FeatureTable& train, const GateTrainingOptions& opti
   // Every class weighs the same in the loss, however many views it has.
   const torch::Tensor counts = torch::bincount(train.labels, {}, kGateClassCount).to(torch::kFloat);
   const torch::Tensor weights = counts.sum() / (kGateClassCount * counts.clamp_min(1));
-  torch::optim::AdamW optimizer(head->parameters(), torch::optim::AdamWOptions(options.learningRate)
-                                                        .weight_decay(options.weightDecay));
+  torch::optim::AdamW optimizer(
+      head->parameters(),
+      torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
   const int64_t n = train.features.size(0);
   head->train();
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
@@ -376,14 +387,17 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
     if (!written) return written.error();
   }
   const auto row = [&](GateSource source) { return counts[int(source)]; };
-  auto dog = row(GateSource::DogEye), cat = row(GateSource::CatEye), other = row(GateSource::NotEye);
-  QJsonObject summary{
-      {QStringLiteral("not_eye_photos_accepted"),
-       share(other["photos"] - other["not_an_eye"], other["photos"])},
-      {QStringLiteral("dog_eye_closeups_refused"), share(dog["not_an_eye"] + dog["other_species"], dog["photos"])},
-      {QStringLiteral("cat_eye_closeups_refused_other_species"), share(cat["other_species"], cat["photos"])},
-      {QStringLiteral("cat_eye_closeups_refused_any"), share(cat["other_species"] + cat["not_an_eye"], cat["photos"])},
-      {QStringLiteral("species_accuracy"), share(speciesRight, speciesTotal)}};
+  auto dog = row(GateSource::DogEye), cat = row(GateSource::CatEye),
+       other = row(GateSource::NotEye);
+  QJsonObject summary{{QStringLiteral("not_eye_photos_accepted"),
+                       share(other["photos"] - other["not_an_eye"], other["photos"])},
+                      {QStringLiteral("dog_eye_closeups_refused"),
+                       share(dog["not_an_eye"] + dog["other_species"], dog["photos"])},
+                      {QStringLiteral("cat_eye_closeups_refused_other_species"),
+                       share(cat["other_species"], cat["photos"])},
+                      {QStringLiteral("cat_eye_closeups_refused_any"),
+                       share(cat["other_species"] + cat["not_an_eye"], cat["photos"])},
+                      {QStringLiteral("species_accuracy"), share(speciesRight, speciesTotal)}};
 
   // Where a cat's left eye sits in a detected cat face: medians over the boxed training photos.
   EyeFinder finder(model->network, gate, model->card.input);
@@ -433,7 +447,8 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
         for (const cv::Rect2d& box : sample.eyeBoxes)
           if (intersectionOverUnion(found[k].square,
                                     cv::Rect2d(box.x * size.width, box.y * size.height,
-                                               box.width * size.width, box.height * size.height)) >= 0.25)
+                                               box.width * size.width, box.height * size.height)) >=
+              0.25)
             return true;
       return false;
     };
@@ -447,16 +462,17 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
   }
 
   QJsonObject metrics{
-      {QStringLiteral("dataset"), QStringLiteral("val splits of dog-eye, cat-eye, not-eye and cat-photos")},
+      {QStringLiteral("dataset"),
+       QStringLiteral("val splits of dog-eye, cat-eye, not-eye and cat-photos")},
       {QStringLiteral("summary"), summary},
       {QStringLiteral("per_source"), perSource},
       {QStringLiteral("eye_finder"),
-       QJsonObject{{QStringLiteral("cat_photos_val_hit_first_two"), share(hits, located)},
-                   {QStringLiteral("cat_photos_val_hit_first_two_scan_only"), share(scanHits, located)},
-                   {QStringLiteral("seconds_per_photo"), located ? locateSeconds / located : 0.0},
-                   {QStringLiteral("photo_size"), QStringLiteral("480x480")},
-                   {QStringLiteral("cat_face_layout_from"),
-                    share(catPhotosWithFace, catPhotosTrain)}}},
+       QJsonObject{
+           {QStringLiteral("cat_photos_val_hit_first_two"), share(hits, located)},
+           {QStringLiteral("cat_photos_val_hit_first_two_scan_only"), share(scanHits, located)},
+           {QStringLiteral("seconds_per_photo"), located ? locateSeconds / located : 0.0},
+           {QStringLiteral("photo_size"), QStringLiteral("480x480")},
+           {QStringLiteral("cat_face_layout_from"), share(catPhotosWithFace, catPhotosTrain)}}},
       {QStringLiteral("feature_extraction_seconds"), extractSeconds},
       {QStringLiteral("note"),
        QStringLiteral("Measured on the val splits, which neither the head nor the cat-face layout "
@@ -465,14 +481,16 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                       "same photos, at its card's threshold.")}};
   QJsonObject trainCounts;
   for (int c = 0; c < kGateClassCount; ++c)
-    trainCounts.insert(c == kDogEye ? QStringLiteral("dog_eye")
-                       : c == kCatEye ? QStringLiteral("cat_eye") : QStringLiteral("not_eye"),
+    trainCounts.insert(c == kDogEye   ? QStringLiteral("dog_eye")
+                       : c == kCatEye ? QStringLiteral("cat_eye")
+                                      : QStringLiteral("not_eye"),
                        double(train.labels.eq(c).sum().item<int64_t>()));
   gate.card.metrics = metrics;
   gate.card.provenance = QJsonObject{
-      {QStringLiteral("data"),
-       QJsonArray{QString::fromStdString(options.folders.dogEye), QString::fromStdString(options.folders.catEye),
-                  QString::fromStdString(options.folders.notEye), QString::fromStdString(options.folders.catPhotos)}},
+      {QStringLiteral("data"), QJsonArray{QString::fromStdString(options.folders.dogEye),
+                                          QString::fromStdString(options.folders.catEye),
+                                          QString::fromStdString(options.folders.notEye),
+                                          QString::fromStdString(options.folders.catPhotos)}},
       {QStringLiteral("train_views"), trainCounts},
       {QStringLiteral("views"),
        QStringLiteral("train: each photo plain plus augmented views; not-eye photos also as random "
@@ -500,8 +518,7 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                           "It was checked on constructed photos only."),
            QStringLiteral("It cannot tell a healthy eye from a diseased one; it only decides "
                           "whether the disease model may look.")}}};
-  gate.card.created =
-      QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+  gate.card.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
   gate.card.trainerVersion = WALNESS_VERSION;
   return writeEyeGate(bundleDirectory, gate.card, gate.head);
 }

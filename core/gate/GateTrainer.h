@@ -27,13 +27,14 @@ struct GateTrainingOptions {
   double weightDecay = 1e-3;
   int64_t hidden = 128;
   uint64_t seed = 20261129;
-  int limitPerSource = 0;     // tests: at most this many photos per source and split (0: all)
-  std::string featureCache;   // folder for extracted features, reused when nothing changed
+  int limitPerSource = 0;    // tests: at most this many photos per source and split (0: all)
+  std::string featureCache;  // folder for extracted features, reused when nothing changed
   std::string version = "1.0.0";
   // Keep the head already in the bundle (re-measure, refit the cat-face layout) instead of
   // training a new one.
   bool reuseHead = false;
-  // When set: every val view's probabilities as CSV (source,label,dog_eye,cat_eye,not_eye,distance).
+  // When set: every val view's probabilities as CSV
+  // (source,label,dog_eye,cat_eye,not_eye,distance).
   std::string valScoresCsv;
   std::function<void(const std::string& phase, size_t done, size_t total)> progress;
   const std::atomic<bool>* stop = nullptr;

@@ -26,16 +26,7 @@ bool shippedGate() {
 }
 
 QString firstVal(const QString& folder, const QString& filter = QStringLiteral(",val,")) {
-  QFile labels(walness::test::sharedDir() + "/data/" + folder + "/labels.csv");
-  if (!labels.open(QIODevice::ReadOnly)) return {};
-  while (!labels.atEnd()) {
-    const QString line = QString::fromUtf8(labels.readLine());
-    if (line.contains(QStringLiteral("Eyes Closed")) || line.contains(QStringLiteral("Dark Img")))
-      continue;  // not usable eyes
-    if (line.contains(QStringLiteral(",val,")) && line.contains(filter))
-      return walness::test::sharedDir() + "/data/" + folder + "/" + line.left(line.indexOf(','));
-  }
-  return {};
+  return walness::test::firstValidationPhoto(folder, filter);
 }
 
 QJsonObject diagnoseJson(const QString& photo, int* exitCode, const QStringList& extra = {}) {
@@ -52,14 +43,16 @@ QJsonObject diagnoseJson(const QString& photo, int* exitCode, const QStringList&
 TEST(GateCliTest, ACatsEyeScreenedAsDogAbstainsAsTheOtherSpecies) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   int exitCode = -1;
-  const QJsonObject result = diagnoseJson(firstVal(QStringLiteral("cat-eye"), QStringLiteral("e99d2e73f3ee42a2")), &exitCode);
+  const QJsonObject result = diagnoseJson(
+      firstVal(QStringLiteral("cat-eye"), QStringLiteral("e99d2e73f3ee42a2")), &exitCode);
   EXPECT_EQ(exitCode, 0);
   EXPECT_EQ(result[QStringLiteral("abstained")].toString(), QStringLiteral("other_species"));
   EXPECT_EQ(result[QStringLiteral("detected_species")].toString(), QStringLiteral("cat"));
   EXPECT_TRUE(result[QStringLiteral("findings")].toArray().isEmpty());
   const QJsonObject gate = result[QStringLiteral("eye_gate")].toObject();
   EXPECT_GT(gate[QStringLiteral("cat_eye")].toDouble(), gate[QStringLiteral("dog_eye")].toDouble());
-  EXPECT_NEAR(gate[QStringLiteral("dog_eye")].toDouble() + gate[QStringLiteral("cat_eye")].toDouble() +
+  EXPECT_NEAR(gate[QStringLiteral("dog_eye")].toDouble() +
+                  gate[QStringLiteral("cat_eye")].toDouble() +
                   gate[QStringLiteral("not_eye")].toDouble(),
               1.0, 1e-6);
 }
@@ -69,12 +62,14 @@ TEST(GateCliTest, APhotoThatIsNotAnEyeAbstainsAndADogEyeIsScreened) {
   int exitCode = -1;
   const QJsonObject other = diagnoseJson(firstVal(QStringLiteral("not-eye")), &exitCode);
   EXPECT_EQ(other[QStringLiteral("abstained")].toString(), QStringLiteral("not_an_eye"));
-  EXPECT_GT(other[QStringLiteral("eye_gate")].toObject()[QStringLiteral("not_eye")].toDouble(), 0.5);
+  EXPECT_GT(other[QStringLiteral("eye_gate")].toObject()[QStringLiteral("not_eye")].toDouble(),
+            0.5);
   EXPECT_FALSE(other.contains(QStringLiteral("detected_species")));
 
   const QJsonObject dog =
       diagnoseJson(firstVal(QStringLiteral("dog-eye"), QStringLiteral(",crop,")), &exitCode);
-  EXPECT_TRUE(dog[QStringLiteral("abstained")].isNull()) << dog[QStringLiteral("abstention_message")].toString().toStdString();
+  EXPECT_TRUE(dog[QStringLiteral("abstained")].isNull())
+      << dog[QStringLiteral("abstention_message")].toString().toStdString();
   EXPECT_EQ(dog[QStringLiteral("findings")].toArray().size(), 5);
   EXPECT_GT(dog[QStringLiteral("eye_gate")].toObject()[QStringLiteral("dog_eye")].toDouble(), 0.5);
 
@@ -90,7 +85,8 @@ TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   QTemporaryDir dir;
   // A real dog eye pasted into a larger not-eye photo at (400, 120), 180 px.
-  cv::Mat eye = cv::imread(firstVal(QStringLiteral("dog-eye"), QStringLiteral(",crop,")).toStdString());
+  cv::Mat eye =
+      cv::imread(firstVal(QStringLiteral("dog-eye"), QStringLiteral(",crop,")).toStdString());
   cv::Mat scene = cv::imread(firstVal(QStringLiteral("not-eye")).toStdString());
   ASSERT_FALSE(eye.empty() || scene.empty());
   cv::resize(scene, scene, cv::Size(700, 500));
@@ -111,7 +107,8 @@ TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   EXPECT_LE(eyes.size(), 4);
   const QJsonObject best = eyes[0].toObject();
   const QRectF found(best[QStringLiteral("x")].toDouble(), best[QStringLiteral("y")].toDouble(),
-                     best[QStringLiteral("size")].toDouble(), best[QStringLiteral("size")].toDouble());
+                     best[QStringLiteral("size")].toDouble(),
+                     best[QStringLiteral("size")].toDouble());
   const QRectF placed(400, 120, 180, 180);
   const QRectF overlap = found.intersected(placed);
   const double iou = overlap.width() * overlap.height() /
@@ -142,7 +139,10 @@ TEST(GateCliTest, LocateKeepsTheExitCodesForBadInput) {
   ASSERT_TRUE(file.open(QIODevice::WriteOnly));
   file.write("not a photo");
   file.close();
-  EXPECT_EQ(runCli({QStringLiteral("locate"), QStringLiteral("--species"), QStringLiteral("dog"), text}).exitCode, 3);
+  EXPECT_EQ(
+      runCli({QStringLiteral("locate"), QStringLiteral("--species"), QStringLiteral("dog"), text})
+          .exitCode,
+      3);
   EXPECT_EQ(runCli({QStringLiteral("locate"), text}).exitCode, 2);
   EXPECT_EQ(runCli({QStringLiteral("locate"), QStringLiteral("--species"), QStringLiteral("cat"),
                     QStringLiteral("--model"), dir.path(), text})
@@ -157,13 +157,14 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   ASSERT_TRUE(QDir().mkpath(bundle));
   for (const QString& name : {QStringLiteral("model.json"), QStringLiteral("weights.safetensors")})
     ASSERT_TRUE(QFile::copy(kShippedModel + "/" + name, bundle + "/" + name));
-  const CliRun trained = runCli({QStringLiteral("train-gate"), QStringLiteral("--model"), bundle,
-                                 QStringLiteral("--limit"), QStringLiteral("3"),
-                                 QStringLiteral("--epochs"), QStringLiteral("2"),
-                                 QStringLiteral("--json")});
+  const CliRun trained =
+      runCli({QStringLiteral("train-gate"), QStringLiteral("--model"), bundle,
+              QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--epochs"),
+              QStringLiteral("2"), QStringLiteral("--json")});
   ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
   const QJsonObject metrics = QJsonDocument::fromJson(trained.out.toUtf8()).object();
-  EXPECT_TRUE(metrics[QStringLiteral("summary")].toObject().contains(QStringLiteral("species_accuracy")));
+  EXPECT_TRUE(
+      metrics[QStringLiteral("summary")].toObject().contains(QStringLiteral("species_accuracy")));
   EXPECT_TRUE(QFile::exists(bundle + QStringLiteral("/eye-gate.json")));
   int exitCode = -1;
   const QJsonObject result = diagnoseJson(firstVal(QStringLiteral("not-eye")), &exitCode,
@@ -179,15 +180,18 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   ASSERT_TRUE(gateCard.open(QIODevice::ReadOnly));
   QByteArray gate = gateCard.readAll();
   gateCard.close();
-  const QByteArray sha = QJsonDocument::fromJson(gate).object()[QStringLiteral("backbone")]
-                             .toObject()[QStringLiteral("weights_sha256")].toString().toUtf8();
+  const QByteArray sha = QJsonDocument::fromJson(gate)
+                             .object()[QStringLiteral("backbone")]
+                             .toObject()[QStringLiteral("weights_sha256")]
+                             .toString()
+                             .toUtf8();
   gate.replace(sha, QByteArray(sha.size(), '0'));
   ASSERT_TRUE(gateCard.open(QIODevice::WriteOnly | QIODevice::Truncate));
   gateCard.write(gate);
   gateCard.close();
-  const CliRun stale = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
-                               QStringLiteral("dog"), QStringLiteral("--model"), bundle,
-                               firstVal(QStringLiteral("not-eye"))});
+  const CliRun stale =
+      runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+              QStringLiteral("--model"), bundle, firstVal(QStringLiteral("not-eye"))});
   EXPECT_EQ(stale.exitCode, 4);
   EXPECT_TRUE(stale.err.contains(QStringLiteral("train-gate"))) << stale.err.toStdString();
 }

@@ -32,4 +32,20 @@ inline QStringList validationPhotos(int count) {
   return paths;
 }
 
+// The first val photo of a shared data folder (dog-eye, cat-eye, not-eye, ...) whose labels.csv row
+// contains `filter`, as an absolute path; cat eyes marked closed or too dark are skipped.
+inline QString firstValidationPhoto(const QString& folder,
+                                    const QString& filter = QStringLiteral(",val,")) {
+  QFile labels(sharedDir() + "/data/" + folder + "/labels.csv");
+  if (!labels.open(QIODevice::ReadOnly)) return {};
+  while (!labels.atEnd()) {
+    const QString line = QString::fromUtf8(labels.readLine());
+    if (line.contains(QStringLiteral("Eyes Closed")) || line.contains(QStringLiteral("Dark Img")))
+      continue;
+    if (line.contains(QStringLiteral(",val,")) && line.contains(filter))
+      return sharedDir() + "/data/" + folder + "/" + line.left(line.indexOf(','));
+  }
+  return {};
+}
+
 }  // namespace walness::test

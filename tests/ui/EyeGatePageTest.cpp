@@ -34,21 +34,12 @@ bool shippedGate() {
 }
 
 void saveScreenshot(QWidget& widget, const QString& name) {
-  EXPECT_TRUE(widget.grab().toImage().save(
-      QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name)));
+  EXPECT_TRUE(
+      widget.grab().toImage().save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name)));
 }
 
 QString firstVal(const QString& folder, const QString& filter = QStringLiteral(",val,")) {
-  QFile labels(test::sharedDir() + "/data/" + folder + "/labels.csv");
-  if (!labels.open(QIODevice::ReadOnly)) return {};
-  while (!labels.atEnd()) {
-    const QString line = QString::fromUtf8(labels.readLine());
-    if (line.contains(QStringLiteral("Eyes Closed")) || line.contains(QStringLiteral("Dark Img")))
-      continue;  // not usable eyes
-    if (line.contains(QStringLiteral(",val,")) && line.contains(filter))
-      return test::sharedDir() + "/data/" + folder + "/" + line.left(line.indexOf(','));
-  }
-  return {};
+  return test::firstValidationPhoto(folder, filter);
 }
 
 QString titleOf(DiagnosisPage& page) {
@@ -59,7 +50,9 @@ QString titleOf(DiagnosisPage& page) {
 void screen(DiagnosisPage& page, const QString& photo) {
   page.speciesToggle()->setSpecies(Species::Dog);
   ASSERT_TRUE(page.openPhoto(photo)) << photo.toStdString();
-  ASSERT_TRUE(waitFor([&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); }, 60000));
+  ASSERT_TRUE(waitFor(
+      [&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); },
+      60000));
   page.analyze();
   ASSERT_TRUE(waitFor([&] { return page.hasResult(); }, 60000));
 }
@@ -120,8 +113,9 @@ TEST(EyeGatePageTest, ADogsEyeOnACatModelOffersToSwitchToDog) {
   QTemporaryDir models;
   const QString cat = models.filePath(QStringLiteral("cat-constructed"));
   ASSERT_TRUE(QDir().mkpath(cat));
-  for (const QString& name : {QStringLiteral("weights.safetensors"), QStringLiteral("eye-gate.json"),
-                              QStringLiteral("eye-gate.safetensors")})
+  for (const QString& name :
+       {QStringLiteral("weights.safetensors"), QStringLiteral("eye-gate.json"),
+        QStringLiteral("eye-gate.safetensors")})
     ASSERT_TRUE(QFile::copy(kShippedModel + "/" + name, cat + "/" + name));
   QFile card(kShippedModel + QStringLiteral("/model.json"));
   ASSERT_TRUE(card.open(QIODevice::ReadOnly));
@@ -174,7 +168,9 @@ TEST(EyeGatePageTest, TheSquareMovesToTheEyeFoundInAWholeCatPhoto) {
     if (cells.value(1) != QStringLiteral("val")) continue;
     const QStringList box = cells.value(4).split(QLatin1Char(';')).value(0).split(QLatin1Char(' '));
     ASSERT_TRUE(page.openPhoto(test::sharedDir() + QStringLiteral("/data/cat-photos/") + cells[0]));
-    ASSERT_TRUE(waitFor([&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); }, 60000));
+    ASSERT_TRUE(waitFor(
+        [&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); },
+        60000));
     const QList<QRect> squares = page.eyeFinderBar()->squares();
     if (squares.isEmpty()) continue;
     const QPointF eye(box.value(0).toDouble() * 480, box.value(1).toDouble() * 480);
@@ -183,7 +179,8 @@ TEST(EyeGatePageTest, TheSquareMovesToTheEyeFoundInAWholeCatPhoto) {
     EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("Eye found")));
     saveScreenshot(page, QStringLiteral("gate-found-cat-eye.png"));
     if (squares.size() > 1) {
-      QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("nextEyeButton")), Qt::LeftButton);
+      QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("nextEyeButton")),
+                        Qt::LeftButton);
       EXPECT_EQ(page.photoView()->region().center(), squares[1].center());
     }
     shown = true;
@@ -204,7 +201,9 @@ TEST(EyeGatePageTest, APhotoWithoutAnEyeKeepsTheSquareAndSaysSo) {
   painter.end();
   ASSERT_TRUE(page.openImage(wall, QStringLiteral("wall.png")));
   const QRect centred = page.photoView()->region();
-  ASSERT_TRUE(waitFor([&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); }, 60000));
+  ASSERT_TRUE(waitFor(
+      [&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); },
+      60000));
   EXPECT_TRUE(page.eyeFinderBar()->squares().isEmpty());
   EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("No dog's eye found")));
   EXPECT_EQ(page.photoView()->region(), centred);

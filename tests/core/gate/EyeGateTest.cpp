@@ -54,8 +54,7 @@ QStringList valPhotos(const QString& folder, int count, const QString& filter = 
     if (line.contains(QStringLiteral("Eyes Closed")) || line.contains(QStringLiteral("Dark Img")))
       continue;
     // With a ",left," filter: only eyes with an iris colour in `look` (not empty).
-    if (filter == QStringLiteral(",left,") && line.contains(QStringLiteral(",left,,")))
-      continue;
+    if (filter == QStringLiteral(",left,") && line.contains(QStringLiteral(",left,,"))) continue;
     if (line.contains(QStringLiteral(",val,")) && (filter.isEmpty() || line.contains(filter)))
       paths << test::sharedDir() + "/data/" + folder + "/" + line.left(line.indexOf(','));
   }
@@ -143,7 +142,8 @@ TEST(EyeGateTest, WritesLoadsAndRefusesAGateForOtherWeights) {
   auto classifier = inference::Classifier::load(bundleDirectory);
   ASSERT_TRUE(classifier) << classifier.message();
   ASSERT_NE(classifier.value()->eyeGate(), nullptr);
-  auto diagnosis = classifier.value()->diagnose(cv::Mat(300, 300, CV_8UC3, cv::Scalar(90, 120, 80)));
+  auto diagnosis =
+      classifier.value()->diagnose(cv::Mat(300, 300, CV_8UC3, cv::Scalar(90, 120, 80)));
   ASSERT_TRUE(diagnosis) << diagnosis.message();
   EXPECT_TRUE(diagnosis->eyeGate.has_value());
 
@@ -194,8 +194,10 @@ TEST(ShippedEyeGateTest, FindsAnEyePastedIntoALargerPhoto) {
   auto classifier = shippedClassifier();
   if (!classifier) GTEST_SKIP() << "no dog model with an eye gate installed";
   // A real dog eye (val) pasted at a known place into a not-eye photo (val) scaled up.
-  auto eye = imaging::decodeImageFile(valPhotos(QStringLiteral("dog-eye"), 1, QStringLiteral(",crop,")).value(0).toStdString());
-  auto scene = imaging::decodeImageFile(valPhotos(QStringLiteral("not-eye"), 1).value(0).toStdString());
+  auto eye = imaging::decodeImageFile(
+      valPhotos(QStringLiteral("dog-eye"), 1, QStringLiteral(",crop,")).value(0).toStdString());
+  auto scene =
+      imaging::decodeImageFile(valPhotos(QStringLiteral("not-eye"), 1).value(0).toStdString());
   ASSERT_TRUE(eye && scene);
   cv::Mat photo;
   cv::resize(scene->rgb, photo, cv::Size(720, 540));
@@ -209,6 +211,7 @@ TEST(ShippedEyeGateTest, FindsAnEyePastedIntoALargerPhoto) {
   EXPECT_LE(found.size(), 4u);
   // The hit: IoU >= 0.25 with the true place.
   EXPECT_GE(intersectionOverUnion(found.front().square, placed), 0.25)
-      << found.front().square.x << "," << found.front().square.y << " " << found.front().square.width;
+      << found.front().square.x << "," << found.front().square.y << " "
+      << found.front().square.width;
   for (size_t i = 1; i < found.size(); ++i) EXPECT_LE(found[i].score, found[i - 1].score + 1e-9);
 }
