@@ -181,10 +181,15 @@ std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size
   // so a proposed square is one the gate accepts.
   // The best windows by the scan's own score (no preference for size yet: a large window around
   // a small eye must not push the tight one out before the re-scoring).
+  // Many windows saturate near 1: compare scores to 3 decimals (so thread timing cannot reorder
+  // them), then the smaller window first (the eye rather than its surroundings), and re-score 16.
   std::vector<EyeSquare> windows = scan(rgb, species);
-  std::stable_sort(windows.begin(), windows.end(),
-                   [](const EyeSquare& a, const EyeSquare& b) { return a.score > b.score; });
-  std::vector<EyeSquare> scanned = suppressOverlaps(windows, 0.3, 8, /*keepOrder=*/true);
+  std::stable_sort(windows.begin(), windows.end(), [](const EyeSquare& a, const EyeSquare& b) {
+    const long sa = std::lround(a.score * 1000), sb = std::lround(b.score * 1000);
+    if (sa != sb) return sa > sb;
+    return a.square.area() < b.square.area();
+  });
+  std::vector<EyeSquare> scanned = suppressOverlaps(windows, 0.3, 16, /*keepOrder=*/true);
   // The largest centred square too: for a photo that already is an eye close-up it is the best.
   const int side = std::min(rgb.cols, rgb.rows);
   scanned.push_back(
