@@ -108,7 +108,10 @@ void DiagnosisController::findEyes(const cv::Mat& rgb, Species species, quint64 
     for (const auto& eye : eyes)
       squares.append(QRect(eye.square.x, eye.square.y, eye.square.width, eye.square.height));
     QMetaObject::invokeMethod(
-        this, [this, photoToken, squares, available] { Q_EMIT eyesFound(photoToken, squares, available); },
+        this,
+        [this, photoToken, squares, available] {
+          Q_EMIT eyesFound(photoToken, squares, available);
+        },
         Qt::QueuedConnection);
   });
 }

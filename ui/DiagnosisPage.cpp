@@ -39,9 +39,9 @@
 
 #include "DiagnosisController.h"
 #include "DiseaseName.h"
+#include "EyeFinderBar.h"
 #include "HistoryDatabase.h"
 #include "MatImage.h"
-#include "EyeFinderBar.h"
 #include "PhotoView.h"
 #include "ProbabilityBars.h"
 #include "ReportPdf.h"
@@ -778,9 +778,10 @@ void DiagnosisPage::showResult() {
   if (diagnosis.abstention) {
     if (diagnosis.abstention->reason == "not_an_eye") {
       resultTitle_->setText(tr("This does not look like a close-up of an eye"));
-      notes.prepend(tr("Walness only screens close-up photos of one eye. Move the square onto "
-                       "one eye (it should fill most of the square), or take a photo closer to "
-                       "the eye. Closed eyes and very dark photos cannot be screened either."));
+      notes.prepend(
+          tr("Walness only screens close-up photos of one eye. Move the square onto "
+             "one eye (it should fill most of the square), or take a photo closer to "
+             "the eye. Closed eyes and very dark photos cannot be screened either."));
     } else if (diagnosis.abstention->reason == "other_species" && diagnosis.detectedSpecies) {
       const Species seen = *diagnosis.detectedSpecies;
       const bool modelForSeen = DiagnosisController::installedModel(seen).has_value();

@@ -122,9 +122,9 @@ class DiagnosisPage : public QWidget {
   PhotoView* photoView_;
   EyeFinderBar* eyeFinderBar_;
   QPushButton* switchSpeciesButton_;
-  quint64 photoToken_ = 0;       // which photo an eye finder answer belongs to
-  bool placingSquare_ = false;   // the square is being moved by the page, not the user
-  bool userMovedSquare_ = false; // since the photo was opened
+  quint64 photoToken_ = 0;        // which photo an eye finder answer belongs to
+  bool placingSquare_ = false;    // the square is being moved by the page, not the user
+  bool userMovedSquare_ = false;  // since the photo was opened
   QLabel* modelViewTitle_;
   QLabel* modelView_;
   QLabel* overlayTitle_;

@@ -15,10 +15,10 @@
 #include <memory>
 
 #include "CliCommon.h"
-#include "gate/EyeFinder.h"
 #include "Diseases.h"
 #include "cam/CamMethod.h"
 #include "cam/Heatmap.h"
+#include "gate/EyeFinder.h"
 #include "imaging/ImageDecoder.h"
 #include "inference/Classifier.h"
 #include "inference/DiagnosisJson.h"
@@ -120,8 +120,8 @@ int runDiagnose(const QStringList& arguments) {
       QStringLiteral("auto-crop"),
       QStringLiteral("Without --region: find the eye in the photo and screen the best square "
                      "(the whole photo when none is found)."));
-  parser.addOptions({speciesOption, modelOption, regionOption, camOption, camOutOption,
-                     jsonOption, autoCropOption});
+  parser.addOptions({speciesOption, modelOption, regionOption, camOption, camOutOption, jsonOption,
+                     autoCropOption});
   parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos to screen."),
                                QStringLiteral("IMAGE..."));
 

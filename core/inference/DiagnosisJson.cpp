@@ -50,11 +50,11 @@ QJsonObject diagnosisToJson(const Diagnosis& diagnosis) {
   if (diagnosis.abstention)
     object.insert(QStringLiteral("abstention_message"), qs(diagnosis.abstention->message));
   object.insert(QStringLiteral("eye_gate"),
-                diagnosis.eyeGate
-                    ? QJsonValue(QJsonObject{{QStringLiteral("dog_eye"), diagnosis.eyeGate->dogEye},
-                                             {QStringLiteral("cat_eye"), diagnosis.eyeGate->catEye},
-                                             {QStringLiteral("not_eye"), diagnosis.eyeGate->notEye}})
-                    : QJsonValue(QJsonValue::Null));
+                diagnosis.eyeGate ? QJsonValue(QJsonObject{
+                                        {QStringLiteral("dog_eye"), diagnosis.eyeGate->dogEye},
+                                        {QStringLiteral("cat_eye"), diagnosis.eyeGate->catEye},
+                                        {QStringLiteral("not_eye"), diagnosis.eyeGate->notEye}})
+                                  : QJsonValue(QJsonValue::Null));
   if (diagnosis.detectedSpecies)
     object.insert(QStringLiteral("detected_species"),
                   qs(std::string(speciesId(*diagnosis.detectedSpecies))));

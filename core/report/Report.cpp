@@ -142,8 +142,7 @@ QString abstentionText(const inference::Diagnosis& diagnosis, const Words& t) {
 void addFindings(const inference::Diagnosis& diagnosis, QString& html, const Words& t) {
   if (diagnosis.abstention) {
     html += QStringLiteral("<p><b>%1</b> %2</p>")
-                .arg(t("No findings:", "결과 없음:"),
-                     abstentionText(diagnosis, t));
+                .arg(t("No findings:", "결과 없음:"), abstentionText(diagnosis, t));
     return;
   }
   const auto* top = diagnosis.top();

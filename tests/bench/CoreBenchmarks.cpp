@@ -20,9 +20,9 @@
 #include "bundle/ModelBundle.h"
 #include "cam/CamMethod.h"
 #include "clinics/ClinicStore.h"
+#include "gate/EyeGate.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/Preprocess.h"
-#include "gate/EyeGate.h"
 #include "inference/Classifier.h"
 #include "inference/ScreeningSession.h"
 #include "nn/MobileNetV2.h"
@@ -77,7 +77,8 @@ struct Fixture {
     // so the gated run does every step the plain one does, plus the gate.
     const QString gated = gatedDir.filePath(QStringLiteral("bench"));
     QDir().mkpath(gated);
-    for (const QString& name : {QStringLiteral("model.json"), QStringLiteral("weights.safetensors")})
+    for (const QString& name :
+         {QStringLiteral("model.json"), QStringLiteral("weights.safetensors")})
       QFile::copy(dir.filePath(name), gated + "/" + name);
     walness::gate::EyeGateCard gateCard;
     gateCard.backboneModelId = card.id;
@@ -86,8 +87,7 @@ struct Fixture {
     gateCard.otherSpeciesThreshold = 1.0;
     (void)walness::gate::writeEyeGate(gated.toStdString(), gateCard,
                                       walness::gate::EyeGateHead(1280, gateCard.hidden));
-    gatedClassifier =
-        std::move(walness::inference::Classifier::load(gated.toStdString()).value());
+    gatedClassifier = std::move(walness::inference::Classifier::load(gated.toStdString()).value());
 
     QFile file(sharedDir() + QStringLiteral("/data/dog-eye/images/779f01b27d0a7e3a.jpg"));
     file.open(QIODevice::ReadOnly);

@@ -121,7 +121,8 @@ TEST(ReportTest, TheEyeGatesRefusalsAreWordedInBothLanguages) {
   request.items = {cat, other};
   request.language = "en";
   const report::Report english = report::buildReport(request);
-  EXPECT_TRUE(english.html.contains(QStringLiteral("looks like a cat's eye, and this model is for dogs")));
+  EXPECT_TRUE(
+      english.html.contains(QStringLiteral("looks like a cat's eye, and this model is for dogs")));
   EXPECT_TRUE(english.html.contains(QStringLiteral("does not look like a close-up of an eye")));
   const QJsonArray diagnoses = english.json.value(QStringLiteral("diagnoses")).toArray();
   ASSERT_EQ(diagnoses.size(), 2);
