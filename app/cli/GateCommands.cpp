@@ -66,6 +66,11 @@ int runTrainGate(const QStringList& arguments) {
     err() << "walness-cli train-gate: give --model DIR.\n";
     return kExitUsage;
   }
+  if (!QFileInfo::exists(parser.value(model) + QStringLiteral("/model.json"))) {
+    err() << "walness-cli train-gate: " << parser.value(model)
+          << " is not a model bundle (no model.json).\n";
+    return kExitModel;
+  }
   bool ok = true;
   gate::GateTrainingOptions options;
   options.epochs = parser.value(epochs).toInt(&ok);
@@ -107,10 +112,7 @@ int runTrainGate(const QStringList& arguments) {
   err() << "\n";
   if (!card) {
     err() << "walness-cli train-gate: " << qs(card.message()) << "\n";
-    return card.message().find("model") != std::string::npos &&
-                   !QFileInfo::exists(parser.value(model) + "/model.json")
-               ? kExitModel
-               : kExitFailure;
+    return kExitFailure;
   }
   const QJsonObject summary = card->metrics.value(QStringLiteral("summary")).toObject();
   if (parser.isSet(json)) {

@@ -17,6 +17,7 @@
 
 #include "bundle/ModelBundle.h"
 #include "gate/EyeFinder.h"
+#include "gate/FinderMeasurement.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/Preprocess.h"
 #include "io/AtomicFile.h"
@@ -399,80 +400,22 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                        share(cat["other_species"] + cat["not_an_eye"], cat["photos"])},
                       {QStringLiteral("species_accuracy"), share(speciesRight, speciesTotal)}};
 
-  // Where a cat's left eye sits in a detected cat face: medians over the boxed training photos.
   EyeFinder finder(model->network, gate, model->card.input);
-  std::vector<double> xs, ys, sides;
-  int64_t catPhotosTrain = 0, catPhotosWithFace = 0;
-  for (const GateSample& sample : samples) {
-    if (sample.source != GateSource::CatPhoto || sample.split != "train") continue;
-    auto decoded = imaging::decodeImageFile(sample.path);
-    if (!decoded) return decoded.error();
-    ++catPhotosTrain;
-    const cv::Size size = decoded->rgb.size();
-    bool matched = false;
-    for (const cv::Rect& face : finder.detectCatFaces(decoded->rgb))
-      for (const cv::Rect2d& box : sample.eyeBoxes) {
-        const cv::Point2d centre((box.x + box.width / 2) * size.width,
-                                 (box.y + box.height / 2) * size.height);
-        if (!face.contains(cv::Point(centre))) continue;
-        xs.push_back((centre.x - face.x) / face.width);
-        ys.push_back((centre.y - face.y) / face.height);
-        sides.push_back(std::max(box.width * size.width, box.height * size.height) / face.width);
-        matched = true;
-      }
-    if (matched) ++catPhotosWithFace;
-  }
-  const auto median = [](std::vector<double> values, double fallback) {
-    if (values.empty()) return fallback;
-    std::nth_element(values.begin(), values.begin() + long(values.size() / 2), values.end());
-    return values[values.size() / 2];
-  };
-  gate.card.catEyes.leftX = median(xs, gate.card.catEyes.leftX);
-  gate.card.catEyes.leftY = median(ys, gate.card.catEyes.leftY);
-  gate.card.catEyes.rightX = 1.0 - gate.card.catEyes.leftX;  // mirrored
-  gate.card.catEyes.rightY = gate.card.catEyes.leftY;
-  gate.card.catEyes.side = median(sides, gate.card.catEyes.side);
-
-  // The finder on the cat photos' val split: a hit is a square among the first two with IoU >=
-  // 0.25 against a boxed eye. Time per photo is the whole find() (faces, squares, scan).
-  int64_t hits = 0, scanHits = 0, located = 0;
-  double locateSeconds = 0;
-  for (const GateSample& sample : samples) {
-    if (sample.source != GateSource::CatPhoto || sample.split != "val") continue;
-    auto decoded = imaging::decodeImageFile(sample.path);
-    if (!decoded) return decoded.error();
-    const cv::Size size = decoded->rgb.size();
-    const auto hit = [&](const std::vector<EyeSquare>& found) {
-      for (size_t k = 0; k < found.size() && k < 2; ++k)
-        for (const cv::Rect2d& box : sample.eyeBoxes)
-          if (intersectionOverUnion(found[k].square,
-                                    cv::Rect2d(box.x * size.width, box.y * size.height,
-                                               box.width * size.width, box.height * size.height)) >=
-              0.25)
-            return true;
-      return false;
-    };
-    const auto before = Clock::now();
-    const auto found = finder.find(decoded->rgb, Species::Cat);
-    locateSeconds += std::chrono::duration<double>(Clock::now() - before).count();
-    ++located;
-    if (hit(found)) ++hits;
-    if (hit(suppressOverlaps(finder.scan(decoded->rgb, Species::Cat), 0.3, 4))) ++scanHits;
-    if (options.progress) options.progress("finder", size_t(located), 0);
-  }
+  auto fitted = fitCatEyeLayout(finder, samples, gate.card.catEyes);
+  if (!fitted) return fitted.error();
+  gate.card.catEyes = fitted->layout;
+  auto measured = measureCatEyeFinder(finder, samples, options.progress);
+  if (!measured) return measured.error();
+  QJsonObject eyeFinder = measured.value();
+  eyeFinder.insert(QStringLiteral("cat_face_layout_from"),
+                   share(fitted->photosWithFace, fitted->photos));
 
   QJsonObject metrics{
       {QStringLiteral("dataset"),
        QStringLiteral("val splits of dog-eye, cat-eye, not-eye and cat-photos")},
       {QStringLiteral("summary"), summary},
       {QStringLiteral("per_source"), perSource},
-      {QStringLiteral("eye_finder"),
-       QJsonObject{
-           {QStringLiteral("cat_photos_val_hit_first_two"), share(hits, located)},
-           {QStringLiteral("cat_photos_val_hit_first_two_scan_only"), share(scanHits, located)},
-           {QStringLiteral("seconds_per_photo"), located ? locateSeconds / located : 0.0},
-           {QStringLiteral("photo_size"), QStringLiteral("480x480")},
-           {QStringLiteral("cat_face_layout_from"), share(catPhotosWithFace, catPhotosTrain)}}},
+      {QStringLiteral("eye_finder"), eyeFinder},
       {QStringLiteral("feature_extraction_seconds"), extractSeconds},
       {QStringLiteral("note"),
        QStringLiteral("Measured on the val splits, which neither the head nor the cat-face layout "

@@ -25,10 +25,6 @@ bool shippedGate() {
   return QFile::exists(kShippedModel + QStringLiteral("/eye-gate.json"));
 }
 
-QString firstVal(const QString& folder, const QString& filter = QStringLiteral(",val,")) {
-  return walness::test::firstValidationPhoto(folder, filter);
-}
-
 QJsonObject diagnoseJson(const QString& photo, int* exitCode, const QStringList& extra = {}) {
   CliRun run = runCli(QStringList{QStringLiteral("diagnose"), QStringLiteral("--species"),
                                   QStringLiteral("dog"), QStringLiteral("--json")} +
@@ -43,8 +39,10 @@ QJsonObject diagnoseJson(const QString& photo, int* exitCode, const QStringList&
 TEST(GateCliTest, ACatsEyeScreenedAsDogAbstainsAsTheOtherSpecies) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   int exitCode = -1;
-  const QJsonObject result = diagnoseJson(
-      firstVal(QStringLiteral("cat-eye"), QStringLiteral("e99d2e73f3ee42a2")), &exitCode);
+  const QJsonObject result =
+      diagnoseJson(walness::test::firstValidationPhoto(QStringLiteral("cat-eye"),
+                                                       QStringLiteral("e99d2e73f3ee42a2")),
+                   &exitCode);
   EXPECT_EQ(exitCode, 0);
   EXPECT_EQ(result[QStringLiteral("abstained")].toString(), QStringLiteral("other_species"));
   EXPECT_EQ(result[QStringLiteral("detected_species")].toString(), QStringLiteral("cat"));
@@ -60,22 +58,25 @@ TEST(GateCliTest, ACatsEyeScreenedAsDogAbstainsAsTheOtherSpecies) {
 TEST(GateCliTest, APhotoThatIsNotAnEyeAbstainsAndADogEyeIsScreened) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   int exitCode = -1;
-  const QJsonObject other = diagnoseJson(firstVal(QStringLiteral("not-eye")), &exitCode);
+  const QJsonObject other =
+      diagnoseJson(walness::test::firstValidationPhoto(QStringLiteral("not-eye")), &exitCode);
   EXPECT_EQ(other[QStringLiteral("abstained")].toString(), QStringLiteral("not_an_eye"));
   EXPECT_GT(other[QStringLiteral("eye_gate")].toObject()[QStringLiteral("not_eye")].toDouble(),
             0.5);
   EXPECT_FALSE(other.contains(QStringLiteral("detected_species")));
 
-  const QJsonObject dog =
-      diagnoseJson(firstVal(QStringLiteral("dog-eye"), QStringLiteral(",crop,")), &exitCode);
+  const QJsonObject dog = diagnoseJson(
+      walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,")),
+      &exitCode);
   EXPECT_TRUE(dog[QStringLiteral("abstained")].isNull())
       << dog[QStringLiteral("abstention_message")].toString().toStdString();
   EXPECT_EQ(dog[QStringLiteral("findings")].toArray().size(), 5);
   EXPECT_GT(dog[QStringLiteral("eye_gate")].toObject()[QStringLiteral("dog_eye")].toDouble(), 0.5);
 
   // Human-readable output names the reason.
-  const CliRun human = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
-                               QStringLiteral("dog"), firstVal(QStringLiteral("not-eye"))});
+  const CliRun human =
+      runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+              walness::test::firstValidationPhoto(QStringLiteral("not-eye"))});
   EXPECT_EQ(human.exitCode, 0);
   EXPECT_TRUE(human.out.contains(QStringLiteral("does not look like a close-up of an eye")))
       << human.out.toStdString();
@@ -85,9 +86,11 @@ TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   QTemporaryDir dir;
   // A real dog eye pasted into a larger not-eye photo at (400, 120), 180 px.
-  cv::Mat eye =
-      cv::imread(firstVal(QStringLiteral("dog-eye"), QStringLiteral(",crop,")).toStdString());
-  cv::Mat scene = cv::imread(firstVal(QStringLiteral("not-eye")).toStdString());
+  cv::Mat eye = cv::imread(
+      walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))
+          .toStdString());
+  cv::Mat scene =
+      cv::imread(walness::test::firstValidationPhoto(QStringLiteral("not-eye")).toStdString());
   ASSERT_FALSE(eye.empty() || scene.empty());
   cv::resize(scene, scene, cv::Size(700, 500));
   cv::resize(eye, eye, cv::Size(180, 180));
@@ -167,8 +170,9 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
       metrics[QStringLiteral("summary")].toObject().contains(QStringLiteral("species_accuracy")));
   EXPECT_TRUE(QFile::exists(bundle + QStringLiteral("/eye-gate.json")));
   int exitCode = -1;
-  const QJsonObject result = diagnoseJson(firstVal(QStringLiteral("not-eye")), &exitCode,
-                                          {QStringLiteral("--model"), bundle});
+  const QJsonObject result =
+      diagnoseJson(walness::test::firstValidationPhoto(QStringLiteral("not-eye")), &exitCode,
+                   {QStringLiteral("--model"), bundle});
   EXPECT_TRUE(result[QStringLiteral("eye_gate")].isObject());
 
   // A gate trained for other weights is refused by name, not used.
@@ -189,9 +193,9 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   ASSERT_TRUE(gateCard.open(QIODevice::WriteOnly | QIODevice::Truncate));
   gateCard.write(gate);
   gateCard.close();
-  const CliRun stale =
-      runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
-              QStringLiteral("--model"), bundle, firstVal(QStringLiteral("not-eye"))});
+  const CliRun stale = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
+                               QStringLiteral("dog"), QStringLiteral("--model"), bundle,
+                               walness::test::firstValidationPhoto(QStringLiteral("not-eye"))});
   EXPECT_EQ(stale.exitCode, 4);
   EXPECT_TRUE(stale.err.contains(QStringLiteral("train-gate"))) << stale.err.toStdString();
 }

@@ -38,10 +38,6 @@ void saveScreenshot(QWidget& widget, const QString& name) {
       widget.grab().toImage().save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name)));
 }
 
-QString firstVal(const QString& folder, const QString& filter = QStringLiteral(",val,")) {
-  return test::firstValidationPhoto(folder, filter);
-}
-
 QString titleOf(DiagnosisPage& page) {
   return page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text();
 }
@@ -76,7 +72,8 @@ TEST(EyeGatePageTest, ACatsEyeOnTheDogModelSaysSoAndGivesNoFindings) {
   page.resize(1100, 720);
   page.show();
   // A val cat eye the gate scores confidently; the rates over many are in EyeGateTest.
-  screen(page, firstVal(QStringLiteral("cat-eye"), QStringLiteral("e99d2e73f3ee42a2")));
+  screen(page, walness::test::firstValidationPhoto(QStringLiteral("cat-eye"),
+                                                   QStringLiteral("e99d2e73f3ee42a2")));
   const auto& diagnosis = page.result()->diagnosis;
   ASSERT_TRUE(diagnosis.abstention);
   EXPECT_EQ(diagnosis.abstention->reason, "other_species");
@@ -96,7 +93,8 @@ TEST(EyeGatePageTest, APhotoThatIsNotAnEyeIsRefusedWithWhatToDo) {
   DiagnosisPage page;
   page.resize(1100, 720);
   page.show();
-  screen(page, firstVal(QStringLiteral("not-eye"), QStringLiteral(",conch,")));
+  screen(page,
+         walness::test::firstValidationPhoto(QStringLiteral("not-eye"), QStringLiteral(",conch,")));
   const auto& diagnosis = page.result()->diagnosis;
   ASSERT_TRUE(diagnosis.abstention);
   EXPECT_EQ(diagnosis.abstention->reason, "not_an_eye");
@@ -133,7 +131,8 @@ TEST(EyeGatePageTest, ADogsEyeOnACatModelOffersToSwitchToDog) {
   page.show();
   page.refreshModels();
   page.speciesToggle()->setSpecies(Species::Cat);
-  ASSERT_TRUE(page.openPhoto(firstVal(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))));
+  ASSERT_TRUE(page.openPhoto(
+      walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))));
   page.analyze();
   ASSERT_TRUE(waitFor([&] { return page.hasResult(); }, 60000));
   EXPECT_EQ(page.result()->diagnosis.abstention->reason, "other_species");
