@@ -11,10 +11,10 @@
 
 #include <walness/Version.h>
 
-#include "GraphicsSetup.h"
-#include "MainWindow.h"
-#include "SingleInstance.h"
-#include "Translations.h"
+#include "shell/GraphicsSetup.h"
+#include "shell/MainWindow.h"
+#include "shell/SingleInstance.h"
+#include "shell/Translations.h"
 
 namespace {
 

@@ -16,13 +16,13 @@
 
 #include <walness/Version.h>
 
-#include "DiagnosisPage.h"
-#include "HistoryPage.h"
 #include "ImageStats.h"
-#include "MainWindow.h"
 #include "SharedData.h"
-#include "SingleInstance.h"
 #include "WaitFor.h"
+#include "diagnosis/DiagnosisPage.h"
+#include "history/HistoryPage.h"
+#include "shell/MainWindow.h"
+#include "shell/SingleInstance.h"
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>

@@ -9,7 +9,7 @@
 #ifdef WALNESS_TEST_GUI
 #include <QApplication>
 
-#include "GraphicsSetup.h"
+#include "shell/GraphicsSetup.h"
 using TestApplication = QApplication;
 #else
 #include <QCoreApplication>

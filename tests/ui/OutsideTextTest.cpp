@@ -24,23 +24,23 @@
 #include <QTextBrowser>
 #include <QUndoStack>
 
-#include "ClinicListModel.h"
-#include "ClinicPanel.h"
-#include "ClinicSearch.h"
-#include "ClinicSortFilterModel.h"
-#include "CompareDialog.h"
-#include "DiagnosisController.h"
-#include "DiagnosisPage.h"
-#include "HistoryDatabase.h"
-#include "HistoryPage.h"
 #include "LocalHttpServer.h"
-#include "MainWindow.h"
-#include "SafeText.h"
-#include "SettingsDialog.h"
 #include "SharedData.h"
-#include "SpeciesToggle.h"
 #include "WaitFor.h"
 #include "clinics/ClinicFetcher.h"
+#include "clinics/ClinicListModel.h"
+#include "clinics/ClinicPanel.h"
+#include "clinics/ClinicSearch.h"
+#include "clinics/ClinicSortFilterModel.h"
+#include "common/SafeText.h"
+#include "diagnosis/DiagnosisController.h"
+#include "diagnosis/DiagnosisPage.h"
+#include "diagnosis/SpeciesToggle.h"
+#include "history/CompareDialog.h"
+#include "history/HistoryDatabase.h"
+#include "history/HistoryPage.h"
+#include "shell/MainWindow.h"
+#include "shell/SettingsDialog.h"
 
 using namespace walness;
 using walness::test::LocalHttpServer;

@@ -1,0 +1,210 @@
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include "SharedData.h"
+#include "WaitFor.h"
+#include "diagnosis/DiagnosisController.h"
+#include "diagnosis/DiagnosisPage.h"
+#include "diagnosis/EyeFinderBar.h"
+#include "diagnosis/PhotoView.h"
+#include "diagnosis/SpeciesToggle.h"
+#include "shell/Translations.h"
+
+using namespace walness;
+using walness::test::waitFor;
+using walness::ui::DiagnosisPage;
+
+namespace {
+
+const QString kShippedModel = QStringLiteral(WALNESS_SOURCE_DIR "/models/dog-eye-mobilenetv2");
+
+bool shippedGate() {
+  return QFile::exists(kShippedModel + QStringLiteral("/eye-gate.json"));
+}
+
+void saveScreenshot(QWidget& widget, const QString& name) {
+  EXPECT_TRUE(
+      widget.grab().toImage().save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name)));
+}
+
+QString titleOf(DiagnosisPage& page) {
+  return page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text();
+}
+
+// Opens `photo` with the dog model, waits for the eye finder, analyses the square shown.
+void screen(DiagnosisPage& page, const QString& photo) {
+  page.speciesToggle()->setSpecies(Species::Dog);
+  ASSERT_TRUE(page.openPhoto(photo)) << photo.toStdString();
+  ASSERT_TRUE(waitFor(
+      [&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); },
+      60000));
+  page.analyze();
+  ASSERT_TRUE(waitFor([&] { return page.hasResult(); }, 60000));
+}
+
+// Shows the page in Korean for one screenshot, then back in English.
+void koreanScreenshot(DiagnosisPage& page, const QString& name, const QString& expectedTitle) {
+  const QList<QTranslator*> korean =
+      ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean));
+  QCoreApplication::processEvents();
+  EXPECT_EQ(titleOf(page), expectedTitle);
+  saveScreenshot(page, name);
+  ui::removeTranslations(korean);
+  QCoreApplication::processEvents();
+}
+
+}  // namespace
+
+TEST(EyeGatePageTest, ACatsEyeOnTheDogModelSaysSoAndGivesNoFindings) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  DiagnosisPage page;
+  page.resize(1100, 720);
+  page.show();
+  // A val cat eye the gate scores confidently; the rates over many are in EyeGateTest.
+  screen(page, walness::test::firstValidationPhoto(QStringLiteral("cat-eye"),
+                                                   QStringLiteral("e99d2e73f3ee42a2")));
+  const auto& diagnosis = page.result()->diagnosis;
+  ASSERT_TRUE(diagnosis.abstention);
+  EXPECT_EQ(diagnosis.abstention->reason, "other_species");
+  EXPECT_EQ(titleOf(page), QStringLiteral("This looks like a cat's eye"));
+  EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("resultBody"))
+                  ->text()
+                  .contains(QStringLiteral("no model for cats' eyes yet")));
+  EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("switchSpeciesButton"))->isVisible());
+  EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("findVetButton"))->isVisible());
+  saveScreenshot(page, QStringLiteral("gate-other-species.png"));
+  koreanScreenshot(page, QStringLiteral("gate-other-species-ko.png"),
+                   QStringLiteral("고양이의 눈으로 보입니다"));
+}
+
+TEST(EyeGatePageTest, APhotoThatIsNotAnEyeIsRefusedWithWhatToDo) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  DiagnosisPage page;
+  page.resize(1100, 720);
+  page.show();
+  screen(page,
+         walness::test::firstValidationPhoto(QStringLiteral("not-eye"), QStringLiteral(",conch,")));
+  const auto& diagnosis = page.result()->diagnosis;
+  ASSERT_TRUE(diagnosis.abstention);
+  EXPECT_EQ(diagnosis.abstention->reason, "not_an_eye");
+  EXPECT_EQ(titleOf(page), QStringLiteral("This does not look like a close-up of an eye"));
+  saveScreenshot(page, QStringLiteral("gate-not-an-eye.png"));
+  koreanScreenshot(page, QStringLiteral("gate-not-an-eye-ko.png"),
+                   QStringLiteral("눈을 가까이 찍은 사진이 아닌 것 같습니다"));
+}
+
+TEST(EyeGatePageTest, ADogsEyeOnACatModelOffersToSwitchToDog) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  // A constructed cat bundle: the dog model's files with the card saying "cat" (the weights and
+  // so the gate stay valid). Only for this test: no cat model exists.
+  QTemporaryDir models;
+  const QString cat = models.filePath(QStringLiteral("cat-constructed"));
+  ASSERT_TRUE(QDir().mkpath(cat));
+  for (const QString& name :
+       {QStringLiteral("weights.safetensors"), QStringLiteral("eye-gate.json"),
+        QStringLiteral("eye-gate.safetensors")})
+    ASSERT_TRUE(QFile::copy(kShippedModel + "/" + name, cat + "/" + name));
+  QFile card(kShippedModel + QStringLiteral("/model.json"));
+  ASSERT_TRUE(card.open(QIODevice::ReadOnly));
+  QJsonObject json = QJsonDocument::fromJson(card.readAll()).object();
+  json[QStringLiteral("species")] = QStringLiteral("cat");
+  json[QStringLiteral("id")] = QStringLiteral("cat-constructed-for-test");
+  QFile out(cat + QStringLiteral("/model.json"));
+  ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+  out.write(QJsonDocument(json).toJson());
+  out.close();
+  qputenv("WALNESS_MODELS_DIR", models.path().toUtf8());
+
+  DiagnosisPage page;
+  page.resize(1100, 720);
+  page.show();
+  page.refreshModels();
+  page.speciesToggle()->setSpecies(Species::Cat);
+  ASSERT_TRUE(page.openPhoto(
+      walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))));
+  page.analyze();
+  ASSERT_TRUE(waitFor([&] { return page.hasResult(); }, 60000));
+  EXPECT_EQ(page.result()->diagnosis.abstention->reason, "other_species");
+  EXPECT_EQ(titleOf(page), QStringLiteral("This looks like a dog's eye"));
+  auto* switchButton = page.findChild<QPushButton*>(QStringLiteral("switchSpeciesButton"));
+  ASSERT_TRUE(switchButton->isVisible());
+  EXPECT_EQ(switchButton->text(), QStringLiteral("Switch to Dog and analyse"));
+  saveScreenshot(page, QStringLiteral("gate-switch-to-dog.png"));
+  koreanScreenshot(page, QStringLiteral("gate-switch-to-dog-ko.png"),
+                   QStringLiteral("강아지의 눈으로 보입니다"));
+
+  QTest::mouseClick(switchButton, Qt::LeftButton);
+  EXPECT_EQ(page.speciesToggle()->species(), Species::Dog);
+  ASSERT_TRUE(waitFor([&] { return page.hasResult(); }, 60000));
+  EXPECT_EQ(page.result()->diagnosis.modelId, "dog-eye-mobilenetv2");
+  EXPECT_FALSE(page.result()->diagnosis.abstention.has_value());
+  qunsetenv("WALNESS_MODELS_DIR");
+}
+
+TEST(EyeGatePageTest, TheSquareMovesToTheEyeFoundInAWholeCatPhoto) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  // A val photo whose boxed eye the finder places within its first two squares.
+  QFile labels(test::sharedDir() + QStringLiteral("/data/cat-photos/labels.csv"));
+  ASSERT_TRUE(labels.open(QIODevice::ReadOnly));
+  DiagnosisPage page;
+  page.resize(1100, 720);
+  page.show();
+  page.speciesToggle()->setSpecies(Species::Cat);
+  bool shown = false;
+  while (!labels.atEnd() && !shown) {
+    const QStringList cells = QString::fromUtf8(labels.readLine()).split(QLatin1Char(','));
+    if (cells.value(1) != QStringLiteral("val")) continue;
+    const QStringList box = cells.value(4).split(QLatin1Char(';')).value(0).split(QLatin1Char(' '));
+    ASSERT_TRUE(page.openPhoto(test::sharedDir() + QStringLiteral("/data/cat-photos/") + cells[0]));
+    ASSERT_TRUE(waitFor(
+        [&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); },
+        60000));
+    const QList<QRect> squares = page.eyeFinderBar()->squares();
+    if (squares.isEmpty()) continue;
+    const QPointF eye(box.value(0).toDouble() * 480, box.value(1).toDouble() * 480);
+    if (!squares.front().adjusted(-8, -8, 8, 8).contains(eye.toPoint())) continue;
+    EXPECT_EQ(page.photoView()->region().center(), squares.front().center());
+    EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("Eye found")));
+    saveScreenshot(page, QStringLiteral("gate-found-cat-eye.png"));
+    if (squares.size() > 1) {
+      QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("nextEyeButton")),
+                        Qt::LeftButton);
+      EXPECT_EQ(page.photoView()->region().center(), squares[1].center());
+    }
+    shown = true;
+  }
+  EXPECT_TRUE(shown) << "no val cat photo had its eye found first";
+}
+
+TEST(EyeGatePageTest, APhotoWithoutAnEyeKeepsTheSquareAndSaysSo) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  DiagnosisPage page;
+  page.resize(1100, 720);
+  page.show();
+  page.speciesToggle()->setSpecies(Species::Dog);
+  QImage wall(800, 600, QImage::Format_RGB32);
+  QPainter painter(&wall);
+  for (int y = 0; y < 600; y += 40)
+    painter.fillRect(0, y, 800, 40, y % 80 ? QColor(180, 150, 120) : QColor(170, 140, 110));
+  painter.end();
+  ASSERT_TRUE(page.openImage(wall, QStringLiteral("wall.png")));
+  const QRect centred = page.photoView()->region();
+  ASSERT_TRUE(waitFor(
+      [&] { return page.eyeFinderBar()->text() != QStringLiteral("Looking for the eye..."); },
+      60000));
+  EXPECT_TRUE(page.eyeFinderBar()->squares().isEmpty());
+  EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("No dog's eye found")));
+  EXPECT_EQ(page.photoView()->region(), centred);
+  saveScreenshot(page, QStringLiteral("gate-no-eye-found.png"));
+}

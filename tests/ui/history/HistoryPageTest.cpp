@@ -1,0 +1,361 @@
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QProgressBar>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUndoStack>
+
+#include "PostgresServer.h"
+#include "SharedData.h"
+#include "WaitFor.h"
+#include "bundle/ModelLocator.h"
+#include "cam/HeatmapImage.h"
+#include "diagnosis/BatchDialog.h"
+#include "diagnosis/DiagnosisPage.h"
+#include "diagnosis/SpeciesToggle.h"
+#include "history/CompareDialog.h"
+#include "history/HistoryDatabase.h"
+#include "history/HistoryPage.h"
+#include "history/HistorySettings.h"
+#include "history/ProbabilityChart.h"
+#include "history/SaveToPetDialog.h"
+#include "imaging/ImageDecoder.h"
+#include "inference/ScreeningSession.h"
+#include "shell/Translations.h"
+
+using namespace walness;
+using walness::test::waitFor;
+using walness::ui::HistoryDatabase;
+using walness::ui::HistoryPage;
+
+namespace {
+
+QString screenshot(const QString& name) {
+  return QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name);
+}
+
+// A pet with three eye checks a month apart, screened for real by the shipped dog model.
+class HistoryPageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(history_.open(history::StoreLocation::local(folder_.filePath(QStringLiteral("h")))))
+        << history_.error().toStdString();
+    history::Pet pet;
+    pet.name = "Coco";
+    pet.breed = "Maltese";
+    pet.birthYear = 2019;
+    petId_ = history_.store()->addPet(pet).value();
+    const auto bundles = bundle::listBundles(bundle::modelSearchDirectories());
+    const auto dog = bundle::findBundleFor(Species::Dog, bundles);
+    ASSERT_TRUE(dog) << "the shipped dog model is not found";
+    auto session = inference::ScreeningSession::open(dog->directory);
+    ASSERT_TRUE(session) << session.message();
+    const QStringList photos = test::validationPhotos(3);
+    ASSERT_EQ(photos.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+      QFile file(photos[i]);
+      ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+      history::NewDiagnosis entry;
+      entry.photo = file.readAll();
+      auto decoded =
+          imaging::decodeImageBytes(reinterpret_cast<const unsigned char*>(entry.photo.constData()),
+                                    size_t(entry.photo.size()), "photo");
+      ASSERT_TRUE(decoded);
+      auto explained = (*session)->explain(decoded->rgb, std::nullopt, "gradcam", {});
+      ASSERT_TRUE(explained) << explained.message();
+      entry.petId = petId_;
+      entry.diagnosis = explained->diagnosis;
+      entry.region = explained->region;
+      if (!explained->heatmaps.empty()) {
+        entry.camMethod = explained->camMethod;
+        entry.camDisease = explained->heatmaps.begin()->first;
+        entry.camPng = cam::encodeRegionHeatmap(explained->heatmaps.begin()->second, entry.region);
+      }
+      entry.takenAt = QStringLiteral("2026-%1-15T09:30:00.000Z")
+                          .arg(i + 8, 2, 10, QLatin1Char('0'))
+                          .toStdString();
+      entry.notes = i == 0 ? "first visit" : "";
+      ASSERT_TRUE(history_.store()->addDiagnosis(entry));
+    }
+  }
+
+  QTemporaryDir folder_;
+  HistoryDatabase history_;
+  int64_t petId_ = 0;
+};
+
+TEST_F(HistoryPageTest, TheTimelineAndThePlotShowAPetWithThreeDiagnoses) {
+  HistoryPage page(history_);
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_EQ(page.petList()->count(), 1);
+  EXPECT_EQ(page.currentPet(), petId_);
+  ASSERT_EQ(page.timeline()->count(), 3);
+  EXPECT_TRUE(page.timeline()->item(0)->text().startsWith(QStringLiteral("2026-08-15")));
+  EXPECT_TRUE(page.timeline()->item(2)->text().startsWith(QStringLiteral("2026-10-15")));
+  ASSERT_TRUE(waitFor([&] { return page.thumbnailsLoaded(); }));
+  QCoreApplication::processEvents();
+  // Thumbnails replaced the grey placeholders: they have colour in them.
+  const QImage thumbnail = page.timeline()->item(0)->icon().pixmap(96, 96).toImage();
+  EXPECT_NE(thumbnail.pixelColor(48, 48), QColor(0xee, 0xee, 0xee));
+  EXPECT_EQ(page.chart()->seriesCount(), 5);  // one line per disease the model checks
+  EXPECT_EQ(page.chart()->pointCount(), 15);  // 3 diagnoses x 5 diseases
+  ASSERT_TRUE(page.grab().toImage().save(screenshot(QStringLiteral("history-page.png"))));
+}
+
+TEST_F(HistoryPageTest, TwoDiagnosesCompareSideBySide) {
+  HistoryPage page(history_);
+  page.show();
+  page.timeline()->item(0)->setSelected(true);
+  page.timeline()->item(2)->setSelected(true);
+  auto* dialog = page.compareSelected();
+  ASSERT_NE(dialog, nullptr);
+  EXPECT_TRUE(dialog->changeText().contains(QStringLiteral("→")));
+  EXPECT_EQ(dialog->findChildren<ui::ProbabilityChart*>().size(), 0u);
+  dialog->show();
+  QCoreApplication::processEvents();
+  ASSERT_TRUE(dialog->grab().toImage().save(screenshot(QStringLiteral("history-compare.png"))));
+  dialog->close();
+}
+
+TEST_F(HistoryPageTest, DeletingADiagnosisOrAPetCanBeUndone) {
+  HistoryPage page(history_);
+  page.timeline()->item(1)->setSelected(true);
+  page.deleteSelectedDiagnoses();
+  EXPECT_EQ(page.timeline()->count(), 2);
+  EXPECT_EQ(page.chart()->pointCount(), 10);
+  page.undoStack()->undo();
+  EXPECT_EQ(page.timeline()->count(), 3);
+
+  page.deleteCurrentPet();
+  EXPECT_EQ(page.petList()->count(), 0);
+  EXPECT_EQ(history_.store()->pets()->size(), 0u);
+  page.undoStack()->undo();
+  ASSERT_EQ(page.petList()->count(), 1);
+  EXPECT_EQ(page.timeline()->count(), 3);
+  page.undoStack()->redo();
+  EXPECT_EQ(page.petList()->count(), 0);
+}
+
+TEST_F(HistoryPageTest, APdfReportRendersAndHtmlAndJsonAreWritten) {
+  HistoryPage page(history_);
+  for (const QString& name :
+       {QStringLiteral("coco.pdf"), QStringLiteral("coco.html"), QStringLiteral("coco.json")}) {
+    bool done = false;
+    QString error;
+    page.writeReport(folder_.filePath(name), [&](const QString& e) {
+      done = true;
+      error = e;
+    });
+    ASSERT_TRUE(waitFor([&] { return done; }));
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+  }
+  QFile pdf(folder_.filePath(QStringLiteral("coco.pdf")));
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+  EXPECT_GT(pdf.size(), 20'000);  // text and five pictures per diagnosis
+  // Rendered to PNG the way a person would look at it (pdftoppm, from poppler-utils).
+  QProcess render;
+  render.start(QStringLiteral("pdftoppm"),
+               {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdf.fileName(),
+                screenshot(QStringLiteral("report-page"))});
+  ASSERT_TRUE(render.waitForFinished(60000));
+  EXPECT_EQ(render.exitCode(), 0) << render.readAllStandardError().toStdString();
+  const QStringList pages = QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR))
+                                .entryList({QStringLiteral("report-page*.png")}, QDir::Files);
+  ASSERT_GE(pages.size(), 1);
+  const QImage first(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(pages.first()));
+  EXPECT_GT(first.width(), 300);
+  QFile html(folder_.filePath(QStringLiteral("coco.html")));
+  ASSERT_TRUE(html.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(html.readAll().contains("Eye screening history: Coco"));
+}
+
+// In Korean: the page, and the report (PDF rendered to PNG: Hangul must show, not boxes).
+TEST_F(HistoryPageTest, InKoreanThePageAndTheReportSpeakKorean) {
+  const auto korean =
+      ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean));
+  ASSERT_FALSE(korean.isEmpty());
+  {
+    HistoryPage page(history_);
+    page.resize(1100, 720);
+    page.show();
+    ASSERT_TRUE(waitFor([&] { return page.thumbnailsLoaded(); }));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("petTitle"))
+                    ->text()
+                    .contains(QStringLiteral("저장된 눈 검사: 3건")));
+    ASSERT_TRUE(page.grab().toImage().save(screenshot(QStringLiteral("history-page-ko.png"))));
+    bool done = false;
+    QString error;
+    const QString pdf = folder_.filePath(QStringLiteral("coco-ko.pdf"));
+    page.writeReport(pdf, [&](const QString& e) {
+      done = true;
+      error = e;
+    });
+    ASSERT_TRUE(waitFor([&] { return done; }));
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    QProcess render;
+    render.start(
+        QStringLiteral("pdftoppm"),
+        {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-l"),
+         QStringLiteral("1"), pdf, screenshot(QStringLiteral("report-ko-page"))});
+    ASSERT_TRUE(render.waitForFinished(60000));
+    EXPECT_EQ(render.exitCode(), 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"),
+               {QStringLiteral("-l"), QStringLiteral("1"), pdf, QStringLiteral("-")});
+    ASSERT_TRUE(text.waitForFinished(60000));
+    EXPECT_TRUE(QString::fromUtf8(text.readAllStandardOutput())
+                    .contains(QStringLiteral("눈 검사 기록: Coco")));
+  }
+  ui::removeTranslations(korean);
+}
+
+TEST_F(HistoryPageTest, APetExportedFromThePageImportsBack) {
+  HistoryPage page(history_);
+  bool done = false;
+  QString error;
+  const QString archive = folder_.filePath(QStringLiteral("coco-export"));
+  page.exportCurrentPet(archive, [&](const QString& e) {
+    done = true;
+    error = e;
+  });
+  ASSERT_TRUE(waitFor([&] { return done; }));
+  ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+  done = false;
+  page.importPet(archive, [&](const QString& e) {
+    done = true;
+    error = e;
+  });
+  ASSERT_TRUE(waitFor([&] { return done; }));
+  ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+  EXPECT_EQ(page.petList()->count(), 2);
+}
+
+TEST_F(HistoryPageTest, AResultIsSavedToANewPetFromTheEyeCheckPage) {
+  ui::DiagnosisPage diagnosis;
+  diagnosis.setHistory(&history_);
+  ASSERT_TRUE(diagnosis.openPhoto(test::validationPhotos(4).last()));
+  diagnosis.analyze();
+  ASSERT_TRUE(waitFor([&] { return diagnosis.hasResult(); }));
+
+  ui::SaveToPetDialog dialog(history_, Species::Dog);
+  EXPECT_EQ(dialog.petBox()->currentText(), QStringLiteral("Coco"));  // an existing pet first
+  dialog.petBox()->setCurrentIndex(0);                                // "New pet..."
+  dialog.accept();
+  EXPECT_EQ(dialog.result(), 0);  // no name: refused, nothing created
+  EXPECT_EQ(history_.store()->pets()->size(), 1u);
+  dialog.nameEdit()->setText(QStringLiteral("Bori"));
+  dialog.accept();
+  ASSERT_EQ(dialog.result(), QDialog::Accepted);
+  QString error;
+  const int64_t saved = diagnosis.saveToPet(dialog.petId(), QStringLiteral("right eye"), &error);
+  ASSERT_GT(saved, 0) << error.toStdString();
+  const auto record = history_.store()->diagnosis(saved);
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->notes, "right eye");
+  EXPECT_FALSE(record->camHash.empty());
+  EXPECT_EQ(record->diagnosis.findings.size(), 5u);
+}
+
+TEST_F(HistoryPageTest, ABatchRunsOffTheGuiThreadAndCanBeCancelled) {
+  const QString photos = folder_.filePath(QStringLiteral("batch"));
+  QDir().mkpath(photos);
+  for (const QString& photo : test::validationPhotos(12))
+    QFile::copy(photo, photos + QLatin1Char('/') + QFileInfo(photo).fileName());
+  QFile broken(photos + QStringLiteral("/broken.jpg"));
+  ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+  broken.write("not a photo");
+  broken.close();
+
+  ui::BatchDialog dialog(&history_, Species::Dog);
+  dialog.setFolder(photos);
+  dialog.setReportFolder(folder_.filePath(QStringLiteral("reports")));
+  dialog.setPet(petId_);
+  dialog.show();
+  QString summary;
+  QObject::connect(&dialog, &ui::BatchDialog::finished,
+                   [&](const QString& text) { summary = text; });
+  ASSERT_TRUE(dialog.start());
+  ASSERT_TRUE(waitFor([&] { return dialog.progressBar()->value() >= 2; }));
+  ASSERT_TRUE(dialog.grab().toImage().save(screenshot(QStringLiteral("batch-dialog.png"))));
+  ASSERT_TRUE(waitFor([&] { return !summary.isEmpty(); }, 120000));
+  EXPECT_TRUE(summary.startsWith(QStringLiteral("13 photos: "))) << summary.toStdString();
+  EXPECT_TRUE(summary.contains(QStringLiteral("1 could not be read"))) << summary.toStdString();
+  EXPECT_EQ(QDir(folder_.filePath(QStringLiteral("reports")))
+                .entryList({QStringLiteral("*.pdf")}, QDir::Files)
+                .size(),
+            12);
+  EXPECT_EQ(history_.store()->diagnoses(petId_)->size(), 3u + 12u);
+
+  // A second batch into a new CSV, cancelled at once: it stops and keeps what it wrote.
+  ui::BatchDialog second(&history_, Species::Dog);
+  second.setFolder(photos);
+  second.setCsvPath(folder_.filePath(QStringLiteral("second.csv")));
+  QString stopped;
+  QObject::connect(&second, &ui::BatchDialog::finished,
+                   [&](const QString& text) { stopped = text; });
+  ASSERT_TRUE(second.start());
+  second.cancel();
+  ASSERT_TRUE(waitFor([&] { return !stopped.isEmpty(); }));
+  EXPECT_TRUE(stopped.startsWith(QStringLiteral("Stopped."))) << stopped.toStdString();
+}
+
+TEST_F(HistoryPageTest, SettingsSwitchToASharedServerAndBackOnlyWhenItOpens) {
+  HistoryPage page(history_);
+  page.deleteCurrentPet();
+  page.undoStack()->undo();
+  EXPECT_TRUE(page.undoStack()->canRedo());
+  ui::HistorySettings settings(history_);
+  settings.serverChoice()->setChecked(true);
+  settings.hostEdit()->setText(QStringLiteral("127.0.0.1"));
+  settings.portBox()->setValue(1);  // nothing listens there
+  settings.databaseEdit()->setText(QStringLiteral("clinic"));
+  settings.userEdit()->setText(QStringLiteral("desk"));
+  std::optional<bool> applied;
+  QObject::connect(&settings, &ui::HistorySettings::applied, [&](bool ok) { applied = ok; });
+  // A server that does not answer is tried off the GUI thread; the page stays responsive.
+  settings.apply();
+  EXPECT_FALSE(applied.has_value());
+  ASSERT_TRUE(waitFor([&] { return applied.has_value(); }));
+  EXPECT_FALSE(*applied);
+  EXPECT_TRUE(settings.statusLabel()->text().contains(QStringLiteral("was not changed")));
+  EXPECT_EQ(history_.store()->location().kind, history::StoreLocation::Kind::Sqlite);
+
+  auto& server = test::PostgresServer::shared();
+  ASSERT_TRUE(server.running()) << server.error().toStdString();
+  const history::StoreLocation shared = server.createDatabase();
+  settings.portBox()->setValue(shared.port);
+  settings.databaseEdit()->setText(shared.database);
+  settings.userEdit()->setText(shared.user);
+  applied.reset();
+  settings.apply();
+  ASSERT_TRUE(waitFor([&] { return applied.has_value(); }));
+  ASSERT_TRUE(*applied) << settings.statusLabel()->text().toStdString();
+  EXPECT_EQ(history_.store()->location().kind, history::StoreLocation::Kind::Postgres);
+  EXPECT_EQ(HistoryDatabase::savedLocation().database, shared.database);
+  // Undo steps named pets of the other store: gone. The shared store works like the local one.
+  EXPECT_FALSE(page.undoStack()->canRedo());
+  EXPECT_EQ(page.petList()->count(), 0);
+  history::Pet pet;
+  pet.name = "Shared";
+  ASSERT_TRUE(history_.store()->addPet(pet));
+  history_.notifyChanged();
+  EXPECT_EQ(page.petList()->count(), 1);
+  HistoryDatabase::saveLocation(history::StoreLocation::defaultLocal());
+}
+
+}  // namespace

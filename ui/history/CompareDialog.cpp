@@ -1,0 +1,117 @@
+#include "history/CompareDialog.h"
+
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPixmap>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "common/ProbabilityBars.h"
+#include "common/SafeText.h"
+
+namespace walness::ui {
+
+namespace {
+
+QString when(const std::string& iso) {
+  return QDateTime::fromString(QString::fromStdString(iso), Qt::ISODateWithMs)
+      .toLocalTime()
+      .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QLabel* picture(const QImage& image, const QString& missing, QWidget* parent) {
+  auto* label = new QLabel(parent);
+  label->setAlignment(Qt::AlignCenter);
+  label->setMinimumSize(220, 220);
+  if (image.isNull())
+    label->setText(missing);
+  else
+    label->setPixmap(
+        QPixmap::fromImage(image.scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+  return label;
+}
+
+}  // namespace
+
+CompareDialog::CompareDialog(const Side& earlier, const Side& later,
+                             const std::function<QString(const std::string&)>& diseaseName,
+                             QWidget* parent)
+    : QDialog(parent) {
+  setObjectName(QStringLiteral("compareDialog"));
+  setWindowTitle(tr("Compare two diagnoses"));
+  auto* grid = new QGridLayout;
+  int column = 0;
+  for (const Side* side : {&earlier, &later}) {
+    const auto& diagnosis = side->record.diagnosis;
+    // Deliberate rich text: the model id and version come from the history, escaped.
+    auto* title =
+        new QLabel(QStringLiteral("<b>%1</b><br><small>%2 %3</small>")
+                       .arg(when(side->record.takenAt).toHtmlEscaped(),
+                            QString::fromStdString(diagnosis.modelId).toHtmlEscaped(),
+                            QString::fromStdString(diagnosis.modelVersion).toHtmlEscaped()),
+                   this);
+    title->setObjectName(QStringLiteral("compareTitle"));
+    title->setTextFormat(Qt::RichText);
+    grid->addWidget(title, 0, column, 1, 2);
+    grid->addWidget(picture(side->eye, tr("Photo not available"), this), 1, column);
+    grid->addWidget(picture(side->heatmap, tr("No heatmap kept"), this), 1, column + 1);
+    auto* bars = new ProbabilityBars(this);
+    std::vector<ProbabilityBars::Row> rows;
+    for (const auto& finding : diagnosis.findings)
+      rows.push_back(
+          {diseaseName(finding.disease), finding.probability, finding.threshold, finding.positive});
+    bars->setRows(rows);
+    if (diagnosis.abstention) {
+      grid->addWidget(new QLabel(tr("No findings: the photo could not be judged."), this), 2,
+                      column, 1, 2);
+    } else {
+      grid->addWidget(bars, 2, column, 1, 2);
+    }
+    if (!side->record.notes.empty()) {
+      // Notes come from the history (possibly a shared server): plain text.
+      auto* notes = new QLabel(QString::fromStdString(side->record.notes), this);
+      notes->setObjectName(QStringLiteral("compareNotes"));
+      showPlainText(notes);
+      notes->setWordWrap(true);
+      grid->addWidget(notes, 3, column, 1, 2);
+    }
+    column += 2;
+  }
+
+  QStringList changes;
+  for (const auto& before : earlier.record.diagnosis.findings)
+    for (const auto& after : later.record.diagnosis.findings)
+      if (before.disease == after.disease) {
+        const int from = int(std::lround(before.probability * 100));
+        const int to = int(std::lround(after.probability * 100));
+        changes << tr("%1: %2% → %3%").arg(diseaseName(before.disease)).arg(from).arg(to);
+      }
+  change_ = changes.join(QStringLiteral(" · "));
+  auto* summary = new QLabel(this);
+  summary->setObjectName(QStringLiteral("compareChanges"));
+  summary->setWordWrap(true);
+  // Deliberate rich text; disease ids in a shared history are not ours, so all of it is escaped.
+  summary->setTextFormat(Qt::RichText);
+  summary->setText(changes.isEmpty()
+                       ? tr("No disease was scored in both diagnoses.").toHtmlEscaped()
+                       : change_.toHtmlEscaped() + QStringLiteral("<br><small>") +
+                             tr("Probabilities from a screening model: a change can come from "
+                                "the photo (light, angle, focus) as well as from the eye.")
+                                 .toHtmlEscaped() +
+                             QStringLiteral("</small>"));
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(grid);
+  layout->addWidget(summary);
+  layout->addWidget(buttons);
+}
+
+QString CompareDialog::changeText() const {
+  return change_;
+}
+
+}  // namespace walness::ui
