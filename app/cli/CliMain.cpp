@@ -14,6 +14,7 @@
 #include "DiagnoseCommand.h"
 #include "EvaluateCommand.h"
 #include "GateCommands.h"
+#include "HistoryCommands.h"
 #include "TrainCommand.h"
 
 using namespace walness::cli;
@@ -36,7 +37,11 @@ int main(int argc, char* argv[]) {
       "  train-gate train a bundle's eye gate (walness-cli train-gate --help)\n"
       "  locate     find eyes in whole photos (walness-cli locate --help)\n"
       "  batch      screen a folder of photos into a CSV (walness-cli batch --help)\n"
-      "  clinics    veterinary clinics near a point (walness-cli clinics --help)\n\n"
+      "  clinics    veterinary clinics near a point (walness-cli clinics --help)\n"
+      "  history    saved checks, the vet's confirmations, labelled export (walness-cli history "
+      "--help)\n"
+      "  audit      how the model did on this clinic's confirmed checks (walness-cli audit "
+      "--help)\n\n"
       "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
       "problem."));
   parser.addHelpOption();
@@ -75,6 +80,8 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("batch")) return runBatch(commandArguments);
   if (command == QLatin1String("train-gate")) return runTrainGate(commandArguments);
   if (command == QLatin1String("locate")) return runLocate(commandArguments);
+  if (command == QLatin1String("history")) return runHistory(commandArguments);
+  if (command == QLatin1String("audit")) return runAudit(commandArguments);
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

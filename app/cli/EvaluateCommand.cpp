@@ -71,7 +71,11 @@ int runEvaluate(const QStringList& arguments) {
                                  QStringLiteral("dir"));
   const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads."),
                                    QStringLiteral("n"), QStringLiteral("2"));
-  parser.addOptions({model, data, split, json, plots, threads});
+  const QCommandLineOption flip(
+      QStringLiteral("flip"),
+      QStringLiteral("Average each photo's logits with its mirror image's (test-time "
+                     "augmentation, twice the time), to measure what that would gain."));
+  parser.addOptions({model, data, split, json, plots, threads, flip});
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
   if (!parser.isSet(model) || !parser.isSet(data)) {
     err() << "walness-cli evaluate: give --model DIR and --data labels.csv.\n";
@@ -98,7 +102,8 @@ int runEvaluate(const QStringList& arguments) {
           << "\n";
     return kExitBadInput;
   }
-  auto predictions = training::predict(*bundle->network, *dataset, bundle->card.input);
+  auto predictions = training::predict(*bundle->network, *dataset, bundle->card.input, 32, 1, {},
+                                       parser.isSet(flip));
   if (!predictions) {
     err() << "walness-cli evaluate: " << QString::fromStdString(predictions.message()) << "\n";
     return kExitBadInput;

@@ -6,13 +6,16 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <unistd.h>
 #include <csignal>
 #include <cstdio>
 
 #include "CliCommon.h"
+#include "bundle/ModelCard.h"
 #include "training/AiHubDataset.h"
+#include "training/BundleComparison.h"
 #include "training/LabeledDataset.h"
 #include "training/Trainer.h"
 
@@ -99,6 +102,36 @@ QString defaultPretrained() {
   return sharedDirectory() + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors");
 }
 
+// Adds what the card cannot know at training time: where the clinic's data came from (the
+// export's export.json beside labels.csv) and the comparison with the bundle it started from.
+Status annotateCard(const QString& bundleDir, const QString& csvPath,
+                    const training::BundleComparison* comparison, const QString& initDir) {
+  QFile cardFile(bundleDir + QStringLiteral("/model.json"));
+  if (!cardFile.open(QIODevice::ReadOnly)) return Error{"cannot read the new bundle's card"};
+  auto card = bundle::parseModelCard(cardFile.readAll(), cardFile.fileName().toStdString());
+  cardFile.close();
+  if (!card) return Error{card.message()};
+  QFile about(QFileInfo(csvPath).absolutePath() + QStringLiteral("/export.json"));
+  if (!csvPath.isEmpty() && about.open(QIODevice::ReadOnly)) {
+    const QJsonObject exported = QJsonDocument::fromJson(about.readAll()).object();
+    if (exported.contains(QStringLiteral("origin")))
+      card->provenance[QStringLiteral("data_origin")] = exported.value(QStringLiteral("origin"));
+  }
+  if (comparison) {
+    QJsonObject versus{{QStringLiteral("baseline"), initDir},
+                       {QStringLiteral("summary"), QString::fromStdString(comparison->summary)},
+                       {QStringLiteral("better"), comparison->candidateBetter},
+                       {QStringLiteral("new"), comparison->candidate.toJson()},
+                       {QStringLiteral("old"), comparison->baseline.toJson()}};
+    card->metrics[QStringLiteral("compared_with_init")] = versus;
+  }
+  QSaveFile out(cardFile.fileName());
+  const QByteArray bytes = bundle::serializeModelCard(*card);
+  if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+    return Error{"cannot write the new bundle's card"};
+  return Ok{};
+}
+
 }  // namespace
 
 int runTrain(const QStringList& arguments) {
@@ -130,6 +163,16 @@ int runTrain(const QStringList& arguments) {
       "config", "JSON file with training settings (keys as in the card's provenance.training).",
       "file");
   const auto pretrained = option("pretrained", "ImageNet weights (safetensors).", "file");
+  const auto init = option("init",
+                           "Warm-start from this bundle's weights instead of ImageNet's (diseases "
+                           "it lacks get new head rows; another species a new head).",
+                           "bundle-dir");
+  const auto assumedTarget = option(
+      "assumed-negative-target",
+      "Label smoothing for 0s the data only assumes (dog-eye crop rows): train them towards x.",
+      "x");
+  const auto assumedWeight =
+      option("assumed-negative-weight", "Loss weight of those assumed 0s (0..1).", "x");
   const auto epochs = option("epochs", "Epochs.", "n");
   const auto inputSize = option("input-size", "Input side in pixels.", "px");
   const auto batchSize = option("batch-size", "Batch size.", "n");
@@ -206,7 +249,9 @@ int runTrain(const QStringList& arguments) {
       {&unfreezeEpoch, "unfreeze_epoch"},
       {&unfreezeTo, "unfreeze_to"},
       {&warmup, "warmup_epochs"},
-      {&patience, "patience"}};
+      {&patience, "patience"},
+      {&assumedTarget, "assumed_negative_target"},
+      {&assumedWeight, "assumed_negative_weight"}};
   for (const auto& [opt, key] : numeric) {
     if (!parser.isSet(*opt)) continue;
     bool ok = false;
@@ -218,6 +263,29 @@ int runTrain(const QStringList& arguments) {
     settings[QLatin1String(key)] = value;
   }
   if (parser.isSet(optimizer)) settings[QStringLiteral("optimizer")] = parser.value(optimizer);
+  if (parser.isSet(init)) {
+    const QFileInfo bundleCard(parser.value(init) + QStringLiteral("/model.json"));
+    if (!bundleCard.isFile()) {
+      err() << "walness-cli train: --init " << parser.value(init)
+            << " is not a model bundle (no model.json).\n";
+      return kExitBadInput;
+    }
+    settings[QStringLiteral("init_bundle")] = bundleCard.absolutePath();
+    settings[QStringLiteral("pretrained_weights")] = QString();
+    // Unless told otherwise, keep training the network the bundle is: its architecture and input.
+    QFile cardFile(bundleCard.absoluteFilePath());
+    const QJsonObject card = cardFile.open(QIODevice::ReadOnly)
+                                 ? QJsonDocument::fromJson(cardFile.readAll()).object()
+                                 : QJsonObject();
+    if (!settings.contains(QStringLiteral("architecture")) &&
+        card.contains(QStringLiteral("architecture")))
+      settings[QStringLiteral("architecture")] = card.value(QStringLiteral("architecture"));
+    if (!settings.contains(QStringLiteral("input_size")))
+      if (const int size =
+              card.value(QStringLiteral("input")).toObject().value(QStringLiteral("size")).toInt();
+          size > 0)
+        settings[QStringLiteral("input_size")] = size;
+  }
   if (parser.isSet(seed)) settings[QStringLiteral("seed")] = parser.value(seed);
   if (parser.isSet(noAugment)) settings[QStringLiteral("augment")] = false;
   auto config = training::TrainingConfig::fromJson(settings);
@@ -268,6 +336,8 @@ int runTrain(const QStringList& arguments) {
           << run.distributed.masterPort << "). ";
   err() << "Training on " << trainSet.images.size() << " photos, selecting on "
         << valSet.images.size() << "; checkpoints in " << checkpointDir << "\n";
+  const training::LabeledDataset heldBack =
+      parser.isSet(init) ? valSet : training::LabeledDataset{};
   training::Trainer trainer(*config, run, std::move(trainSet), std::move(valSet));
   ProgressPrinter printer;
   trainer.setProgressHandler([&](const training::TrainingProgress& p) { printer(p); });
@@ -307,6 +377,26 @@ int runTrain(const QStringList& arguments) {
     return kExitOk;
   }
   const training::EvaluationReport& report = outcome->validation;
+  // A warm start is measured against the bundle it started from on the same held-back photos.
+  std::optional<training::BundleComparison> comparison;
+  if (parser.isSet(init)) {
+    auto compared = training::compareBundles(
+        bundleDir.toStdString(), QFileInfo(parser.value(init)).absoluteFilePath().toStdString(),
+        heldBack, run.loaderWorkers);
+    if (!compared) {
+      err() << "walness-cli train: comparing with --init: "
+            << QString::fromStdString(compared.message()) << "\n";
+      return kExitFailure;
+    }
+    comparison = std::move(*compared);
+  }
+  if (auto annotated =
+          annotateCard(bundleDir, parser.value(data), comparison ? &*comparison : nullptr,
+                       QFileInfo(parser.value(init)).absoluteFilePath());
+      !annotated) {
+    err() << "walness-cli train: " << QString::fromStdString(annotated.message()) << "\n";
+    return kExitFailure;
+  }
   if (parser.isSet(json)) {
     QJsonObject result{{QStringLiteral("bundle"), bundleDir},
                        {QStringLiteral("best_epoch"), outcome->bestEpoch},
@@ -316,6 +406,16 @@ int runTrain(const QStringList& arguments) {
                        {QStringLiteral("seconds"), outcome->seconds},
                        {QStringLiteral("validation"), report.toJson()}};
     result[QStringLiteral("val_macro_auc")] = report.macroAuc ? *report.macroAuc : 0.0;
+    if (comparison)
+      result[QStringLiteral("compared_with_init")] = QJsonObject{
+          {QStringLiteral("better"), comparison->candidateBetter},
+          {QStringLiteral("summary"), QString::fromStdString(comparison->summary)},
+          {QStringLiteral("new_macro_auc"), comparison->candidate.macroAuc
+                                                ? QJsonValue(*comparison->candidate.macroAuc)
+                                                : QJsonValue(QJsonValue::Null)},
+          {QStringLiteral("old_macro_auc"), comparison->baseline.macroAuc
+                                                ? QJsonValue(*comparison->baseline.macroAuc)
+                                                : QJsonValue(QJsonValue::Null)}};
     if (outcome->worldSize > 1) {
       result[QStringLiteral("rank")] = 0;
       result[QStringLiteral("world_size")] = outcome->worldSize;
@@ -331,6 +431,8 @@ int runTrain(const QStringList& arguments) {
           << (report.macroAuc ? QString::number(*report.macroAuc, 'f', 4) : QStringLiteral("n/a"))
           << ", ECE " << QString::number(report.ece, 'f', 4) << ", temperature "
           << QString::number(outcome->card.temperature, 'f', 3) << "\n";
+    if (comparison)
+      out() << "Compared with --init " << QString::fromStdString(comparison->summary) << "\n";
     for (const std::string& label : report.labels) {
       const auto& m = report.perLabel.at(label);
       out() << QStringLiteral("  %1 AUC %2 sens %3 spec %4 (threshold %5)\n")

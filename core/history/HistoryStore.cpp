@@ -12,9 +12,12 @@
 #include <set>
 
 #include "history/PhotoStore.h"
+#include "history/SqlSupport.h"
 #include "inference/DiagnosisJson.h"
 
 namespace walness::history {
+
+using namespace sql;
 
 namespace {
 
@@ -48,56 +51,20 @@ const std::vector<std::vector<const char*>> kMigrations = {
         "ALTER TABLE diagnoses ADD COLUMN deleted_at TEXT",
         "CREATE INDEX diagnoses_by_pet ON diagnoses (pet_id, taken_at)",
     },
+    {
+        // 3: the vet's confirmations. An edit adds a revision; the newest one counts.
+        "CREATE TABLE confirmations (id %ID%, diagnosis_id %FK% NOT NULL REFERENCES diagnoses(id) "
+        "ON DELETE CASCADE, revision INTEGER NOT NULL, confirmed_by TEXT NOT NULL, confirmed_at "
+        "TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', UNIQUE (diagnosis_id, revision))",
+        "CREATE TABLE confirmed_findings (confirmation_id %FK% NOT NULL REFERENCES "
+        "confirmations(id) ON DELETE CASCADE, disease TEXT NOT NULL, status TEXT NOT NULL, grade "
+        "TEXT NOT NULL DEFAULT '', PRIMARY KEY (confirmation_id, disease))",
+    },
 };
 
 const char* kDiagnosisColumns =
     "id, pet_id, photo_hash, region_x, region_y, region_width, region_height, result_json, "
     "cam_method, cam_disease, cam_hash, notes, taken_at";
-
-QString nowIso() {
-  return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-std::string sqlError(const QSqlError& error) {
-  return "history: " + error.text().toStdString();
-}
-
-QString qs(const std::string& text) {
-  return QString::fromStdString(text);
-}
-
-QVariant nullable(const std::optional<int>& value) {
-  return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Int));
-}
-
-// A write transaction. SQLite's starts IMMEDIATE so that two writers queue on the busy timeout
-// instead of failing when a read lock would need upgrading.
-class Transaction {
- public:
-  Transaction(QSqlDatabase db, bool postgres) : db_(std::move(db)) {
-    ok_ = postgres ? db_.transaction() : QSqlQuery(db_).exec(QStringLiteral("BEGIN IMMEDIATE"));
-  }
-  ~Transaction() {
-    if (ok_ && !finished_) QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
-  }
-  Status started() const { return ok_ ? Status(Ok{}) : Status(Error{sqlError(db_.lastError())}); }
-  // Before the statements of a failed transaction are freed (PostgreSQL refuses that otherwise).
-  void rollback() {
-    if (ok_ && !finished_) QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
-    finished_ = true;
-  }
-  Status commit() {
-    finished_ = true;
-    QSqlQuery query(db_);
-    if (!query.exec(QStringLiteral("COMMIT"))) return Error{sqlError(query.lastError())};
-    return Ok{};
-  }
-
- private:
-  QSqlDatabase db_;
-  bool ok_ = false;
-  bool finished_ = false;
-};
 
 Pet petFrom(const QSqlQuery& query) {
   Pet pet;

@@ -8,15 +8,26 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "Result.h"
+#include "history/Confirmation.h"
 #include "history/DiagnosisRecord.h"
 #include "history/Pet.h"
 #include "history/PhotoStore.h"
 #include "history/StoreLocation.h"
 
 namespace walness::history {
+
+// A saved check with the vet's newest answer, for the audit and the label export.
+struct ConfirmedCheck {
+  DiagnosisRecord record;
+  Confirmation confirmation;
+  int64_t petId = 0;
+  std::string petName;
+  Species species = Species::Dog;  // the pet's
+};
 
 // One point of a disease's probability over time, for the history plot.
 struct ProbabilityPoint {
@@ -32,7 +43,7 @@ struct ProbabilityPoint {
 // `purgeDeleted` empties. Not thread-safe: open one per thread.
 class HistoryStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   static Result<std::unique_ptr<HistoryStore>> open(const StoreLocation& location);
   ~HistoryStore();
@@ -59,6 +70,16 @@ class HistoryStore {
   // Each disease's probability over a pet's diagnoses (abstained ones have none), oldest first.
   Result<std::map<std::string, std::vector<ProbabilityPoint>>> probabilityHistory(
       int64_t petId) const;
+
+  // The vet's answers (Confirmation.h). `confirm` checks the answer (who, known disease ids, each
+  // once) and stores it as the check's next revision; earlier revisions are kept.
+  Result<Confirmation> confirm(int64_t diagnosisId, const Confirmation& confirmation);
+  Result<std::optional<Confirmation>> confirmation(int64_t diagnosisId) const;         // the newest
+  Result<std::vector<Confirmation>> confirmationRevisions(int64_t diagnosisId) const;  // oldest 1st
+  // The ids of a pet's checks that have an answer (for the timeline's mark).
+  Result<std::set<int64_t>> confirmedDiagnoses(int64_t petId) const;
+  // Every check that has an answer, with the newest one; deleted pets and checks left out.
+  Result<std::vector<ConfirmedCheck>> confirmedChecks(std::optional<Species> species = {}) const;
 
   // Removes for good what was deleted before `before`, and photos nothing refers to any more.
   Result<int> purgeDeleted(const QDateTime& before);

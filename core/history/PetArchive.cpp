@@ -16,11 +16,57 @@ namespace walness::history {
 
 namespace {
 
-constexpr int kArchiveVersion = 1;
+constexpr int kArchiveVersion = 2;  // 2: the vet's confirmations (revisions) per diagnosis
 
 QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
+
+// Every revision of the vet's answer to one check, oldest first.
+Result<QJsonArray> confirmationsJson(const HistoryStore& store, int64_t diagnosisId) {
+  auto revisions = store.confirmationRevisions(diagnosisId);
+  if (!revisions) return revisions.error();
+  QJsonArray array;
+  for (const Confirmation& revision : *revisions) {
+    QJsonArray findings;
+    for (const ConfirmedFinding& finding : revision.findings)
+      findings.append(QJsonObject{
+          {QStringLiteral("disease"), qs(finding.disease)},
+          {QStringLiteral("status"), qs(std::string(findingStatusId(finding.status)))},
+          {QStringLiteral("grade"), qs(finding.grade)}});
+    array.append(QJsonObject{{QStringLiteral("confirmed_by"), qs(revision.confirmedBy)},
+                             {QStringLiteral("confirmed_at"), qs(revision.confirmedAt)},
+                             {QStringLiteral("note"), qs(revision.note)},
+                             {QStringLiteral("findings"), findings}});
+  }
+  return array;
+}
+
+Result<std::vector<Confirmation>> confirmationsFrom(const QJsonArray& array) {
+  std::vector<Confirmation> revisions;
+  for (const QJsonValue& value : array) {
+    const QJsonObject object = value.toObject();
+    Confirmation revision;
+    revision.confirmedBy = object.value(QStringLiteral("confirmed_by")).toString().toStdString();
+    revision.confirmedAt = object.value(QStringLiteral("confirmed_at")).toString().toStdString();
+    revision.note = object.value(QStringLiteral("note")).toString().toStdString();
+    for (const QJsonValue& item : object.value(QStringLiteral("findings")).toArray()) {
+      const QJsonObject finding = item.toObject();
+      const auto status =
+          findingStatusFromId(finding.value(QStringLiteral("status")).toString().toStdString());
+      if (!status) return Error{"a confirmation has an unknown status"};
+      revision.findings.push_back(
+          {finding.value(QStringLiteral("disease")).toString().toStdString(), *status,
+           finding.value(QStringLiteral("grade")).toString().toStdString()});
+    }
+    if (revision.confirmedBy.empty() || revision.confirmedAt.empty())
+      return Error{"a confirmation has no examiner or date"};
+    revisions.push_back(std::move(revision));
+  }
+  return revisions;
+}
+
+
 
 // A file extension from the first bytes, so exported photos open with a double click.
 QString extensionOf(const QByteArray& bytes) {
@@ -64,6 +110,8 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
 
   QJsonArray diagnoses;
   for (const DiagnosisRecord& record : *records) {
+    auto confirmations = confirmationsJson(store, record.id);
+    if (!confirmations) return confirmations.error();
     auto photo = store.photo(record.photoHash);
     if (!photo) return photo.error();
     const QString photoName =
@@ -91,7 +139,8 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
         {QStringLiteral("cam_method"), qs(record.camMethod)},
         {QStringLiteral("cam_disease"), qs(record.camDisease)},
         {QStringLiteral("notes"), qs(record.notes)},
-        {QStringLiteral("result"), inference::diagnosisToJson(record.diagnosis)}});
+        {QStringLiteral("result"), inference::diagnosisToJson(record.diagnosis)},
+        {QStringLiteral("confirmations"), *confirmations}});
   }
   const QJsonObject root{
       {QStringLiteral("format"), QStringLiteral("walness-pet")},
@@ -141,6 +190,7 @@ Result<int64_t> importPet(HistoryStore& store, const QString& folder) {
 
   // Read and check everything before writing anything.
   std::vector<NewDiagnosis> entries;
+  std::vector<std::vector<Confirmation>> answers;  // per entry, oldest revision first
   int index = 0;
   for (const QJsonValue& value : root.value(QStringLiteral("diagnoses")).toArray()) {
     ++index;
@@ -173,17 +223,30 @@ Result<int64_t> importPet(HistoryStore& store, const QString& folder) {
     entry.takenAt = object.value(QStringLiteral("taken_at")).toString().toStdString();
     if (!QDateTime::fromString(QString::fromStdString(entry.takenAt), Qt::ISODateWithMs).isValid())
       return Error{where + "taken_at is not a date and time"};
+    auto confirmations = confirmationsFrom(object.value(QStringLiteral("confirmations")).toArray());
+    if (!confirmations) return Error{where + confirmations.message()};
     entries.push_back(std::move(entry));
+    answers.push_back(std::move(*confirmations));
   }
 
   auto petId = store.addPet(pet);
   if (!petId) return petId.error();
-  for (NewDiagnosis& entry : entries) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    NewDiagnosis& entry = entries[i];
     entry.petId = *petId;
-    if (auto added = store.addDiagnosis(entry); !added) {
+    auto added = store.addDiagnosis(entry);
+    Status answered = Ok{};
+    if (added)
+      for (const Confirmation& revision : answers[i])
+        if (answered) {
+          auto confirmed = store.confirm(*added, revision);
+          if (!confirmed) answered = confirmed.error();
+        }
+    if (!added || !answered) {
       // Leave no half-imported pet behind: into the trash, purged on the next start.
       (void)store.deletePet(*petId);
-      return Error{"import stopped, nothing was added: " + added.message()};
+      return Error{"import stopped, nothing was added: " +
+                   (!added ? added.message() : answered.message())};
     }
   }
   return *petId;

@@ -39,6 +39,9 @@ Result<ReportRequest> requestFromHistory(const history::HistoryStore& store, int
     }
     if (!record.camHash.empty())
       if (auto png = store.photo(record.camHash)) item.heatmap = cam::decodeRegionHeatmap(*png);
+    auto confirmation = store.confirmation(record.id);
+    if (!confirmation) return confirmation.error();
+    item.confirmation = *confirmation;
     request.items.push_back(std::move(item));
   }
   if (request.items.empty()) return Error{"no diagnoses to report"};

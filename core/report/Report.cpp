@@ -249,6 +249,53 @@ void addModelCard(const ReportRequest& request, QString& html, const Words& t) {
   }
 }
 
+QString statusWord(history::FindingStatus status, const Words& t) {
+  switch (status) {
+    case history::FindingStatus::Present:
+      return t("found", "있음");
+    case history::FindingStatus::Absent:
+      return t("not found", "없음");
+    case history::FindingStatus::NotExamined:
+      break;
+  }
+  return t("not examined", "검사 안 함");
+}
+
+// The vet's answer beside the model's: what was found, by whom and when.
+void addConfirmation(const history::Confirmation& confirmation, QString& html, const Words& t) {
+  html += QStringLiteral("<h3>%1</h3><p>%2</p>")
+              .arg(t("Veterinarian's confirmation", "수의사 확인"),
+                   t("Examined by %1, %2 (revision %3).", "%1 확인, %2 (수정 %3번째).")
+                       .arg(escaped(confirmation.confirmedBy), localTime(confirmation.confirmedAt))
+                       .arg(confirmation.revision));
+  html += QStringLiteral(
+              "<table border='1' cellspacing='0' cellpadding='3'><tr><th align='left'>%1</th>"
+              "<th>%2</th><th>%3</th></tr>")
+              .arg(t("Disease", "질환"), t("Vet's finding", "수의사 소견"), t("Grade", "등급"));
+  for (const history::ConfirmedFinding& finding : confirmation.findings)
+    html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                .arg(t.diseaseLabel(finding.disease), statusWord(finding.status, t),
+                     finding.grade.empty() ? QStringLiteral("–") : escaped(finding.grade));
+  html += QStringLiteral("</table>");
+  if (!confirmation.note.empty())
+    html += QStringLiteral("<p>%1 %2</p>")
+                .arg(t("Vet's note:", "수의사 메모:"), escaped(confirmation.note));
+}
+
+QJsonObject confirmationJson(const history::Confirmation& confirmation) {
+  QJsonArray findings;
+  for (const history::ConfirmedFinding& finding : confirmation.findings)
+    findings.append(QJsonObject{
+        {QStringLiteral("disease"), qs(finding.disease)},
+        {QStringLiteral("status"), qs(std::string(history::findingStatusId(finding.status)))},
+        {QStringLiteral("grade"), qs(finding.grade)}});
+  return QJsonObject{{QStringLiteral("revision"), confirmation.revision},
+                     {QStringLiteral("confirmed_by"), qs(confirmation.confirmedBy)},
+                     {QStringLiteral("confirmed_at"), qs(confirmation.confirmedAt)},
+                     {QStringLiteral("note"), qs(confirmation.note)},
+                     {QStringLiteral("findings"), findings}};
+}
+
 // A pet's history at a glance: one row per diagnosis, one column per disease.
 void addTimeline(const ReportRequest& request, QString& html, const Words& t) {
   std::vector<std::string> diseases;
@@ -328,6 +375,7 @@ Report buildReport(const ReportRequest& request) {
     addQuality(item.diagnosis.quality, html, t);
     if (!item.notes.empty())
       html += QStringLiteral("<p>%1 %2</p>").arg(t("Notes:", "메모:"), escaped(item.notes));
+    if (item.confirmation) addConfirmation(*item.confirmation, html, t);
     QJsonObject entry{
         {QStringLiteral("taken_at"), qs(item.takenAt)},
         {QStringLiteral("region"), QJsonObject{{QStringLiteral("x"), item.region.x},
@@ -339,6 +387,8 @@ Report buildReport(const ReportRequest& request) {
         {QStringLiteral("notes"), qs(item.notes)},
         {QStringLiteral("result"), inference::diagnosisToJson(item.diagnosis)}};
     if (!item.source.empty()) entry.insert(QStringLiteral("file"), qs(item.source));
+    if (item.confirmation)
+      entry.insert(QStringLiteral("confirmation"), confirmationJson(*item.confirmation));
     diagnoses.append(entry);
   }
   if (!request.items.empty()) addModelCard(request, html, t);

@@ -13,6 +13,7 @@
 
 #include "Result.h"
 #include "bundle/ModelCard.h"
+#include "history/Confirmation.h"
 #include "history/Pet.h"
 #include "inference/Diagnosis.h"
 
@@ -28,7 +29,8 @@ struct ReportItem {
   std::string camDisease;
   std::string takenAt;  // ISO 8601
   std::string notes;
-  std::string source;  // the photo's file name, when known
+  std::string source;                                 // the photo's file name, when known
+  std::optional<history::Confirmation> confirmation;  // the vet's newest answer, when given
 };
 
 struct ReportRequest {

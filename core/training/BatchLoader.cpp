@@ -20,20 +20,22 @@ std::vector<std::vector<size_t>> BatchLoader::shard(size_t count, int batchSize,
 
 BatchLoader::BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order, int batchSize,
                          imaging::InputSpec spec, std::optional<AugmentOptions> augment,
-                         uint64_t seed, int workers)
+                         uint64_t seed, int workers, AssumedNegatives assumed)
     : BatchLoader(dataset, order, shard(order.size(), batchSize, 1, 0), spec, std::move(augment),
-                  seed, workers) {
+                  seed, workers, assumed) {
 }
 
 BatchLoader::BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order,
                          std::vector<std::vector<size_t>> batches, imaging::InputSpec spec,
-                         std::optional<AugmentOptions> augment, uint64_t seed, int workers)
+                         std::optional<AugmentOptions> augment, uint64_t seed, int workers,
+                         AssumedNegatives assumed)
     : dataset_(dataset),
       order_(std::move(order)),
       batches_(std::move(batches)),
       spec_(spec),
       augment_(std::move(augment)),
       seed_(seed),
+      assumed_(assumed),
       batchCount_(batches_.size()),
       aheadLimit_(size_t(std::max(1, workers)) + 2) {
   for (int i = 0; i < std::max(1, workers); ++i) workers_.emplace_back([this] { work(); });
@@ -107,10 +109,10 @@ Result<Batch> BatchLoader::build(size_t batchIndex) const {
     batch.inputs[row].copy_(imaging::normalizeModelView(square, spec_)[0]);
     for (int64_t d = 0; d < labels; ++d) {
       const float label = image.labels[size_t(d)];
-      if (LabeledImage::known(label)) {
-        targets[row][d] = label;
-        known[row][d] = 1.0f;
-      }
+      if (!LabeledImage::known(label)) continue;
+      const bool assumed = label == 0.0f && image.zerosAssumed;
+      targets[row][d] = assumed ? assumed_.target : label;
+      known[row][d] = assumed ? assumed_.weight : 1.0f;
     }
     batch.indices.push_back(index);
   }

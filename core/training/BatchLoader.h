@@ -20,7 +20,7 @@ namespace walness::training {
 struct Batch {
   at::Tensor inputs;            // [B, 3, S, S] normalised
   at::Tensor targets;           // [B, L] 0/1 (0 where unknown)
-  at::Tensor known;             // [B, L] 1 where the label is known
+  at::Tensor known;             // [B, L] the loss weight: 0 unknown, 1 known, less if assumed
   std::vector<size_t> indices;  // into the dataset
 };
 
@@ -31,13 +31,14 @@ class BatchLoader {
  public:
   BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order, int batchSize,
               imaging::InputSpec spec, std::optional<AugmentOptions> augment, uint64_t seed,
-              int workers);
+              int workers, AssumedNegatives assumed = {});
   // Batches given as lists of positions in `order` (a batch may be empty); an image's
   // augmentation is seeded by its position, so a rank's share of a batch is augmented exactly as
   // in a single-process run.
   BatchLoader(const LabeledDataset& dataset, std::vector<size_t> order,
               std::vector<std::vector<size_t>> batches, imaging::InputSpec spec,
-              std::optional<AugmentOptions> augment, uint64_t seed, int workers);
+              std::optional<AugmentOptions> augment, uint64_t seed, int workers,
+              AssumedNegatives assumed = {});
   ~BatchLoader();
   BatchLoader(const BatchLoader&) = delete;
   BatchLoader& operator=(const BatchLoader&) = delete;
@@ -63,6 +64,7 @@ class BatchLoader {
   imaging::InputSpec spec_;
   std::optional<AugmentOptions> augment_;
   uint64_t seed_;
+  AssumedNegatives assumed_;
   size_t batchCount_;
 
   std::mutex mutex_;

@@ -167,7 +167,8 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
                       "cells are left out of the loss and the metrics. No healthy class.")},
       {QStringLiteral("known_limits"), toJsonArray(limits)},
       {QStringLiteral("initialisation"),
-       QString::fromStdString(config_.pretrainedWeights.empty()
+       QString::fromStdString(!outcome.initialisation.empty() ? outcome.initialisation
+                              : config_.pretrainedWeights.empty()
                                   ? std::string("random")
                                   : "ImageNet weights from " +
                                         QFileInfo(QString::fromStdString(config_.pretrainedWeights))

@@ -13,7 +13,7 @@ namespace walness::training {
 
 Result<Predictions> predict(nn::FeatureClassifier& network, const LabeledDataset& dataset,
                             const imaging::InputSpec& spec, int batchSize, int workers,
-                            const PredictionProgress& progress) {
+                            const PredictionProgress& progress, bool averageFlip) {
   network.eval();
   network.prepareForInference();
   torch::InferenceMode inference;
@@ -25,7 +25,10 @@ Result<Predictions> predict(nn::FeatureClassifier& network, const LabeledDataset
   while (auto batch = loader.next()) {
     if (!*batch) return Error{batch->message()};
     const torch::Tensor features = network.features((*batch)->inputs);
-    logits.push_back(network.head(features));
+    torch::Tensor batchLogits = network.head(features);
+    if (averageFlip)
+      batchLogits = (batchLogits + network.head(network.features((*batch)->inputs.flip({3})))) / 2;
+    logits.push_back(batchLogits);
     pooled.push_back(features.mean({2, 3}));
     done += (*batch)->indices.size();
     if (progress && !progress(done, order.size())) return Error{"cancelled"};

@@ -26,9 +26,11 @@ struct Predictions {
 using PredictionProgress = std::function<bool(size_t, size_t)>;
 
 // Runs the network (eval mode, no autograd) over every image with inference's preprocessing.
+// `averageFlip` averages each image's logits with its mirror image's (test-time augmentation;
+// twice the cost); the pooled features stay the unmirrored image's.
 Result<Predictions> predict(nn::FeatureClassifier& network, const LabeledDataset& dataset,
                             const imaging::InputSpec& spec, int batchSize = 32, int workers = 1,
-                            const PredictionProgress& progress = {});
+                            const PredictionProgress& progress = {}, bool averageFlip = false);
 
 struct LabelMetrics {
   std::optional<double> auc;

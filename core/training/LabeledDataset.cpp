@@ -92,6 +92,7 @@ Result<LabeledDataset> readLabelsCsv(const std::string& csvPath, Species species
         QDir::cleanPath(folder.absoluteFilePath(QString::fromStdString(relative))).toStdString();
     if (splitColumn >= 0) image.split = (*cells)[size_t(splitColumn)];
     if (framingColumn >= 0) image.framing = (*cells)[size_t(framingColumn)];
+    image.zerosAssumed = image.framing == "crop";
     image.labels.assign(dataset.diseases.size(), std::numeric_limits<float>::quiet_NaN());
     image.grades.assign(dataset.diseases.size(), std::string());
     for (const auto& [column, index] : diseaseColumns) {

@@ -18,6 +18,7 @@
 #include "training/BundleFinalizer.h"
 #include "training/DistributedContext.h"
 #include "training/TrainingStep.h"
+#include "training/WarmStart.h"
 
 namespace walness::training {
 
@@ -155,7 +156,13 @@ Result<TrainingOutcome> Trainer::Impl::run(DistributedContext* context,
   auto created = nn::createArchitecture(config.architecture, int64_t(train.diseases.size()));
   if (!created) return Error{created.message()};
   std::shared_ptr<nn::FeatureClassifier> network = *created;
-  if (!config.pretrainedWeights.empty()) {
+  std::string initialisation;  // for the card when not ImageNet's
+  if (!config.initBundle.empty()) {
+    auto started = warmStartFromBundle(*network, config.architecture, train.diseases, train.species,
+                                       config.initBundle);
+    if (!started) return Error{started.message()};
+    initialisation = started->describe();
+  } else if (!config.pretrainedWeights.empty()) {
     auto pretrained = nn::readSafetensors(config.pretrainedWeights);
     if (!pretrained) return Error{pretrained.message()};
     // The backbone from the file, the new head as initialised.
@@ -198,6 +205,7 @@ Result<TrainingOutcome> Trainer::Impl::run(DistributedContext* context,
   // others where the run stands; its weights and optimizer state then go to every rank.
   TrainingCheckpoint checkpoint(checkpointDirectory, config.toJson());
   TrainingOutcome outcome;
+  outcome.initialisation = initialisation;
   outcome.rank = context ? context->rank() : 0;
   outcome.worldSize = context ? context->worldSize() : 1;
   CheckpointState state;
@@ -297,7 +305,8 @@ Result<TrainingOutcome> Trainer::Impl::run(DistributedContext* context,
         train, order,
         BatchLoader::shard(trainCount, config.batchSize, outcome.worldSize, outcome.rank), spec,
         config.augmentEnabled ? std::optional(config.augment) : std::nullopt,
-        config.seed * 1000 + uint64_t(epoch), settings.loaderWorkers);
+        config.seed * 1000 + uint64_t(epoch), settings.loaderWorkers,
+        AssumedNegatives{float(config.assumedNegativeTarget), float(config.assumedNegativeWeight)});
     double lossSum = 0;
     size_t seen = 0, batchIndex = 0;
     bool interrupted = false;

@@ -37,6 +37,7 @@ struct TrainingOutcome {
   int bestEpoch = 0;
   std::optional<double> bestMacroAuc;
   std::string stopReason;
+  std::string initialisation;  // set for a warm start (WarmStart::describe), else empty
   bundle::ModelCard card;
   EvaluationReport validation;  // of the written bundle: calibrated, at its thresholds
   double seconds = 0;

@@ -6,6 +6,7 @@ QJsonObject TrainingConfig::toJson() const {
   return QJsonObject{
       {QStringLiteral("architecture"), QString::fromStdString(architecture)},
       {QStringLiteral("pretrained_weights"), QString::fromStdString(pretrainedWeights)},
+      {QStringLiteral("init_bundle"), QString::fromStdString(initBundle)},
       {QStringLiteral("input_size"), inputSize},
       {QStringLiteral("batch_size"), batchSize},
       {QStringLiteral("epochs"), epochs},
@@ -22,6 +23,8 @@ QJsonObject TrainingConfig::toJson() const {
       {QStringLiteral("patience"), patience},
       {QStringLiteral("keep_norm_statistics"), keepNormStatistics},
       {QStringLiteral("max_positive_weight"), maxPositiveWeight},
+      {QStringLiteral("assumed_negative_target"), assumedNegativeTarget},
+      {QStringLiteral("assumed_negative_weight"), assumedNegativeWeight},
       {QStringLiteral("seed"), QString::number(seed)},
       {QStringLiteral("augment"), augmentEnabled},
       {QStringLiteral("augment_min_crop_area"), augment.minCropArea},
@@ -44,6 +47,12 @@ Result<TrainingConfig> TrainingConfig::fromJson(const QJsonObject& json) {
       config.architecture = value.toString().toStdString();
     else if (key == QLatin1String("pretrained_weights"))
       config.pretrainedWeights = value.toString().toStdString();
+    else if (key == QLatin1String("init_bundle"))
+      config.initBundle = value.toString().toStdString();
+    else if (key == QLatin1String("assumed_negative_target"))
+      number(config.assumedNegativeTarget);
+    else if (key == QLatin1String("assumed_negative_weight"))
+      number(config.assumedNegativeWeight);
     else if (key == QLatin1String("input_size"))
       number(config.inputSize);
     else if (key == QLatin1String("batch_size"))
@@ -100,6 +109,10 @@ Result<TrainingConfig> TrainingConfig::fromJson(const QJsonObject& json) {
     return Error{"input_size must be between 32 and 1024"};
   if (config.batchSize < 1 || config.epochs < 1) return Error{"batch_size and epochs must be >= 1"};
   if (!(config.optimizer.learningRate > 0)) return Error{"learning_rate must be positive"};
+  if (!(config.assumedNegativeTarget >= 0 && config.assumedNegativeTarget < 0.5))
+    return Error{"assumed_negative_target must be in [0, 0.5)"};
+  if (!(config.assumedNegativeWeight >= 0 && config.assumedNegativeWeight <= 1))
+    return Error{"assumed_negative_weight must be in [0, 1]"};
   return config;
 }
 

@@ -17,6 +17,7 @@ namespace walness::training {
 struct TrainingConfig {
   std::string architecture = "mobilenet_v2";
   std::string pretrainedWeights;  // safetensors with torchvision names; empty = from scratch
+  std::string initBundle;         // a bundle folder to warm-start from instead (WarmStart.h)
   int inputSize = 160;
   int batchSize = 32;
   int epochs = 12;
@@ -31,6 +32,10 @@ struct TrainingConfig {
   bool keepNormStatistics = true;  // BatchNorm uses its ImageNet running statistics throughout
   int patience = 4;                // epochs without a better validation macro AUC before stopping
   double maxPositiveWeight = 10;   // cap on each disease's negative/positive weighting
+  // A 0 the source only assumed (LabeledImage::zerosAssumed) is trained towards this target with
+  // this weight in the loss: label smoothing and down-weighting of noisy negatives.
+  double assumedNegativeTarget = 0;
+  double assumedNegativeWeight = 1;
   uint64_t seed = 20261126;
   AugmentOptions augment;
   bool augmentEnabled = true;

@@ -43,7 +43,8 @@ Result<StepResult> TrainingStep::run(const Batch& batch, bool stopRequested) {
   torch::Tensor sum;
   double knownCells = 0;
   if (rows > 0) {
-    // Masked binary cross-entropy: unknown cells contribute nothing, known ones equally.
+    // Masked binary cross-entropy: unknown cells contribute nothing, known ones by their weight
+    // (1, or less for a 0 the source only assumed).
     sum = torch::binary_cross_entropy_with_logits(network_.forward(batch.inputs), batch.targets,
                                                   batch.known, positiveWeight_, at::Reduction::Sum);
     knownCells = batch.known.sum().item<double>();

@@ -55,6 +55,19 @@ class PostgresServer {
     return location;
   }
 
+  // A new database holding what `psql` makes of a pg_dump file; empty location.database when
+  // psql failed (its output in error()).
+  history::StoreLocation restoreDump(const QString& sqlFile) {
+    history::StoreLocation location = createDatabase();
+    if (!run({bin_ + QStringLiteral("/psql"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+              QStringLiteral("-p"), QString::number(port_), QStringLiteral("-U"),
+              QStringLiteral("walness"), QStringLiteral("-d"), location.database,
+              QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-q"),
+              QStringLiteral("-f"), sqlFile}))
+      location.database.clear();
+    return location;
+  }
+
   ~PostgresServer() {
     if (!started_) return;
     // At exit, without Qt's event loop: a plain shell command.

@@ -323,7 +323,7 @@ TEST(HistoryMigrationTest, SchemaOneIsMigratedWithItsData) {
 
   auto store = HistoryStore::open(StoreLocation::local(folder.path()));
   ASSERT_TRUE(store) << store.message();
-  EXPECT_EQ((*store)->schemaVersion(), 2);
+  EXPECT_EQ((*store)->schemaVersion(), HistoryStore::kSchemaVersion);
   auto pets = (*store)->pets();
   ASSERT_TRUE(pets);
   ASSERT_EQ(pets->size(), 1u);

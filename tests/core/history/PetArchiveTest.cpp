@@ -127,3 +127,42 @@ TEST_F(PetArchiveTest, ExportRefusesAFolderThatHoldsOtherFiles) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(PetArchiveTest, TheVetsAnswersAndTheirRevisionsTravelWithThePet) {
+  const int64_t checkId = store_->diagnoses(petId_).value().back().id;
+  Confirmation first;
+  first.confirmedBy = "Dr. Kim";
+  first.confirmedAt = "2026-03-11T09:00:00.000Z";
+  first.findings = {{"cataract", FindingStatus::Present, "mild"},
+                    {"epiphora", FindingStatus::Absent, ""}};
+  ASSERT_TRUE(store_->confirm(checkId, first));
+  Confirmation second = first;
+  second.confirmedBy = "Dr. Lee";
+  second.confirmedAt = "2026-03-12T09:00:00.000Z";
+  second.note = "second opinion";
+  second.findings[0].grade = "moderate";
+  ASSERT_TRUE(store_->confirm(checkId, second));
+
+  const QString archive = folder_.filePath(QStringLiteral("with-answers"));
+  ASSERT_TRUE(exportPet(*store_, petId_, archive));
+  auto other = HistoryStore::open(StoreLocation::local(folder_.filePath(QStringLiteral("b"))));
+  ASSERT_TRUE(other);
+  auto imported = importPet(**other, archive);
+  ASSERT_TRUE(imported) << imported.message();
+  const auto records = (*other)->diagnoses(*imported).value();
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_TRUE((*other)->confirmationRevisions(records[0].id)->empty());
+  const auto revisions = (*other)->confirmationRevisions(records[2].id).value();
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].confirmedBy, "Dr. Kim");
+  EXPECT_EQ(revisions[0].confirmedAt, "2026-03-11T09:00:00.000Z");
+  EXPECT_EQ(revisions[0].finding("cataract")->grade, "mild");
+  EXPECT_EQ(revisions[1].revision, 2);
+  EXPECT_EQ(revisions[1].note, "second opinion");
+  EXPECT_EQ(revisions[1].finding("cataract")->grade, "moderate");
+  EXPECT_EQ(revisions[1].present("epiphora"), std::optional<bool>(false));
+}
+
+}  // namespace

@@ -131,3 +131,40 @@ TEST(ReportTest, TheEyeGatesRefusalsAreWordedInBothLanguages) {
   EXPECT_TRUE(korean.html.contains(QStringLiteral("고양이의 눈으로 보이며")));
   EXPECT_TRUE(korean.html.contains(QStringLiteral("눈을 가까이 찍은 사진이 아닌 것 같습니다")));
 }
+
+TEST(ReportTest, TheVetsConfirmationIsShownInBothLanguagesAndInTheJson) {
+  report::ReportRequest request;
+  request.items.push_back(item(0.8, "2026-11-20T10:00:00Z"));
+  history::Confirmation confirmation;
+  confirmation.revision = 2;
+  confirmation.confirmedBy = "Dr. <b>Kim</b>";
+  confirmation.confirmedAt = "2026-11-21T09:30:00Z";
+  confirmation.note = "slit lamp";
+  confirmation.findings = {{"cataract", history::FindingStatus::Present, "immature"},
+                           {"conjunctivitis", history::FindingStatus::Absent, ""},
+                           {"epiphora", history::FindingStatus::NotExamined, ""}};
+  request.items.back().confirmation = confirmation;
+
+  const report::Report english = report::buildReport(request);
+  EXPECT_TRUE(english.html.contains(QStringLiteral("Veterinarian's confirmation")));
+  EXPECT_TRUE(english.html.contains(QStringLiteral("Dr. &lt;b&gt;Kim&lt;/b&gt;")));  // escaped
+  EXPECT_TRUE(
+      english.html.contains(QStringLiteral("<td>Cataract</td><td>found</td><td>immature</td>")));
+  EXPECT_TRUE(english.html.contains(QStringLiteral("<td>Conjunctivitis</td><td>not found</td>")));
+  EXPECT_TRUE(english.html.contains(QStringLiteral("<td>Epiphora</td><td>not examined</td>")));
+  EXPECT_TRUE(english.html.contains(QStringLiteral("revision 2")));
+  const QJsonObject json = english.json[QStringLiteral("diagnoses")]
+                               .toArray()[0]
+                               .toObject()[QStringLiteral("confirmation")]
+                               .toObject();
+  EXPECT_EQ(json[QStringLiteral("confirmed_by")].toString(), QStringLiteral("Dr. <b>Kim</b>"));
+  EXPECT_EQ(json[QStringLiteral("findings")].toArray().size(), 3);
+  EXPECT_EQ(json[QStringLiteral("findings")].toArray()[0].toObject()[QStringLiteral("status")],
+            QStringLiteral("present"));
+
+  request.language = "ko";
+  const report::Report korean = report::buildReport(request);
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("수의사 확인")));
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("<td>백내장</td><td>있음</td>")));
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("<td>유루증</td><td>검사 안 함</td>")));
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "Result.h"
+#include "training/Evaluation.h"
+#include "training/LabeledDataset.h"
+
+namespace walness::training {
+
+// Two bundles measured on the same labelled photos (e.g. a clinic's held-back pets), over the
+// diseases both check and the data labels, each with its own temperature and thresholds.
+struct BundleComparison {
+  std::vector<std::string> diseases;
+  EvaluationReport candidate;
+  EvaluationReport baseline;
+  // The candidate's macro AUC is higher; false when either cannot be computed (no disease with
+  // both classes among the photos): then nothing says it is better.
+  bool candidateBetter = false;
+  std::string summary;  // one line, English, for logs and the CLI
+};
+
+Result<BundleComparison> compareBundles(const std::string& candidateDirectory,
+                                        const std::string& baselineDirectory,
+                                        const LabeledDataset& photos, int workers = 1);
+
+}  // namespace walness::training
