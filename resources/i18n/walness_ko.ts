@@ -186,6 +186,83 @@
     </message>
 </context>
 <context>
+    <name>walness::ui::AuditDialog</name>
+    <message>
+        <source>How the model did here</source>
+        <translation>이 병원에서 모델의 성적</translation>
+    </message>
+    <message>
+        <source>Measuring the model against the vet&apos;s confirmations...</source>
+        <translation>수의사 확인 결과와 모델을 비교하는 중...</translation>
+    </message>
+    <message>
+        <source>Sensitivity: of the eyes the vet found a disease in, the share the model flagged. Specificity: of the eyes the vet examined and found free of it, the share the model left unflagged. Both at the threshold each check was screened with; in brackets the 95% interval (Wilson). AUC (how well the model ranks eyes with the disease above those without) is shown once there are at least %1 checks of each. Only checks a vet confirmed count; nothing leaves this computer.</source>
+        <translation>민감도: 수의사가 질환을 확인한 눈 가운데 모델이 표시한 비율. 특이도: 수의사가 검사해 질환이 없다고 본 눈 가운데 모델이 표시하지 않은 비율. 둘 다 각 검사 당시의 기준값으로 계산하며, 괄호 안은 95% 구간(Wilson)입니다. AUC(질환이 있는 눈을 없는 눈보다 높게 매기는 정도)는 양쪽 모두 %1건 이상일 때 표시합니다. 수의사가 확인한 검사만 셉니다. 아무것도 이 컴퓨터 밖으로 나가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The audit could not be made: %1</source>
+        <translation>성적을 계산하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No confirmed checks yet: nothing can be said here.</source>
+        <translation>확인된 검사가 아직 없어 아무것도 말할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Flagged %1 of %2 eyes the vet found it in.</source>
+        <translation>수의사가 확인한 눈 %2개 중 %1개를 표시했습니다.</translation>
+    </message>
+    <message>
+        <source>Left %1 of %2 eyes without it unflagged.</source>
+        <translation>질환이 없는 눈 %2개 중 %1개를 표시하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Too few checks to judge: at least %1 with and %1 without the disease are needed (%2 and %3 so far).</source>
+        <translation>판단하기에는 검사가 너무 적습니다: 질환이 있는 눈과 없는 눈이 각각 %1건 이상 필요합니다(지금 %2건, %3건).</translation>
+    </message>
+    <message>
+        <source>No check in %1 has a vet&apos;s confirmation yet. Select a saved check on the History page and use Confirm... after the examination.</source>
+        <translation>%1에는 아직 수의사가 확인한 검사가 없습니다. 진찰 후 기록 화면에서 저장된 검사를 고르고 확인...을 누르세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed check(s) in %1.</source>
+        <translation>
+            <numerusform>%1에 확인된 검사 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 confirmed checks (%4 without findings), %5 to %6</source>
+        <translation>%1 %2: 확인된 검사 %3건(결과 없음 %4건), %5 ~ %6</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>질환</translation>
+    </message>
+    <message>
+        <source>With / without</source>
+        <translation>있음 / 없음</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>민감도</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>특이도</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <source>%1: confirmed found %2 times, not found %3 times. No model here checks it.</source>
+        <translation>%1: 있음 %2번, 없음 %3번 확인되었습니다. 이 컴퓨터의 어떤 모델도 이 질환은 확인하지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::BatchDialog</name>
     <message>
         <source>Start</source>
@@ -507,6 +584,121 @@
     <message>
         <source>Probabilities from a screening model: a change can come from the photo (light, angle, focus) as well as from the eye.</source>
         <translation>선별 모델의 확률입니다. 변화는 눈 상태뿐 아니라 사진(조명, 각도, 초점) 때문일 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Not confirmed by a vet.</source>
+        <translation>수의사 확인 없음.</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 있음</translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation>%1 없음</translation>
+    </message>
+    <message>
+        <source>Vet (%1): %2</source>
+        <translation>수의사(%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>walness::ui::ConfirmationDialog</name>
+    <message>
+        <source>Vet&apos;s confirmation</source>
+        <translation>수의사 확인</translation>
+    </message>
+    <message>
+        <source>Check of %1, screened by %2 %3. Enter what the examination showed; the model&apos;s probabilities are shown for comparison only.</source>
+        <translation>%1 검사, %2 %3 모델로 선별. 진찰 결과를 입력하세요. 모델의 확률은 비교용으로만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>질환</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Vet&apos;s finding</source>
+        <translation>수의사 소견</translation>
+    </message>
+    <message>
+        <source>Grade (optional)</source>
+        <translation>등급(선택)</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>결과 없음</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>확인 안 함</translation>
+    </message>
+    <message>
+        <source>Not examined</source>
+        <translation>검사 안 함</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>있음</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>경증</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>중등도</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>중증</translation>
+    </message>
+    <message>
+        <source>Name of the vet who examined the pet</source>
+        <translation>진찰한 수의사 이름</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 있음</translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation>%1 없음</translation>
+    </message>
+    <message>
+        <source>Revision %1, %2 by %3: %4</source>
+        <translation>%1번째 수정, %2 %3: %4</translation>
+    </message>
+    <message>
+        <source>Saved answers (newest first; saving adds a revision):</source>
+        <translation>저장된 확인 (최신순, 저장하면 새 수정본이 추가됩니다):</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet.</source>
+        <translation>아직 확인되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Examined by:</source>
+        <translation>진찰한 수의사:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>메모:</translation>
+    </message>
+    <message>
+        <source>Enter who examined the pet to save.</source>
+        <translation>저장하려면 진찰한 수의사 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Mark at least one disease as found or not found to save.</source>
+        <translation>저장하려면 질환 하나 이상을 있음 또는 없음으로 표시하세요.</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1310,38 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
     <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>✓ vet confirmed</source>
+        <translation>✓ 수의사 확인</translation>
+    </message>
+    <message>
+        <source>The vet&apos;s answer is saved; Confirm... shows or edits it.</source>
+        <translation>수의사 확인이 저장되어 있습니다. 확인...에서 보거나 고칠 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Confirm...</source>
+        <translation>확인...</translation>
+    </message>
+    <message>
+        <source>Enter what the vet&apos;s examination showed for the selected check.</source>
+        <translation>선택한 검사에 대한 수의사의 진찰 결과를 입력합니다.</translation>
+    </message>
+    <message>
+        <source>How the model did here...</source>
+        <translation>이 병원에서 모델의 성적...</translation>
+    </message>
+    <message>
+        <source>Sensitivity and specificity of each model version on this clinic&apos;s confirmed checks.</source>
+        <translation>이 병원에서 확인된 검사로 계산한 모델 버전별 민감도와 특이도.</translation>
+    </message>
+    <message>
+        <source>The confirmation could not be saved: %1</source>
+        <translation>확인을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The vet&apos;s answer is saved (revision %1).</source>
+        <translation>수의사 확인을 저장했습니다(%1번째 수정).</translation>
     </message>
 </context>
 <context>

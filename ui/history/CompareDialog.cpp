@@ -70,6 +70,28 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
     } else {
       grid->addWidget(bars, 2, column, 1, 2);
     }
+    QString vet = tr("Not confirmed by a vet.");
+    if (side->confirmation) {
+      QStringList said;
+      for (const auto& finding : side->confirmation->findings) {
+        if (finding.status == history::FindingStatus::NotExamined) continue;
+        QString text = finding.status == history::FindingStatus::Present
+                           ? tr("%1 found").arg(diseaseName(finding.disease))
+                           : tr("%1 not found").arg(diseaseName(finding.disease));
+        if (!finding.grade.empty())
+          text += QStringLiteral(" (%1)").arg(QString::fromStdString(finding.grade));
+        said << text;
+      }
+      vet = tr("Vet (%1): %2")
+                .arg(QString::fromStdString(side->confirmation->confirmedBy),
+                     said.join(QStringLiteral(", ")));
+    }
+    confirmations_[column / 2] = vet;
+    auto* vetLabel = new QLabel(vet, this);
+    vetLabel->setObjectName(QStringLiteral("compareConfirmation"));
+    showPlainText(vetLabel);  // names and grades come from the history
+    vetLabel->setWordWrap(true);
+    grid->addWidget(vetLabel, 4, column, 1, 2);
     if (!side->record.notes.empty()) {
       // Notes come from the history (possibly a shared server): plain text.
       auto* notes = new QLabel(QString::fromStdString(side->record.notes), this);

@@ -5,6 +5,9 @@
 #include <functional>
 #include <string>
 
+#include <optional>
+
+#include "history/Confirmation.h"
 #include "history/DiagnosisRecord.h"
 
 class QLabel;
@@ -23,15 +26,19 @@ class CompareDialog : public QDialog {
     history::DiagnosisRecord record;
     QImage eye;      // the eye region
     QImage heatmap;  // the eye region with the heatmap over it; null when none was kept
+    std::optional<history::Confirmation> confirmation;  // the vet's newest answer
   };
   CompareDialog(const Side& earlier, const Side& later,
                 const std::function<QString(const std::string&)>& diseaseName,
                 QWidget* parent = nullptr);
 
   QString changeText() const;
+  // What the vet said for one side (0 earlier, 1 later), as shown.
+  QString confirmationText(int side) const { return confirmations_[side]; }
 
  private:
   QString change_;
+  QString confirmations_[2];
 };
 
 }  // namespace walness::ui

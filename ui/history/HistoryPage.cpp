@@ -27,6 +27,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <set>
 
 #include "cam/HeatmapImage.h"
 #include "cam/HeatmapOverlay.h"
@@ -34,7 +35,9 @@
 #include "common/MatImage.h"
 #include "common/ReportPdf.h"
 #include "common/SafeText.h"
+#include "history/AuditDialog.h"
 #include "history/CompareDialog.h"
+#include "history/ConfirmationDialog.h"
 #include "history/HistoryDatabase.h"
 #include "history/PetArchive.h"
 #include "history/ProbabilityChart.h"
@@ -47,6 +50,7 @@ namespace {
 
 constexpr int kThumbnailSide = 96;
 const int kIdRole = Qt::UserRole;
+const int kConfirmedRole = Qt::UserRole + 1;  // the vet has answered this check
 
 // A change to the history that Undo reverses (delete <-> restore).
 class StoreCommand : public QUndoCommand {
@@ -115,6 +119,8 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
       timelineTitle_(new QLabel(this)),
       timeline_(new QListWidget(this)),
       compare_(new QPushButton(this)),
+      confirm_(new QPushButton(this)),
+      audit_(new QPushButton(this)),
       report_(new QPushButton(this)),
       deleteDiagnosis_(new QPushButton(this)),
       chartTitle_(new QLabel(this)),
@@ -127,6 +133,8 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
   pets_->setObjectName(QStringLiteral("petList"));
   timeline_->setObjectName(QStringLiteral("timeline"));
   compare_->setObjectName(QStringLiteral("compareButton"));
+  confirm_->setObjectName(QStringLiteral("confirmButton"));
+  audit_->setObjectName(QStringLiteral("auditButton"));
   report_->setObjectName(QStringLiteral("reportButton"));
   deleteDiagnosis_->setObjectName(QStringLiteral("deleteDiagnosisButton"));
   deletePet_->setObjectName(QStringLiteral("deletePetButton"));
@@ -158,6 +166,7 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
   petButtons->addWidget(deletePet_, 1, 0);
   petButtons->addWidget(exportPet_, 1, 1);
   petButtons->addWidget(importPet_, 2, 0, 1, 2);
+  petButtons->addWidget(audit_, 3, 0, 1, 2);
   auto* left = new QWidget(this);
   auto* leftLayout = new QVBoxLayout(left);
   leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -166,6 +175,7 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
 
   auto* timelineButtons = new QHBoxLayout;
   timelineButtons->addWidget(timelineTitle_, 1);
+  timelineButtons->addWidget(confirm_);
   timelineButtons->addWidget(compare_);
   timelineButtons->addWidget(report_);
   timelineButtons->addWidget(deleteDiagnosis_);
@@ -205,6 +215,12 @@ HistoryPage::HistoryPage(HistoryDatabase& history, QWidget* parent)
   connect(deleteDiagnosis_, &QPushButton::clicked, this, &HistoryPage::deleteSelectedDiagnoses);
   connect(compare_, &QPushButton::clicked, this, [this] {
     if (auto* dialog = compareSelected()) dialog->open();
+  });
+  connect(confirm_, &QPushButton::clicked, this, [this] {
+    if (auto* dialog = confirmSelected()) dialog->open();
+  });
+  connect(audit_, &QPushButton::clicked, this, [this] {
+    if (auto* dialog = showAudit()) dialog->open();
   });
   connect(report_, &QPushButton::clicked, this, &HistoryPage::chooseReport);
   connect(exportPet_, &QPushButton::clicked, this, &HistoryPage::chooseExport);
@@ -309,6 +325,8 @@ void HistoryPage::showPet() {
     cv::Rect region;
   };
   std::vector<Job> jobs;
+  const std::set<int64_t> confirmed =
+      store->confirmedDiagnoses(petId).value_or(std::set<int64_t>{});
   for (const auto& record : *records) {
     const auto& diagnosis = record.diagnosis;
     QString finding;
@@ -328,7 +346,15 @@ void HistoryPage::showPet() {
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
             finding));
     item->setData(kIdRole, qint64(record.id));
-    item->setToolTip(plainToolTip(QString::fromStdString(record.notes)));
+    QString tip = QString::fromStdString(record.notes);
+    if (confirmed.count(record.id)) {
+      // The mark of a check the vet has answered: a check mark and the words, for every reader.
+      item->setText(item->text() + QLatin1Char('\n') + tr("\u2713 vet confirmed"));
+      item->setData(kConfirmedRole, true);
+      tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+             tr("The vet's answer is saved; Confirm... shows or edits it.");
+    }
+    item->setToolTip(plainToolTip(tip));
     timeline_->addItem(item);
     jobs.push_back(Job{record.id, record.photoHash, record.region});
   }
@@ -361,6 +387,8 @@ void HistoryPage::updateActions() {
   exportPet_->setEnabled(pet);
   report_->setEnabled(pet && timeline_->count() > 0);
   compare_->setEnabled(selected == 2);
+  confirm_->setEnabled(selected == 1);
+  audit_->setEnabled(history_.store() != nullptr);
   deleteDiagnosis_->setEnabled(selected > 0);
   report_->setText(selected > 0 ? tr("Report on selected...") : tr("Report..."));
 }
@@ -490,6 +518,11 @@ void HistoryPage::deleteSelectedDiagnoses() {
       }));
 }
 
+int64_t HistoryPage::selectedDiagnosis() const {
+  const auto selected = timeline_->selectedItems();
+  return selected.size() == 1 ? selected.front()->data(kIdRole).toLongLong() : 0;
+}
+
 CompareDialog* HistoryPage::compareSelected() {
   auto* store = history_.store();
   const auto selected = timeline_->selectedItems();
@@ -507,7 +540,9 @@ CompareDialog* HistoryPage::compareSelected() {
                                    : store->photo(record->camHash).value_or(QByteArray());
     const EyeImages images = eyeImages(store->photo(record->photoHash).value_or(QByteArray()),
                                        heatmap, record->region, 320);
-    sides.push_back({*record, images.eye, images.heatmap});
+    auto confirmation = store->confirmation(record->id);
+    sides.push_back({*record, images.eye, images.heatmap,
+                     confirmation.value_or(std::optional<history::Confirmation>())});
   }
   if (sides[0].record.takenAt > sides[1].record.takenAt) std::swap(sides[0], sides[1]);
   auto* dialog = new CompareDialog(
@@ -636,6 +671,11 @@ void HistoryPage::retranslate() {
   importPet_->setText(tr("Import pet..."));
   timelineTitle_->setText(tr("Eye checks, oldest first. Select two to compare."));
   compare_->setText(tr("Compare"));
+  confirm_->setText(tr("Confirm..."));
+  confirm_->setToolTip(tr("Enter what the vet's examination showed for the selected check."));
+  audit_->setText(tr("How the model did here..."));
+  audit_->setToolTip(
+      tr("Sensitivity and specificity of each model version on this clinic's confirmed checks."));
   deleteDiagnosis_->setText(tr("Delete"));
   chartTitle_->setText(tr("Probability of each disease over time (the model's, not a diagnosis)"));
   undoButton_->setText(tr("Undo"));

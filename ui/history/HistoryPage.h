@@ -47,6 +47,11 @@ class HistoryPage : public QWidget {
   void importPet(const QString& folder, std::function<void(const QString& error)> done = {});
   // The compare dialog for the two selected diagnoses (nullptr unless exactly two are selected).
   class CompareDialog* compareSelected();
+  // The vet's confirmation of the one selected check (nullptr unless exactly one is selected);
+  // accepting it stores a new revision. Opened by the Confirm... button.
+  class ConfirmationDialog* confirmSelected();
+  // History > "How the model did here": measured off the GUI thread, shown when ready.
+  class AuditDialog* showAudit();
 
  Q_SIGNALS:
   void statusChanged(const QString& text);
@@ -64,6 +69,7 @@ class HistoryPage : public QWidget {
   void showPet();
   void updateActions();
   void setStatus(const QString& text);
+  int64_t selectedDiagnosis() const;  // the one selected check's id, else 0
   void editPet(bool create);
   void chooseReport();
   void chooseExport();
@@ -82,6 +88,8 @@ class HistoryPage : public QWidget {
   QLabel* timelineTitle_;
   QListWidget* timeline_;
   QPushButton* compare_;
+  QPushButton* confirm_;
+  QPushButton* audit_;
   QPushButton* report_;
   QPushButton* deleteDiagnosis_;
   QLabel* chartTitle_;

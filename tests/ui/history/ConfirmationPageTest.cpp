@@ -1,0 +1,193 @@
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+
+#include "HistoryPageFixture.h"
+#include "WaitFor.h"
+#include "audit/ModelAudit.h"
+#include "history/AuditDialog.h"
+#include "history/CompareDialog.h"
+#include "history/ConfirmationDialog.h"
+#include "history/HistoryPage.h"
+#include "shell/Translations.h"
+
+using namespace walness;
+using walness::test::waitFor;
+using walness::ui::AuditDialog;
+using walness::ui::ConfirmationDialog;
+using walness::ui::HistoryPage;
+
+namespace {
+
+QPushButton* saveButton(ConfirmationDialog& dialog) {
+  return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+}
+
+// The check at timeline row `row`, selected alone.
+void selectOnly(HistoryPage& page, int row) {
+  page.timeline()->clearSelection();
+  page.timeline()->item(row)->setSelected(true);
+}
+
+TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
+  HistoryPage page(history_);
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_EQ(page.timeline()->count(), 3);
+  auto* confirm = page.findChild<QPushButton*>(QStringLiteral("confirmButton"));
+  ASSERT_NE(confirm, nullptr);
+  EXPECT_FALSE(confirm->isEnabled());  // nothing selected
+  selectOnly(page, 0);
+  EXPECT_TRUE(confirm->isEnabled());
+  const int64_t checkId = page.timeline()->item(0)->data(Qt::UserRole).toLongLong();
+
+  ConfirmationDialog* dialog = page.confirmSelected();
+  ASSERT_NE(dialog, nullptr);
+  dialog->show();
+  // Every dog eye disease of the AI Hub list is offered, the model's five first.
+  auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("confirmationTable"));
+  ASSERT_EQ(table->rowCount(), 10);
+  EXPECT_TRUE(table->item(0, 1)->text().endsWith(QLatin1Char('%')));
+  EXPECT_EQ(table->item(9, 1)->text(), QStringLiteral("not checked"));
+  EXPECT_EQ(dialog->earlierAnswers()->text(), QStringLiteral("Not confirmed yet."));
+  // Nothing can be saved without a name and at least one answer: a clear hint instead.
+  dialog->examinerField()->clear();
+  EXPECT_FALSE(saveButton(*dialog)->isEnabled());
+  dialog->examinerField()->setText(QStringLiteral("Dr. Kim"));
+  EXPECT_FALSE(saveButton(*dialog)->isEnabled());
+  dialog->setAnswer("cataract", history::FindingStatus::Present, QStringLiteral("mild"));
+  dialog->setAnswer("conjunctivitis", history::FindingStatus::Absent);
+  dialog->setAnswer("epiphora", history::FindingStatus::Present);
+  dialog->noteField()->setPlainText(QStringLiteral("Slit lamp, both eyes."));
+  ASSERT_TRUE(saveButton(*dialog)->isEnabled());
+  dialog->grab().toImage().save(screenshot(QStringLiteral("confirmation-dialog-en.png")));
+  saveButton(*dialog)->click();
+
+  auto stored = history_.store()->confirmation(checkId);
+  ASSERT_TRUE(stored && *stored);
+  EXPECT_EQ((*stored)->revision, 1);
+  EXPECT_EQ((*stored)->confirmedBy, "Dr. Kim");
+  EXPECT_EQ((*stored)->note, "Slit lamp, both eyes.");
+  EXPECT_EQ((*stored)->finding("cataract")->grade, "mild");
+  EXPECT_EQ((*stored)->present("conjunctivitis"), std::optional<bool>(false));
+  EXPECT_EQ((*stored)->present("epiphora"), std::optional<bool>(true));
+  EXPECT_EQ((*stored)->findings.size(), 3u);  // "not examined" rows are not stored
+  // The timeline marks the confirmed check, and only it.
+  ASSERT_TRUE(waitFor([&] { return page.timeline()->count() == 3; }));
+  EXPECT_TRUE(page.timeline()->item(0)->text().contains(QStringLiteral("vet confirmed")));
+  EXPECT_FALSE(page.timeline()->item(1)->text().contains(QStringLiteral("vet confirmed")));
+
+  // Editing opens with the saved answer and the name filled in; saving makes revision 2.
+  selectOnly(page, 0);
+  ConfirmationDialog* edit = page.confirmSelected();
+  ASSERT_NE(edit, nullptr);
+  EXPECT_EQ(edit->examinerField()->text(), QStringLiteral("Dr. Kim"));
+  EXPECT_TRUE(edit->earlierAnswers()->text().contains(QStringLiteral("Revision 1")));
+  EXPECT_TRUE(edit->earlierAnswers()->text().contains(QStringLiteral("cataract found (mild)"),
+                                                      Qt::CaseInsensitive));
+  history::Confirmation prefilled = edit->confirmation();
+  EXPECT_EQ(prefilled.findings.size(), 3u);
+  edit->setAnswer("cataract", history::FindingStatus::Present, QStringLiteral("moderate"));
+  edit->examinerField()->setText(QStringLiteral("Dr. Lee"));
+  saveButton(*edit)->click();
+  auto revisions = history_.store()->confirmationRevisions(checkId);
+  ASSERT_TRUE(revisions);
+  ASSERT_EQ(revisions->size(), 2u);
+  EXPECT_EQ(revisions->front().finding("cataract")->grade, "mild");
+  EXPECT_EQ(revisions->back().finding("cataract")->grade, "moderate");
+  EXPECT_EQ(revisions->back().confirmedBy, "Dr. Lee");
+
+  // Compare shows what the vet said beside each side.
+  page.timeline()->clearSelection();
+  page.timeline()->item(0)->setSelected(true);
+  page.timeline()->item(1)->setSelected(true);
+  auto* compare = page.compareSelected();
+  ASSERT_NE(compare, nullptr);
+  EXPECT_TRUE(compare->confirmationText(0).contains(QStringLiteral("Dr. Lee")));
+  EXPECT_TRUE(compare->confirmationText(0).contains(QStringLiteral("cataract found (moderate)"),
+                                                    Qt::CaseInsensitive));
+  EXPECT_EQ(compare->confirmationText(1), QStringLiteral("Not confirmed by a vet."));
+  compare->close();
+}
+
+TEST_F(HistoryPageTest, TheAuditViewShowsTheCoresNumbersInBothLanguages) {
+  // Each check confirmed as what the model said for its top disease, and one the other way.
+  auto pets = history_.store()->diagnoses(petId_);
+  ASSERT_TRUE(pets);
+  for (size_t i = 0; i < pets->size(); ++i) {
+    const history::DiagnosisRecord& record = (*pets)[i];
+    if (record.diagnosis.findings.empty()) continue;
+    history::Confirmation answer;
+    answer.confirmedBy = "Dr. Kim";
+    for (const inference::Finding& finding : record.diagnosis.findings)
+      answer.findings.push_back({finding.disease,
+                                 (finding.positive != (i == 0)) ? history::FindingStatus::Present
+                                                                : history::FindingStatus::Absent,
+                                 ""});
+    ASSERT_TRUE(history_.store()->confirm(record.id, answer));
+  }
+  const audit::AuditReport expected =
+      audit::auditConfirmedChecks(history_.store()->confirmedChecks().value());
+  ASSERT_EQ(expected.models.size(), 1u);
+
+  HistoryPage page(history_);
+  page.resize(1100, 720);
+  page.show();
+  AuditDialog* dialog = page.showAudit();
+  ASSERT_NE(dialog, nullptr);
+  dialog->show();
+  ASSERT_TRUE(waitFor([&] { return dialog->property("auditReady").toBool(); }));
+  auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("auditTable"));
+  ASSERT_NE(table, nullptr);
+  const auto& diseases = expected.models.front().diseases;
+  ASSERT_EQ(table->rowCount(), int(diseases.size()));
+  for (int row = 0; row < table->rowCount(); ++row) {
+    const audit::DiseaseAudit& d = diseases[size_t(row)];
+    EXPECT_EQ(table->item(row, 1)->text(),
+              QStringLiteral("%1 / %2").arg(d.positives).arg(d.negatives));
+    if (d.sensitivity)
+      EXPECT_TRUE(table->item(row, 2)->text().startsWith(
+          QStringLiteral("%1%").arg(qRound(d.sensitivity->value * 100))));
+    EXPECT_EQ(table->item(row, 4)->text(), QStringLiteral("–"));  // 3 checks: no AUC
+    EXPECT_TRUE(table->item(row, 5)->text().contains(QStringLiteral("Too few checks")))
+        << table->item(row, 5)->text().toStdString();
+  }
+  EXPECT_TRUE(dialog->findChild<QLabel*>(QStringLiteral("auditSummary"))
+                  ->text()
+                  .startsWith(QStringLiteral("3 confirmed check")));
+  dialog->grab().toImage().save(screenshot(QStringLiteral("audit-dialog-en.png")));
+  dialog->close();
+
+  const QList<QTranslator*> korean =
+      ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean));
+  ASSERT_FALSE(korean.isEmpty());
+  QCoreApplication::processEvents();
+  AuditDialog* koreanDialog = page.showAudit();
+  koreanDialog->show();
+  ASSERT_TRUE(waitFor([&] { return koreanDialog->property("auditReady").toBool(); }));
+  EXPECT_EQ(koreanDialog->windowTitle(), QStringLiteral("이 병원에서 모델의 성적"));
+  auto* koreanTable = koreanDialog->findChild<QTableWidget*>(QStringLiteral("auditTable"));
+  EXPECT_EQ(koreanTable->horizontalHeaderItem(2)->text(), QStringLiteral("민감도"));
+  EXPECT_TRUE(koreanTable->item(0, 5)->text().contains(QStringLiteral("판단하기에는")));
+  koreanDialog->grab().toImage().save(screenshot(QStringLiteral("audit-dialog-ko.png")));
+  koreanDialog->close();
+
+  selectOnly(page, 0);
+  ConfirmationDialog* confirmation = page.confirmSelected();
+  ASSERT_NE(confirmation, nullptr);
+  confirmation->show();
+  EXPECT_EQ(confirmation->windowTitle(), QStringLiteral("수의사 확인"));
+  confirmation->grab().toImage().save(screenshot(QStringLiteral("confirmation-dialog-ko.png")));
+  confirmation->close();
+  ui::removeTranslations(korean);
+}
+
+}  // namespace

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QDialog>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "Species.h"
+#include "history/Confirmation.h"
+#include "history/DiagnosisRecord.h"
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace walness::ui {
+
+// The vet's answer to one saved check: for every eye disease of the species (the model's first,
+// with its probability) found / not found / not examined and a grade, a note and who examined
+// the pet. Opens with the newest answer filled in and lists the earlier ones; saving makes a new
+// revision (the caller stores it).
+class ConfirmationDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  ConfirmationDialog(const history::DiagnosisRecord& record, Species species,
+                     std::vector<history::Confirmation> revisions,
+                     const std::function<QString(const std::string&)>& diseaseName,
+                     QWidget* parent = nullptr);
+
+  // The answer as entered (confirmedAt left empty: the store stamps it).
+  history::Confirmation confirmation() const;
+
+  // For tests and scripts: the row of `disease`, and setting its answer.
+  int rowOf(const std::string& disease) const;
+  void setAnswer(const std::string& disease, history::FindingStatus status,
+                 const QString& grade = QString());
+  QLineEdit* examinerField() const { return examiner_; }
+  QPlainTextEdit* noteField() const { return note_; }
+  QLabel* earlierAnswers() const { return earlier_; }
+  bool canSave() const;
+
+ private:
+  void updateSaveButton();
+
+  std::vector<std::string> diseases_;  // the table's rows
+  QTableWidget* table_;
+  QLineEdit* examiner_;
+  QPlainTextEdit* note_;
+  QLabel* earlier_;
+  QLabel* hint_;
+  QDialogButtonBox* buttons_;
+};
+
+}  // namespace walness::ui
