@@ -102,36 +102,6 @@ QString defaultPretrained() {
   return sharedDirectory() + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors");
 }
 
-// Adds what the card cannot know at training time: where the clinic's data came from (the
-// export's export.json beside labels.csv) and the comparison with the bundle it started from.
-Status annotateCard(const QString& bundleDir, const QString& csvPath,
-                    const training::BundleComparison* comparison, const QString& initDir) {
-  QFile cardFile(bundleDir + QStringLiteral("/model.json"));
-  if (!cardFile.open(QIODevice::ReadOnly)) return Error{"cannot read the new bundle's card"};
-  auto card = bundle::parseModelCard(cardFile.readAll(), cardFile.fileName().toStdString());
-  cardFile.close();
-  if (!card) return Error{card.message()};
-  QFile about(QFileInfo(csvPath).absolutePath() + QStringLiteral("/export.json"));
-  if (!csvPath.isEmpty() && about.open(QIODevice::ReadOnly)) {
-    const QJsonObject exported = QJsonDocument::fromJson(about.readAll()).object();
-    if (exported.contains(QStringLiteral("origin")))
-      card->provenance[QStringLiteral("data_origin")] = exported.value(QStringLiteral("origin"));
-  }
-  if (comparison) {
-    QJsonObject versus{{QStringLiteral("baseline"), initDir},
-                       {QStringLiteral("summary"), QString::fromStdString(comparison->summary)},
-                       {QStringLiteral("better"), comparison->candidateBetter},
-                       {QStringLiteral("new"), comparison->candidate.toJson()},
-                       {QStringLiteral("old"), comparison->baseline.toJson()}};
-    card->metrics[QStringLiteral("compared_with_init")] = versus;
-  }
-  QSaveFile out(cardFile.fileName());
-  const QByteArray bytes = bundle::serializeModelCard(*card);
-  if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-    return Error{"cannot write the new bundle's card"};
-  return Ok{};
-}
-
 }  // namespace
 
 int runTrain(const QStringList& arguments) {
@@ -390,9 +360,10 @@ int runTrain(const QStringList& arguments) {
     }
     comparison = std::move(*compared);
   }
-  if (auto annotated =
-          annotateCard(bundleDir, parser.value(data), comparison ? &*comparison : nullptr,
-                       QFileInfo(parser.value(init)).absoluteFilePath());
+  if (auto annotated = training::annotateWarmStartCard(
+          bundleDir.toStdString(), parser.value(data).toStdString(),
+          comparison ? &*comparison : nullptr,
+          QFileInfo(parser.value(init)).absoluteFilePath().toStdString());
       !annotated) {
     err() << "walness-cli train: " << QString::fromStdString(annotated.message()) << "\n";
     return kExitFailure;

@@ -2,6 +2,11 @@
 
 #include <torch/torch.h>
 
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QString>
 
 #include <algorithm>
@@ -88,6 +93,34 @@ Result<BundleComparison> compareBundles(const std::string& candidateDirectory,
                        (comparison.candidateBetter ? " (the new model is better)"
                                                    : " (the new model is not better)");
   return comparison;
+}
+
+Status annotateWarmStartCard(const std::string& bundleDirectory, const std::string& labelsCsv,
+                             const BundleComparison* comparison, const std::string& initDirectory) {
+  QFile cardFile(QString::fromStdString(bundleDirectory) + QStringLiteral("/model.json"));
+  if (!cardFile.open(QIODevice::ReadOnly)) return Error{"cannot read the new bundle's card"};
+  auto card = bundle::parseModelCard(cardFile.readAll(), cardFile.fileName().toStdString());
+  cardFile.close();
+  if (!card) return Error{card.message()};
+  QFile about(QFileInfo(QString::fromStdString(labelsCsv)).absolutePath() +
+              QStringLiteral("/export.json"));
+  if (!labelsCsv.empty() && about.open(QIODevice::ReadOnly)) {
+    const QJsonObject exported = QJsonDocument::fromJson(about.readAll()).object();
+    if (exported.contains(QStringLiteral("origin")))
+      card->provenance[QStringLiteral("data_origin")] = exported.value(QStringLiteral("origin"));
+  }
+  if (comparison)
+    card->metrics[QStringLiteral("compared_with_init")] =
+        QJsonObject{{QStringLiteral("baseline"), QString::fromStdString(initDirectory)},
+                    {QStringLiteral("summary"), QString::fromStdString(comparison->summary)},
+                    {QStringLiteral("better"), comparison->candidateBetter},
+                    {QStringLiteral("new"), comparison->candidate.toJson()},
+                    {QStringLiteral("old"), comparison->baseline.toJson()}};
+  QSaveFile out(cardFile.fileName());
+  const QByteArray bytes = bundle::serializeModelCard(*card);
+  if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+    return Error{"cannot write the new bundle's card"};
+  return Ok{};
 }
 
 }  // namespace walness::training

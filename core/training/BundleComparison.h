@@ -21,6 +21,12 @@ struct BundleComparison {
   std::string summary;  // one line, English, for logs and the CLI
 };
 
+// Adds to a freshly trained bundle's card what training could not know: where the data came from
+// (`export.json` beside `labelsCsv`, written by the history's label export) and, for a warm start,
+// the comparison with the `--init` bundle (`metrics.compared_with_init`).
+Status annotateWarmStartCard(const std::string& bundleDirectory, const std::string& labelsCsv,
+                             const BundleComparison* comparison, const std::string& initDirectory);
+
 Result<BundleComparison> compareBundles(const std::string& candidateDirectory,
                                         const std::string& baselineDirectory,
                                         const LabeledDataset& photos, int workers = 1);

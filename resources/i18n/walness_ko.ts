@@ -1396,6 +1396,105 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
     </message>
 </context>
 <context>
+    <name>walness::ui::ImproveModelDialog</name>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Improve with this clinic&apos;s confirmed checks</source>
+        <translation>이 병원의 확인된 검사로 모델 개선</translation>
+    </message>
+    <message>
+        <source>Starts from %1 and learns from the checks a vet confirmed in %2. Whole pets are held back to compare the new model with %1; it is offered only if it does better on them, and installed beside %1, which stays one click away in Settings &gt; Models. Photos stay where the history keeps them.</source>
+        <translation>%1에서 시작해 %2에서 수의사가 확인한 검사로 학습합니다. 일부 반려동물의 검사 전체를 따로 남겨 새 모델과 %1을(를) 비교하고, 그 검사에서 더 나을 때만 설치를 제안합니다. 새 모델은 %1 옆에 설치되며, 설정 &gt; 모델에서 한 번의 클릭으로 되돌릴 수 있습니다. 사진은 기록이 보관된 곳에 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Install and use</source>
+        <translation>설치하고 사용</translation>
+    </message>
+    <message>
+        <source>Passes over the photos (epochs):</source>
+        <translation>사진 반복 학습 횟수(에포크):</translation>
+    </message>
+    <message>
+        <source>%1 confirmed checks of %2 pets can be used (checks screened without findings are left out).</source>
+        <translation>반려동물 %2마리의 확인된 검사 %1건을 쓸 수 있습니다(결과 없이 끝난 검사는 제외).</translation>
+    </message>
+    <message>
+        <source>At least two pets need confirmed checks: one is held back to compare.</source>
+        <translation>확인된 검사가 있는 반려동물이 두 마리 이상 필요합니다. 한 마리는 비교용으로 따로 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Estimated time: about %1 min on this computer.</source>
+        <translation>예상 시간: 이 컴퓨터에서 약 %1분.</translation>
+    </message>
+    <message>
+        <source>Exporting the confirmed checks...</source>
+        <translation>확인된 검사를 내보내는 중...</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch...</source>
+        <translation>지금 묶음을 마치고 멈추는 중...</translation>
+    </message>
+    <message>
+        <source>Learning: pass %1 of %2, %3 photos/s, about %4 min left.</source>
+        <translation>학습 중: %2회 중 %1회째, 초당 사진 %3장, 약 %4분 남음.</translation>
+    </message>
+    <message>
+        <source>Checking pass %1 on the held-back pets...</source>
+        <translation>%1회째 결과를 따로 남긴 반려동물로 확인하는 중...</translation>
+    </message>
+    <message>
+        <source>Calibrating the new model...</source>
+        <translation>새 모델을 보정하는 중...</translation>
+    </message>
+    <message>
+        <source>Comparing the new model with the current one...</source>
+        <translation>새 모델과 지금 모델을 비교하는 중...</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was installed.</source>
+        <translation>취소했습니다. 아무것도 설치하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The model could not be improved: %1. Nothing was installed.</source>
+        <translation>모델을 개선하지 못했습니다: %1. 아무것도 설치하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>On %1 held-back photos (pets held back: %2): the new model&apos;s macro AUC %3, the current model&apos;s %4.</source>
+        <translation>따로 남긴 사진 %1장(반려동물 %2마리)에서: 새 모델의 매크로 AUC %3, 지금 모델 %4.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료했습니다.</translation>
+    </message>
+    <message>
+        <source>The new model did better. Install it as version %1?</source>
+        <translation>새 모델이 더 나았습니다. 버전 %1(으)로 설치할까요?</translation>
+    </message>
+    <message>
+        <source>The new model did not do better, so it is not offered; the current model stays in use.</source>
+        <translation>새 모델이 더 낫지 않아 설치를 제안하지 않습니다. 지금 모델을 계속 사용합니다.</translation>
+    </message>
+    <message>
+        <source>The new model could not be installed: %1</source>
+        <translation>새 모델을 설치하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Installed in %1 and in use. Settings &gt; Models switches back.</source>
+        <translation>%1에 설치해 사용 중입니다. 설정 &gt; 모델에서 되돌릴 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::MainWindow</name>
     <message>
         <source>Walness - pet eye check</source>
@@ -1633,6 +1732,34 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
     <message>
         <source>%1 cannot be installed: its model id and version must not contain / or \ or start with a dot.</source>
         <translation>%1은(는) 설치할 수 없습니다: 모델 ID와 버전에는 / 또는 \ 문자가 들어가거나 점(.)으로 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source> (in use)</source>
+        <translation> (사용 중)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is now used for new checks.</source>
+        <translation>이제 새 검사에 %1 %2을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Installed in %1 and used for new checks.</source>
+        <translation>%1에 설치했고 새 검사에 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <source>Screen this species with the selected model (also to switch back to an earlier version).</source>
+        <translation>이 종류의 검사에 선택한 모델을 사용합니다(이전 버전으로 되돌릴 때도).</translation>
+    </message>
+    <message>
+        <source>Improve with this clinic&apos;s confirmed checks...</source>
+        <translation>이 병원의 확인된 검사로 모델 개선...</translation>
+    </message>
+    <message>
+        <source>Fine-tune the selected model on the checks a vet confirmed, on this computer.</source>
+        <translation>수의사가 확인한 검사로 선택한 모델을 이 컴퓨터에서 추가 학습합니다.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "diagnosis/DiagnosisController.h"
 
+#include "common/ModelChoice.h"
+
 #include <QCoreApplication>
 #include <QMetaObject>
 
@@ -17,7 +19,7 @@ DiagnosisController::~DiagnosisController() {
 }
 
 std::optional<bundle::BundleListing> DiagnosisController::installedModel(Species species) {
-  return bundle::findBundleFor(species, bundle::listBundles(bundle::modelSearchDirectories()));
+  return ModelChoice::active(species);
 }
 
 bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QString& camMethod,

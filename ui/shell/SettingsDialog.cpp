@@ -18,8 +18,11 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "common/ModelChoice.h"
 #include "common/SafeText.h"
+#include "history/HistoryDatabase.h"
 #include "history/HistorySettings.h"
+#include "shell/ImproveModelDialog.h"
 #include "shell/ModelCardText.h"
 #include "shell/Translations.h"
 
@@ -92,6 +95,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
       bundleList_(new QListWidget(this)),
       bundleCard_(new QTextBrowser(this)),
       addBundleButton_(new QPushButton(this)),
+      useBundleButton_(new QPushButton(this)),
+      improveButton_(new QPushButton(this)),
       bundleStatus_(new QLabel(this)),
       privacy_(new QTextBrowser(this)) {
   setObjectName(QStringLiteral("settingsDialog"));
@@ -100,6 +105,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
   bundleList_->setObjectName(QStringLiteral("bundleList"));
   bundleCard_->setObjectName(QStringLiteral("bundleCard"));
   addBundleButton_->setObjectName(QStringLiteral("addBundleButton"));
+  useBundleButton_->setObjectName(QStringLiteral("useBundleButton"));
+  improveButton_->setObjectName(QStringLiteral("improveModelButton"));
   bundleStatus_->setObjectName(QStringLiteral("bundleStatus"));
   bundleStatus_->setWordWrap(true);
   showPlainText(bundleStatus_);  // quotes folders and model card errors
@@ -129,8 +136,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
   modelsLayout->addLayout(split, 1);
   auto* addRow = new QHBoxLayout;
   addRow->addWidget(addBundleButton_);
-  addRow->addWidget(bundleStatus_, 1);
+  addRow->addWidget(useBundleButton_);
+  addRow->addWidget(improveButton_);
   modelsLayout->addLayout(addRow);
+  modelsLayout->addWidget(bundleStatus_);
 
   tabs_->addTab(general, QString());
   tabs_->addTab(models, QString());
@@ -149,6 +158,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
   });
   connect(bundleList_, &QListWidget::currentRowChanged, this, &SettingsDialog::showBundle);
   connect(addBundleButton_, &QPushButton::clicked, this, &SettingsDialog::chooseBundleFolder);
+  connect(useBundleButton_, &QPushButton::clicked, this, &SettingsDialog::useSelectedBundle);
+  connect(improveButton_, &QPushButton::clicked, this, [this] {
+    if (auto* dialog = improveSelectedBundle()) dialog->open();
+  });
 
   reloadBundles();
   retranslate();
@@ -158,8 +171,12 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 void SettingsDialog::reloadBundles() {
   bundles_ = bundle::listBundles(bundle::modelSearchDirectories());
   bundleList_->clear();
-  for (const auto& listing : bundles_)
-    bundleList_->addItem(QString::fromStdString(listing.card.id + " " + listing.card.version));
+  for (const auto& listing : bundles_) {
+    QString text = QString::fromStdString(listing.card.id + " " + listing.card.version);
+    const auto active = ModelChoice::active(listing.card.species);
+    if (active && active->directory == listing.directory) text += tr(" (in use)");
+    bundleList_->addItem(text);
+  }
   if (!bundles_.empty()) bundleList_->setCurrentRow(0);
   showBundle(bundleList_->currentRow());
 }
@@ -173,6 +190,35 @@ void SettingsDialog::showBundle(int row) {
   }
   const auto& listing = bundles_[size_t(row)];
   bundleCard_->setHtml(modelCardHtml(listing.card, QString::fromStdString(listing.directory)));
+  const auto active = ModelChoice::active(listing.card.species);
+  useBundleButton_->setEnabled(!active || active->directory != listing.directory);
+  improveButton_->setEnabled(history_ && history_->store());
+}
+
+void SettingsDialog::useSelectedBundle() {
+  const int row = bundleList_->currentRow();
+  if (row < 0 || row >= int(bundles_.size())) return;
+  const auto listing = bundles_[size_t(row)];
+  ModelChoice::choose(listing.card.species, listing.directory);
+  bundleStatus_->setText(tr("%1 %2 is now used for new checks.")
+                             .arg(QString::fromStdString(listing.card.id),
+                                  QString::fromStdString(listing.card.version)));
+  reloadBundles();
+  bundleList_->setCurrentRow(row);
+  Q_EMIT bundlesChanged();
+}
+
+ImproveModelDialog* SettingsDialog::improveSelectedBundle() {
+  const int row = bundleList_->currentRow();
+  if (!history_ || !history_->store() || row < 0 || row >= int(bundles_.size())) return nullptr;
+  auto* dialog = new ImproveModelDialog(bundles_[size_t(row)], history_->store()->location(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &ImproveModelDialog::installed, this, [this](const QString& directory) {
+    bundleStatus_->setText(tr("Installed in %1 and used for new checks.").arg(directory));
+    reloadBundles();
+    Q_EMIT bundlesChanged();
+  });
+  return dialog;
 }
 
 void SettingsDialog::chooseBundleFolder() {
@@ -196,6 +242,8 @@ void SettingsDialog::changeEvent(QEvent* event) {
 
 void SettingsDialog::setHistory(HistoryDatabase* history) {
   if (historySettings_ || !history) return;
+  history_ = history;
+  showBundle(bundleList_->currentRow());  // Improve... needs a history
   historySettings_ = new HistorySettings(*history, this);
   tabs_->insertTab(2, historySettings_, tr("History"));
 }
@@ -212,6 +260,14 @@ void SettingsDialog::retranslate() {
   species_->setItemText(0, tr("Dog"));
   species_->setItemText(1, tr("Cat"));
   addBundleButton_->setText(tr("Add bundle folder..."));
+  useBundleButton_->setText(tr("Use this model"));
+  useBundleButton_->setToolTip(
+      tr("Screen this species with the selected model (also to switch "
+         "back to an earlier version)."));
+  improveButton_->setText(tr("Improve with this clinic's confirmed checks..."));
+  improveButton_->setToolTip(
+      tr("Fine-tune the selected model on the checks a vet confirmed, "
+         "on this computer."));
   privacy_->setHtml(
       tr("<h3>Privacy</h3>"
          "<p>Photos are analysed on this computer. Walness never uploads them; they go to a server "

@@ -35,6 +35,12 @@ class SettingsDialog : public QDialog {
   // Adds the History tab (where pet histories are kept) for this open history.
   void setHistory(HistoryDatabase* history);
   HistorySettings* historySettings() const { return historySettings_; }
+  QListWidget* bundleList() const { return bundleList_; }
+  // Settings > Models: screen the selected bundle's species with it (switching back included),
+  // and "Improve with this clinic's confirmed checks" for it (nullptr without a history or a
+  // selection).
+  void useSelectedBundle();
+  class ImproveModelDialog* improveSelectedBundle();
 
  Q_SIGNALS:
   void languageChosen(const QString& code);  // "ko", "en" or "" for the system's
@@ -57,6 +63,9 @@ class SettingsDialog : public QDialog {
   QListWidget* bundleList_;
   QTextBrowser* bundleCard_;
   QPushButton* addBundleButton_;
+  QPushButton* useBundleButton_;
+  QPushButton* improveButton_;
+  HistoryDatabase* history_ = nullptr;
   QLabel* bundleStatus_;
   QTextBrowser* privacy_;
   std::vector<bundle::BundleListing> bundles_;
