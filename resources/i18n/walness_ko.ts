@@ -223,12 +223,6 @@
         <source>No check in %1 has a vet&apos;s confirmation yet. Select a saved check on the History page and use Confirm... after the examination.</source>
         <translation>%1에는 아직 수의사가 확인한 검사가 없습니다. 진찰 후 기록 화면에서 저장된 검사를 고르고 확인...을 누르세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n confirmed check(s) in %1.</source>
-        <translation>
-            <numerusform>%1에 확인된 검사 %n건.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 %2: %3 confirmed checks (%4 without findings), %5 to %6</source>
         <translation>%1 %2: 확인된 검사 %3건(결과 없음 %4건), %5 ~ %6</translation>
@@ -260,6 +254,10 @@
     <message>
         <source>%1: confirmed found %2 times, not found %3 times. No model here checks it.</source>
         <translation>%1: 있음 %2번, 없음 %3번 확인되었습니다. 이 컴퓨터의 어떤 모델도 이 질환은 확인하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Confirmed checks in %1: %2.</source>
+        <translation>%1의 확인된 검사: %2건.</translation>
     </message>
 </context>
 <context>
@@ -588,14 +586,6 @@
     <message>
         <source>Not confirmed by a vet.</source>
         <translation>수의사 확인 없음.</translation>
-    </message>
-    <message>
-        <source>%1 found</source>
-        <translation>%1 있음</translation>
-    </message>
-    <message>
-        <source>%1 not found</source>
-        <translation>%1 없음</translation>
     </message>
     <message>
         <source>Vet (%1): %2</source>

@@ -102,8 +102,7 @@ void AuditDialog::showReport(const audit::AuditReport& report, const QString& hi
                           .arg(historyName));
     return;
   }
-  summary_->setText(
-      tr("%n confirmed check(s) in %1.", nullptr, report.confirmedChecks).arg(historyName));
+  summary_->setText(tr("Confirmed checks in %1: %2.").arg(historyName).arg(report.confirmedChecks));
   for (const audit::ModelVersionAudit& model : report.models) {
     auto* title = plainLabel(
         tr("%1 %2: %3 confirmed checks (%4 without findings), %5 to %6")

@@ -11,6 +11,7 @@
 
 #include "common/ProbabilityBars.h"
 #include "common/SafeText.h"
+#include "history/ConfirmationDialog.h"
 
 namespace walness::ui {
 
@@ -72,19 +73,9 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
     }
     QString vet = tr("Not confirmed by a vet.");
     if (side->confirmation) {
-      QStringList said;
-      for (const auto& finding : side->confirmation->findings) {
-        if (finding.status == history::FindingStatus::NotExamined) continue;
-        QString text = finding.status == history::FindingStatus::Present
-                           ? tr("%1 found").arg(diseaseName(finding.disease))
-                           : tr("%1 not found").arg(diseaseName(finding.disease));
-        if (!finding.grade.empty())
-          text += QStringLiteral(" (%1)").arg(QString::fromStdString(finding.grade));
-        said << text;
-      }
       vet = tr("Vet (%1): %2")
                 .arg(QString::fromStdString(side->confirmation->confirmedBy),
-                     said.join(QStringLiteral(", ")));
+                     ConfirmationDialog::findingsText(*side->confirmation, diseaseName));
     }
     confirmations_[column / 2] = vet;
     auto* vetLabel = new QLabel(vet, this);

@@ -94,9 +94,13 @@ ConfirmationDialog::ConfirmationDialog(
     connect(status, &QComboBox::currentIndexChanged, this, &ConfirmationDialog::updateSaveButton);
   }
   table_->resizeColumnsToContents();
+  table_->resizeRowsToContents();
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setMinimumWidth(560);
-  table_->setMinimumHeight(std::min(420, 34 + 30 * int(diseases_.size())));
+  // Every disease visible without scrolling (10 rows for a dog).
+  int height = table_->horizontalHeader()->sizeHint().height() + 2 * table_->frameWidth() + 2;
+  for (int row = 0; row < table_->rowCount(); ++row) height += table_->rowHeight(row);
+  table_->setMinimumHeight(height);
 
   examiner_->setObjectName(QStringLiteral("examiner"));
   examiner_->setPlaceholderText(tr("Name of the vet who examined the pet"));
@@ -117,20 +121,10 @@ ConfirmationDialog::ConfirmationDialog(
     note_->setPlainText(QString::fromStdString(newest.note));
     QStringList lines;
     for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
-      QStringList said;
-      for (const history::ConfirmedFinding& finding : it->findings) {
-        if (finding.status == history::FindingStatus::NotExamined) continue;
-        QString text = finding.status == history::FindingStatus::Present
-                           ? tr("%1 found").arg(diseaseName(finding.disease))
-                           : tr("%1 not found").arg(diseaseName(finding.disease));
-        if (!finding.grade.empty())
-          text += QStringLiteral(" (%1)").arg(QString::fromStdString(finding.grade));
-        said << text;
-      }
       lines << tr("Revision %1, %2 by %3: %4")
                    .arg(it->revision)
                    .arg(when(it->confirmedAt), QString::fromStdString(it->confirmedBy),
-                        said.join(QStringLiteral(", ")));
+                        findingsText(*it, diseaseName));
     }
     earlier_->setText(tr("Saved answers (newest first; saving adds a revision):") +
                       QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
@@ -157,6 +151,23 @@ ConfirmationDialog::ConfirmationDialog(
   });
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
   updateSaveButton();
+  adjustSize();
+}
+
+QString ConfirmationDialog::findingsText(
+    const history::Confirmation& confirmation,
+    const std::function<QString(const std::string&)>& diseaseName) {
+  QStringList said;
+  for (const history::ConfirmedFinding& finding : confirmation.findings) {
+    if (finding.status == history::FindingStatus::NotExamined) continue;
+    QString text = finding.status == history::FindingStatus::Present
+                       ? tr("%1 found").arg(diseaseName(finding.disease))
+                       : tr("%1 not found").arg(diseaseName(finding.disease));
+    if (!finding.grade.empty())
+      text += QStringLiteral(" (%1)").arg(QString::fromStdString(finding.grade));
+    said << text;
+  }
+  return said.join(QStringLiteral(", "));
 }
 
 int ConfirmationDialog::rowOf(const std::string& disease) const {

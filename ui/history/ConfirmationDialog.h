@@ -31,6 +31,10 @@ class ConfirmationDialog : public QDialog {
                      const std::function<QString(const std::string&)>& diseaseName,
                      QWidget* parent = nullptr);
 
+  // "Cataract found (mild), Conjunctivitis not found": what an answer says, for lists.
+  static QString findingsText(const history::Confirmation& confirmation,
+                              const std::function<QString(const std::string&)>& diseaseName);
+
   // The answer as entered (confirmedAt left empty: the store stamps it).
   history::Confirmation confirmation() const;
 
