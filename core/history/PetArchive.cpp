@@ -30,10 +30,10 @@ Result<QJsonArray> confirmationsJson(const HistoryStore& store, int64_t diagnosi
   for (const Confirmation& revision : *revisions) {
     QJsonArray findings;
     for (const ConfirmedFinding& finding : revision.findings)
-      findings.append(QJsonObject{
-          {QStringLiteral("disease"), qs(finding.disease)},
-          {QStringLiteral("status"), qs(std::string(findingStatusId(finding.status)))},
-          {QStringLiteral("grade"), qs(finding.grade)}});
+      findings.append(
+          QJsonObject{{QStringLiteral("disease"), qs(finding.disease)},
+                      {QStringLiteral("status"), qs(std::string(findingStatusId(finding.status)))},
+                      {QStringLiteral("grade"), qs(finding.grade)}});
     array.append(QJsonObject{{QStringLiteral("confirmed_by"), qs(revision.confirmedBy)},
                              {QStringLiteral("confirmed_at"), qs(revision.confirmedAt)},
                              {QStringLiteral("note"), qs(revision.note)},
@@ -65,8 +65,6 @@ Result<std::vector<Confirmation>> confirmationsFrom(const QJsonArray& array) {
   }
   return revisions;
 }
-
-
 
 // A file extension from the first bytes, so exported photos open with a double click.
 QString extensionOf(const QByteArray& bytes) {
