@@ -82,6 +82,14 @@ int main(int argc, char* argv[]) {
       if (early.parser.isSet(early.help)) early.parser.showHelp(0);
       early.parser.showVersion();
     }
+    if (arguments.contains(QStringLiteral("--help-all"))) {
+      // Qt's own options are listed by the GUI application object; the offscreen platform
+      // needs no display. process() prints them and exits.
+      qputenv("QT_QPA_PLATFORM", "offscreen");
+      QApplication gui(argc, argv);
+      Options all;
+      all.parser.process(gui);
+    }
   }
 
   walness::ui::configureGraphics();

@@ -126,6 +126,11 @@ TEST(WalnessAppTest, HelpAndVersionPrintAndExitWithoutADisplay) {
     EXPECT_TRUE(run.out.contains(QStringLiteral("--screenshot")));
     EXPECT_TRUE(run.out.contains(QStringLiteral("[photo...]")));
   }
+  // --help-all adds Qt's own options (those of the GUI application object).
+  const AppRun all = runApp({QStringLiteral("--help-all")}, environment);
+  EXPECT_EQ(all.exitCode, 0) << all.err.toStdString();
+  EXPECT_TRUE(all.out.contains(QStringLiteral("--screenshot"))) << all.out.toStdString();
+  EXPECT_TRUE(all.out.contains(QStringLiteral("-platform"))) << all.out.toStdString();
   for (const QString& version : {QStringLiteral("--version"), QStringLiteral("-v")}) {
     const AppRun run = runApp({version}, environment);
     EXPECT_EQ(run.exitCode, 0) << version.toStdString() << ": " << run.err.toStdString();
