@@ -59,6 +59,11 @@ int runTrainGate(const QStringList& arguments) {
   const auto reuse = option("reuse-head",
                             "Keep the bundle's gate head: only re-measure it and refit the eye "
                             "finder's cat-face layout.");
+  const auto locatorOnly = option("locator-only",
+                                  "Keep the bundle's gate head; train only its eye locator (on "
+                                  "the boxed cat photos) and re-measure the eye finder.");
+  const auto locatorEpochs =
+      option("locator-epochs", "Epochs of the eye locator's head.", "n", "24");
   const auto scores = option("val-scores", "Write every val photo's probabilities as CSV.", "file");
   const auto json = option("json", "Print the card's metrics as JSON on stdout.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
@@ -76,6 +81,11 @@ int runTrainGate(const QStringList& arguments) {
   options.epochs = parser.value(epochs).toInt(&ok);
   if (!ok || options.epochs < 1) {
     err() << "walness-cli train-gate: --epochs must be a whole number above 0.\n";
+    return kExitUsage;
+  }
+  options.locator.epochs = parser.value(locatorEpochs).toInt(&ok);
+  if (!ok || options.locator.epochs < 1) {
+    err() << "walness-cli train-gate: --locator-epochs must be a whole number above 0.\n";
     return kExitUsage;
   }
   options.limitPerSource = parser.value(limit).toInt(&ok);
@@ -106,7 +116,9 @@ int runTrainGate(const QStringList& arguments) {
   };
   std::signal(SIGINT, requestStop);
   std::signal(SIGTERM, requestStop);
-  auto card = gate::trainEyeGate(parser.value(model).toStdString(), options);
+  auto card = parser.isSet(locatorOnly)
+                  ? gate::trainEyeGateLocator(parser.value(model).toStdString(), options)
+                  : gate::trainEyeGate(parser.value(model).toStdString(), options);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   err() << "\n";
@@ -125,6 +137,13 @@ int runTrainGate(const QStringList& arguments) {
             << entry.value(QStringLiteral("of")).toInt() << " ("
             << QString::number(100 * entry.value(QStringLiteral("share")).toDouble(), 'f', 1)
             << "%)\n";
+    }
+    const QJsonObject finder = card->metrics.value(QStringLiteral("eye_finder")).toObject();
+    for (auto it = finder.begin(); it != finder.end(); ++it) {
+      if (!it.value().isObject()) continue;
+      const QJsonObject entry = it.value().toObject();
+      out() << "  eye finder " << it.key() << ": " << entry.value(QStringLiteral("count")).toInt()
+            << " of " << entry.value(QStringLiteral("of")).toInt() << "\n";
     }
   }
   return kExitOk;

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "imaging/Preprocess.h"
+#include "locator/EyeLocator.h"
 
 namespace walness::gate {
 
@@ -169,12 +170,26 @@ std::vector<EyeSquare> EyeFinder::catFaceEyes(const cv::Mat& rgb) const {
   return eyes;
 }
 
+std::vector<EyeSquare> EyeFinder::locatorEyes(const cv::Mat& rgb, Species species,
+                                              size_t maxCount) const {
+  // Trained on boxed cat photos only: not used for other species.
+  if (species != Species::Cat || !gate_.locator || !gate_.card.locator) return {};
+  std::vector<EyeSquare> eyes;
+  for (const locator::LocatedEye& eye :
+       locator::locateEyes(*network_, gate_.locator, *gate_.card.locator, spec_, rgb, maxCount))
+    eyes.push_back({eye.square, scoreSquare(rgb, eye.square, species), "locator"});
+  return eyes;
+}
+
 std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size_t maxCount) const {
   std::vector<EyeSquare> ranked;
   if (species == Species::Cat) {
-    // Squares in detected faces come first, whatever the scan scores: the face narrows the
-    // search more reliably than the gate does on a small, soft eye.
-    ranked = suppressOverlaps(catFaceEyes(rgb), 0.3, maxCount, /*keepOrder=*/true);
+    // The locator's eyes first (trained on boxed cat photos), then squares in detected faces,
+    // whatever the scan scores: both narrow the search more reliably than the gate does on a
+    // small, soft eye.
+    std::vector<EyeSquare> candidates = locatorEyes(rgb, species, maxCount);
+    for (EyeSquare& square : catFaceEyes(rgb)) candidates.push_back(std::move(square));
+    ranked = suppressOverlaps(candidates, 0.3, maxCount, /*keepOrder=*/true);
   }
   // The scan scores windows inside the whole photo (with their surroundings); the gate at
   // diagnosis time sees the square alone. Re-score the best windows as the gate will see them,

@@ -18,8 +18,9 @@ namespace walness::gate {
 
 // Finds eyes in a whole photo, best first. For any species it scans the gate over the photo at
 // several scales: the backbone is convolutional, so one pass per scale scores every window of
-// that size at once (stride 32 px of the scaled photo). For cats, eye squares placed inside cat
-// faces found by OpenCV's cat-face cascade come first, ranked by the gate.
+// that size at once (stride 32 px of the scaled photo). For cats, the eyes the gate's locator finds
+// come first (one pass at the locator's scale), then eye squares placed inside cat faces found by
+// OpenCV's cat-face cascades.
 class EyeFinder {
  public:
   EyeFinder(std::shared_ptr<nn::FeatureClassifier> network, const EyeGate& gate,
@@ -31,6 +32,8 @@ class EyeFinder {
   std::vector<EyeSquare> scan(const cv::Mat& rgb, Species species) const;
   std::vector<cv::Rect> detectCatFaces(const cv::Mat& rgb) const;
   std::vector<EyeSquare> catFaceEyes(const cv::Mat& rgb) const;
+  // The gate's eye locator (empty when the gate has none), in its order, scored by the gate.
+  std::vector<EyeSquare> locatorEyes(const cv::Mat& rgb, Species species, size_t maxCount) const;
   double scoreSquare(const cv::Mat& rgb, const cv::Rect& square, Species species) const;
 
   // The scan's window sides as shares of the photo's shorter side.

@@ -58,11 +58,29 @@ Result<std::optional<EyeGate>> loadEyeGate(const std::string& bundleDirectory,
   if (!loaded) return loaded.error();
   gate.head->eval();
   for (auto& parameter : gate.head->parameters()) parameter.set_requires_grad(false);
+  if (gate.card.locator) {
+    const locator::EyeLocatorSettings& settings = *gate.card.locator;
+    const std::string locatorPath =
+        directory.filePath(QString::fromStdString(settings.weightsFile)).toStdString();
+    auto locatorSha = bundle::fileSha256(locatorPath);
+    if (!locatorSha) return locatorSha.error();
+    if (locatorSha.value() != settings.weightsSha256)
+      return Error{locatorPath + ": sha256 does not match the eye gate card (damaged or replaced)"};
+    auto locatorWeights = nn::readSafetensors(locatorPath);
+    if (!locatorWeights) return locatorWeights.error();
+    gate.locator =
+        locator::EyeLocatorHead(settings.fineChannels, settings.deepChannels, settings.hidden);
+    auto locatorLoaded = nn::loadStateDict(*gate.locator, locatorWeights->tensors, locatorPath);
+    if (!locatorLoaded) return locatorLoaded.error();
+    gate.locator->eval();
+    for (auto& parameter : gate.locator->parameters()) parameter.set_requires_grad(false);
+  }
   return std::optional<EyeGate>(std::move(gate));
 }
 
 Result<EyeGateCard> writeEyeGate(const std::string& bundleDirectory, EyeGateCard card,
-                                 const EyeGateHead& head) {
+                                 const EyeGateHead& head,
+                                 const locator::EyeLocatorHead* locatorHead) {
   const QDir directory(QString::fromStdString(bundleDirectory));
   const std::string weightsPath =
       directory.filePath(QString::fromStdString(card.weightsFile)).toStdString();
@@ -74,6 +92,18 @@ Result<EyeGateCard> writeEyeGate(const std::string& bundleDirectory, EyeGateCard
   auto sha = bundle::fileSha256(weightsPath);
   if (!sha) return sha.error();
   card.weightsSha256 = sha.value();
+  if (locatorHead && card.locator) {
+    const std::string locatorPath =
+        directory.filePath(QString::fromStdString(card.locator->weightsFile)).toStdString();
+    nn::TensorFile locatorFile;
+    locatorFile.tensors = nn::stateDict(**locatorHead);
+    locatorFile.metadata["walness.eye_gate_version"] = card.version;
+    auto locatorWritten = nn::writeSafetensors(locatorPath, locatorFile);
+    if (!locatorWritten) return locatorWritten.error();
+    auto locatorSha = bundle::fileSha256(locatorPath);
+    if (!locatorSha) return locatorSha.error();
+    card.locator->weightsSha256 = locatorSha.value();
+  }
   auto saved = io::writeFileAtomically(directory.filePath(QString::fromLatin1(kEyeGateCardFile)),
                                        serializeEyeGateCard(card));
   if (!saved) return saved.error();

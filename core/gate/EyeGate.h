@@ -10,6 +10,7 @@
 #include "gate/EyeGateCard.h"
 #include "gate/EyeGateHead.h"
 #include "gate/GateScores.h"
+#include "locator/EyeLocatorHead.h"
 
 namespace walness::gate {
 
@@ -17,6 +18,8 @@ namespace walness::gate {
 struct EyeGate {
   EyeGateCard card;
   mutable EyeGateHead head{nullptr};  // eval mode; forward() is not const in LibTorch
+  // Present when card.locator is: finds eyes in whole photos (cats).
+  mutable locator::EyeLocatorHead locator{nullptr};
 
   GateScores score(const torch::Tensor& features) const;  // [1, C, H, W] activations
   GateVerdict judge(const GateScores& scores, Species modelSpecies) const;
@@ -29,8 +32,10 @@ inline constexpr const char* kEyeGateCardFile = "eye-gate.json";
 Result<std::optional<EyeGate>> loadEyeGate(const std::string& bundleDirectory,
                                            const std::string& backboneWeightsSha256);
 
-// Writes the head's weights and the card into `bundleDirectory` (the card last, atomically).
+// Writes the head's weights (and the locator's, when given) and the card into `bundleDirectory`
+// (the card last, atomically). Without `locatorHead` a card's locator keeps its weights file.
 Result<EyeGateCard> writeEyeGate(const std::string& bundleDirectory, EyeGateCard card,
-                                 const EyeGateHead& head);
+                                 const EyeGateHead& head,
+                                 const locator::EyeLocatorHead* locatorHead = nullptr);
 
 }  // namespace walness::gate

@@ -90,6 +90,25 @@ Result<EyeGateCard> parseEyeGateCard(const QByteArray& json, const std::string& 
   if (card.weightsFile.find('/') != std::string::npos ||
       card.weightsFile.find("..") != std::string::npos)
     read.fail("weights.file must be a file name inside the bundle");
+  if (root.contains(QStringLiteral("eye_locator"))) {
+    const QJsonObject located = root.value(QStringLiteral("eye_locator")).toObject();
+    locator::EyeLocatorSettings settings;
+    settings.inputSide = read.whole(located, "input_side", 64, 4096);
+    settings.fineChannels = read.whole(located, "fine_channels", 1, 100000);
+    settings.deepChannels = read.whole(located, "deep_channels", 1, 100000);
+    settings.hidden = read.whole(located, "hidden", 1, 100000);
+    settings.minScore = read.number(located, "min_score", 0, 1);
+    settings.squareMargin = read.number(located, "square_margin", 0.1, 10);
+    const QJsonObject locatorWeights = located.value(QStringLiteral("weights")).toObject();
+    settings.weightsFile = read.string(locatorWeights, "file");
+    settings.weightsSha256 = read.string(locatorWeights, "sha256");
+    if (settings.weightsFile.find('/') != std::string::npos ||
+        settings.weightsFile.find("..") != std::string::npos)
+      read.fail("eye_locator.weights.file must be a file name inside the bundle");
+    settings.metrics = located.value(QStringLiteral("metrics")).toObject();
+    settings.training = located.value(QStringLiteral("training")).toObject();
+    card.locator = settings;
+  }
   card.metrics = root.value(QStringLiteral("metrics")).toObject();
   card.provenance = root.value(QStringLiteral("provenance")).toObject();
   card.created = root.value(QStringLiteral("created")).toString().toStdString();
@@ -135,6 +154,27 @@ QByteArray serializeEyeGateCard(const EyeGateCard& card) {
       {QStringLiteral("trainer"),
        QJsonObject{{QStringLiteral("name"), QStringLiteral("walness-cli train-gate")},
                    {QStringLiteral("version"), qs(card.trainerVersion)}}}};
+  if (card.locator) {
+    const locator::EyeLocatorSettings& l = *card.locator;
+    root.insert(
+        QStringLiteral("eye_locator"),
+        QJsonObject{
+            {QStringLiteral("what"),
+             QStringLiteral("per cell of the backbone's stride-16 map (features.13, with "
+                            "features.17 upsampled): the probability that an eye's centre lies "
+                            "there, where in the cell, and the eye's size")},
+            {QStringLiteral("input_side"), double(l.inputSide)},
+            {QStringLiteral("fine_channels"), double(l.fineChannels)},
+            {QStringLiteral("deep_channels"), double(l.deepChannels)},
+            {QStringLiteral("hidden"), double(l.hidden)},
+            {QStringLiteral("min_score"), l.minScore},
+            {QStringLiteral("square_margin"), l.squareMargin},
+            {QStringLiteral("weights"),
+             QJsonObject{{QStringLiteral("file"), qs(l.weightsFile)},
+                         {QStringLiteral("sha256"), qs(l.weightsSha256)}}},
+            {QStringLiteral("metrics"), l.metrics},
+            {QStringLiteral("training"), l.training}});
+  }
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

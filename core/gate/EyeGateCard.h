@@ -3,9 +3,11 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <optional>
 #include <string>
 
 #include "Result.h"
+#include "locator/EyeLocatorSettings.h"
 
 namespace walness::gate {
 
@@ -35,6 +37,8 @@ struct EyeGateCard {
   // The finder keeps squares whose P(eye of the species) reaches this.
   double finderMinScore = 0.5;
   CatEyeLayout catEyes;
+  // The eye locator trained on boxed whole-cat photos (absent in gates trained before it).
+  std::optional<locator::EyeLocatorSettings> locator;
   QJsonObject metrics;
   QJsonObject provenance;
   std::string weightsFile = "eye-gate.safetensors";

@@ -11,7 +11,7 @@ namespace walness::gate {
 struct EyeSquare {
   cv::Rect square;   // pixels of the upright photo
   double score = 0;  // the gate's P(eye of the species) for the square
-  std::string how;   // "cat_face" (from a detected cat face) or "scan"
+  std::string how;   // "locator" (the gate's eye locator), "cat_face" (a detected cat face), "scan"
 };
 
 }  // namespace walness::gate

@@ -65,7 +65,7 @@ Result<QJsonObject> measureCatEyeFinder(
     const EyeFinder& finder, const std::vector<GateSample>& samples,
     const std::function<void(const std::string&, size_t, size_t)>& progress) {
   using Clock = std::chrono::steady_clock;
-  int64_t hits = 0, scanHits = 0, located = 0;
+  int64_t hits = 0, scanHits = 0, locatorHits = 0, faceHits = 0, located = 0;
   double seconds = 0;
   for (const GateSample& sample : samples) {
     if (sample.source != GateSource::CatPhoto || sample.split != "val") continue;
@@ -84,11 +84,15 @@ Result<QJsonObject> measureCatEyeFinder(
     ++located;
     if (hit(found)) ++hits;
     if (hit(suppressOverlaps(finder.scan(decoded->rgb, Species::Cat), 0.3, 4))) ++scanHits;
+    if (hit(finder.locatorEyes(decoded->rgb, Species::Cat, 4))) ++locatorHits;
+    if (hit(suppressOverlaps(finder.catFaceEyes(decoded->rgb), 0.3, 4, true))) ++faceHits;
     if (progress) progress("finder", size_t(located), 0);
   }
   return QJsonObject{
       {QStringLiteral("cat_photos_val_hit_first_two"), share(hits, located)},
       {QStringLiteral("cat_photos_val_hit_first_two_scan_only"), share(scanHits, located)},
+      {QStringLiteral("cat_photos_val_hit_first_two_locator_only"), share(locatorHits, located)},
+      {QStringLiteral("cat_photos_val_hit_first_two_cat_faces_only"), share(faceHits, located)},
       {QStringLiteral("seconds_per_photo"), located ? seconds / located : 0.0},
       {QStringLiteral("photo_size"), QStringLiteral("480x480")}};
 }

@@ -269,7 +269,59 @@ QJsonObject share(int64_t part, int64_t whole) {
                      {QStringLiteral("share"), whole ? double(part) / double(whole) : 0.0}};
 }
 
+// The boxed cat photos, for the eye locator.
+std::vector<locator::BoxedPhoto> boxedPhotos(const std::vector<GateSample>& samples) {
+  std::vector<locator::BoxedPhoto> photos;
+  for (const GateSample& sample : samples)
+    if (sample.source == GateSource::CatPhoto && !sample.eyeBoxes.empty())
+      photos.push_back({sample.path, sample.split, sample.eyeBoxes});
+  return photos;
+}
+
+Result<locator::TrainedLocator> trainLocatorFor(const bundle::ModelBundle& model,
+                                                const std::vector<GateSample>& samples,
+                                                const GateTrainingOptions& options) {
+  locator::LocatorTrainingOptions locatorOptions = options.locator;
+  locatorOptions.progress = options.progress;
+  locatorOptions.stop = options.stop;
+  if (locatorOptions.featureCache.empty()) locatorOptions.featureCache = options.featureCache;
+  return locator::trainEyeLocator(*model.network, model.card.weightsSha256, model.card.input,
+                                  boxedPhotos(samples), locatorOptions);
+}
+
 }  // namespace
+
+Result<EyeGateCard> trainEyeGateLocator(const std::string& bundleDirectory,
+                                        const GateTrainingOptions& options) {
+  auto model = bundle::loadModelBundle(bundleDirectory);
+  if (!model) return model.error();
+  model->network->eval();
+  for (auto& parameter : model->network->parameters()) parameter.set_requires_grad(false);
+  model->network->prepareForInference();
+  auto existing = loadEyeGate(bundleDirectory, model->card.weightsSha256);
+  if (!existing) return existing.error();
+  if (!existing->has_value())
+    return Error{bundleDirectory + ": no eye gate to add a locator to; run train-gate"};
+  auto samples = readGateSamples(options.folders);
+  if (!samples) return samples.error();
+  auto located = trainLocatorFor(model.value(), samples.value(), options);
+  if (!located) return located.error();
+  EyeGate gate = std::move(existing->value());
+  gate.card.locator = located->settings;
+  gate.locator = located->head;
+  EyeFinder finder(model->network, gate, model->card.input);
+  auto measured = measureCatEyeFinder(finder, samples.value(), options.progress);
+  if (!measured) return measured.error();
+  QJsonObject eyeFinder = measured.value();
+  const QJsonObject old = gate.card.metrics.value(QStringLiteral("eye_finder")).toObject();
+  if (old.contains(QStringLiteral("cat_face_layout_from")))
+    eyeFinder.insert(QStringLiteral("cat_face_layout_from"),
+                     old.value(QStringLiteral("cat_face_layout_from")));
+  gate.card.metrics.insert(QStringLiteral("eye_finder"), eyeFinder);
+  gate.card.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+  gate.card.trainerVersion = WALNESS_VERSION;
+  return writeEyeGate(bundleDirectory, gate.card, gate.head, &gate.locator);
+}
 
 Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                                  const GateTrainingOptions& options) {
@@ -400,6 +452,10 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                        share(cat["other_species"] + cat["not_an_eye"], cat["photos"])},
                       {QStringLiteral("species_accuracy"), share(speciesRight, speciesTotal)}};
 
+  auto located = trainLocatorFor(model.value(), samples, options);
+  if (!located) return located.error();
+  gate.card.locator = located->settings;
+  gate.locator = located->head;
   EyeFinder finder(model->network, gate, model->card.input);
   auto fitted = fitCatEyeLayout(finder, samples, gate.card.catEyes);
   if (!fitted) return fitted.error();
@@ -463,7 +519,7 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                           "whether the disease model may look.")}}};
   gate.card.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
   gate.card.trainerVersion = WALNESS_VERSION;
-  return writeEyeGate(bundleDirectory, gate.card, gate.head);
+  return writeEyeGate(bundleDirectory, gate.card, gate.head, &gate.locator);
 }
 
 }  // namespace walness::gate

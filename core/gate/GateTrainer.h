@@ -8,6 +8,7 @@
 #include "Result.h"
 #include "gate/EyeGateCard.h"
 #include "gate/GateDataset.h"
+#include "locator/LocatorTrainer.h"
 
 namespace walness::gate {
 
@@ -36,6 +37,8 @@ struct GateTrainingOptions {
   // When set: every val view's probabilities as CSV
   // (source,label,dog_eye,cat_eye,not_eye,distance).
   std::string valScoresCsv;
+  // The eye locator, trained on the boxed cat photos (progress, stop and cache from above).
+  locator::LocatorTrainingOptions locator;
   std::function<void(const std::string& phase, size_t done, size_t total)> progress;
   const std::atomic<bool>* stop = nullptr;
 };
@@ -47,5 +50,10 @@ struct GateTrainingOptions {
 // weights into the bundle.
 Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                                  const GateTrainingOptions& options);
+
+// Trains only the eye locator of the gate already in the bundle, re-measures the eye finder and
+// rewrites the card (the gate's head is kept bit for bit).
+Result<EyeGateCard> trainEyeGateLocator(const std::string& bundleDirectory,
+                                        const GateTrainingOptions& options);
 
 }  // namespace walness::gate

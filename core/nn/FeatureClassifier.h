@@ -3,6 +3,10 @@
 #include <torch/nn/module.h>
 #include <torch/types.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace walness::nn {
 
 // What every Walness architecture offers: `features(x)` returns the activations of the CAM layer
@@ -36,6 +40,12 @@ class FeatureClassifier : public torch::nn::Module {
   virtual std::string camLayer() const = 0;
   virtual int64_t featureChannels() const = 0;
   virtual int64_t numClasses() const = 0;
+
+  // For the eye locator, from one pass: a finer map (stride 16) and a deeper one (stride 32),
+  // before the CAM layer. Empty when the architecture does not offer them.
+  virtual std::vector<torch::Tensor> locatorFeatures(const torch::Tensor& /*input*/) { return {}; }
+  // Their channels (fine, deep); {0, 0} when locatorFeatures() is empty.
+  virtual std::pair<int64_t, int64_t> locatorChannels() const { return {0, 0}; }
 };
 
 }  // namespace walness::nn

@@ -214,6 +214,20 @@ torch::Tensor MobileNetV2Impl::features(const torch::Tensor& input) {
   return features_->forward(input);
 }
 
+std::vector<torch::Tensor> MobileNetV2Impl::locatorFeatures(const torch::Tensor& input) {
+  constexpr size_t kFine = 13, kDeep = 17;
+  torch::Tensor x =
+      folded_ && !is_training() ? input.contiguous(torch::MemoryFormat::ChannelsLast) : input;
+  std::vector<torch::Tensor> maps;
+  size_t block = 0;
+  for (auto& module : *features_) {
+    x = module.forward(x);
+    if (block == kFine || block == kDeep) maps.push_back(x.contiguous());
+    if (++block > kDeep) break;
+  }
+  return maps;
+}
+
 torch::Tensor MobileNetV2Impl::head(const torch::Tensor& features) {
   torch::Tensor pooled = torch::adaptive_avg_pool2d(features, {1, 1}).flatten(1);
   return classifier_->forward(pooled);

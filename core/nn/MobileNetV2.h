@@ -30,6 +30,9 @@ class MobileNetV2Impl : public FeatureClassifier {
   std::string camLayer() const override { return "features.18"; }
   int64_t featureChannels() const override { return kLastChannels; }
   int64_t numClasses() const override { return numClasses_; }
+  // features.13 (96 channels, stride 16) and features.17 (320 channels, stride 32).
+  std::vector<torch::Tensor> locatorFeatures(const torch::Tensor& input) override;
+  std::pair<int64_t, int64_t> locatorChannels() const override { return {96, 320}; }
 
   // The blocks in torchvision's order: features.0 is the stem, 1..17 the inverted residual
   // blocks, 18 the last 1x1 convolution. Used to freeze early stages when fine-tuning.

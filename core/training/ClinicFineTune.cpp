@@ -46,6 +46,11 @@ Result<bool> carryEyeGate(const std::string& baseDirectory, const std::string& n
   if (!QFile::copy(from.filePath(QString::fromStdString(gateCard->weightsFile)),
                    to.filePath(QString::fromStdString(gateCard->weightsFile))))
     return Error{"cannot copy the eye gate's weights"};
+  // The eye locator reads the same backbone (earlier blocks): it stays valid too.
+  if (gateCard->locator &&
+      !QFile::copy(from.filePath(QString::fromStdString(gateCard->locator->weightsFile)),
+                   to.filePath(QString::fromStdString(gateCard->locator->weightsFile))))
+    return Error{"cannot copy the eye locator's weights"};
   gateCard->backboneWeightsSha256 = newCard->card.weightsSha256;
   QSaveFile out(to.filePath(QString::fromLatin1(gate::kEyeGateCardFile)));
   const QByteArray bytes = gate::serializeEyeGateCard(*gateCard);

@@ -113,7 +113,7 @@ TEST(EyeGatePageTest, ADogsEyeOnACatModelOffersToSwitchToDog) {
   ASSERT_TRUE(QDir().mkpath(cat));
   for (const QString& name :
        {QStringLiteral("weights.safetensors"), QStringLiteral("eye-gate.json"),
-        QStringLiteral("eye-gate.safetensors")})
+        QStringLiteral("eye-gate.safetensors"), QStringLiteral("eye-locator.safetensors")})
     ASSERT_TRUE(QFile::copy(kShippedModel + "/" + name, cat + "/" + name));
   QFile card(kShippedModel + QStringLiteral("/model.json"));
   ASSERT_TRUE(card.open(QIODevice::ReadOnly));
