@@ -300,6 +300,9 @@ int runTrain(const QStringList& arguments) {
   const QString checkpointDir = parser.isSet(checkpoint)
                                     ? QFileInfo(parser.value(checkpoint)).absoluteFilePath()
                                     : bundleDir + QStringLiteral(".checkpoint");
+  // A lost peer closes its sockets: writing to them must fail (and be reported as a lost rank),
+  // not kill this rank silently with SIGPIPE (Python ignores SIGPIPE; a C++ program must ask).
+  if (run.distributed.enabled()) std::signal(SIGPIPE, SIG_IGN);
   if (run.distributed.enabled())
     err() << "Rank " << run.distributed.rank << " of " << run.distributed.worldSize
           << " (rank 0 at " << QString::fromStdString(run.distributed.masterAddress) << ":"
