@@ -14,14 +14,16 @@ struct CliRun {
 };
 
 // Runs the built walness-cli; `modelsDir` (if given) is put in front of the model search path.
-inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString()) {
+// The time limit is generous because CI runs two test processes at once on two cores.
+inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString(),
+                     int timeoutMs = 120000) {
   QProcess process;
   QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
   if (!modelsDir.isEmpty()) environment.insert(QStringLiteral("WALNESS_MODELS_DIR"), modelsDir);
   process.setProcessEnvironment(environment);
   process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
   CliRun run;
-  if (!process.waitForFinished(120000)) return run;
+  if (!process.waitForFinished(timeoutMs)) return run;
   run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
   run.out = QString::fromUtf8(process.readAllStandardOutput());
   run.err = QString::fromUtf8(process.readAllStandardError());
