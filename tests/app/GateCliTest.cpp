@@ -160,12 +160,11 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   ASSERT_TRUE(QDir().mkpath(bundle));
   for (const QString& name : {QStringLiteral("model.json"), QStringLiteral("weights.safetensors")})
     ASSERT_TRUE(QFile::copy(kShippedModel + "/" + name, bundle + "/" + name));
-  const CliRun trained =
-      runCli({QStringLiteral("train-gate"), QStringLiteral("--model"), bundle,
-              QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--epochs"),
-              QStringLiteral("2"), QStringLiteral("--locator-epochs"), QStringLiteral("2"),
-              QStringLiteral("--json")},
-             QString(), 600000);  // ~25 s alone, over 120 s beside other tests in CI
+  const CliRun trained = runCli(
+      {QStringLiteral("train-gate"), QStringLiteral("--model"), bundle, QStringLiteral("--limit"),
+       QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("2"),
+       QStringLiteral("--locator-epochs"), QStringLiteral("2"), QStringLiteral("--json")},
+      QString(), 600000);  // ~25 s alone, over 120 s beside other tests in CI
   ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
   const QJsonObject metrics = QJsonDocument::fromJson(trained.out.toUtf8()).object();
   EXPECT_TRUE(
