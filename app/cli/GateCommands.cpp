@@ -64,6 +64,11 @@ int runTrainGate(const QStringList& arguments) {
                                   "the boxed cat photos) and re-measure the eye finder.");
   const auto locatorEpochs =
       option("locator-epochs", "Epochs of the eye locator's head.", "n", "24");
+  const auto catEyeWeight =
+      option("cat-eye-weight",
+             "Extra weight of the cat-eye class in the head's loss; a comma list (1,1.5,2,3) "
+             "picks one by 5-fold cross-validation on the training views.",
+             "w[,w...]", "1");
   const auto scores = option("val-scores", "Write every val photo's probabilities as CSV.", "file");
   const auto json = option("json", "Print the card's metrics as JSON on stdout.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
@@ -92,6 +97,16 @@ int runTrainGate(const QStringList& arguments) {
   if (!ok || options.limitPerSource < 0) {
     err() << "walness-cli train-gate: --limit must be 0 or more.\n";
     return kExitUsage;
+  }
+  options.catEyeWeights.clear();
+  for (const QString& text : parser.value(catEyeWeight).split(QLatin1Char(','))) {
+    const double weight = text.trimmed().toDouble(&ok);
+    if (!ok || weight <= 0 || weight > 100) {
+      err() << "walness-cli train-gate: --cat-eye-weight takes numbers above 0 (up to 100), "
+               "separated by commas.\n";
+      return kExitUsage;
+    }
+    options.catEyeWeights.push_back(weight);
   }
   const int threadCount = parser.value(threads).toInt(&ok);
   if (!ok || threadCount < 1) {

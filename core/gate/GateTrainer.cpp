@@ -18,6 +18,7 @@
 #include "bundle/ModelBundle.h"
 #include "gate/EyeFinder.h"
 #include "gate/FinderMeasurement.h"
+#include "gate/GateHeadTraining.h"
 #include "imaging/ImageDecoder.h"
 #include "imaging/Preprocess.h"
 #include "io/AtomicFile.h"
@@ -146,19 +147,12 @@ std::vector<View> viewsOf(const GateSample& sample, const cv::Mat& rgb, bool tra
   return views;
 }
 
-struct FeatureTable {
-  torch::Tensor features;  // [N, 2C] pooled
-  torch::Tensor labels;    // [N] int64 GateClass
-  torch::Tensor sources;   // [N] int64 GateSource
-  torch::Tensor training;  // [N] int64 1 train, 0 val
-};
-
 // Which photos, with which labels, through which backbone and views: any change makes new features.
 std::string cacheKey(const std::string& weightsSha, const GateTrainingOptions& o,
                      const std::vector<GateSample>& samples) {
   QCryptographicHash hash(QCryptographicHash::Sha256);
   const std::string settings =
-      weightsSha + " v2 " + std::to_string(o.dogEyeTrainShare) + " " +
+      weightsSha + " v3 " + std::to_string(o.dogEyeTrainShare) + " " +
       std::to_string(o.dogEyeViews) + " " + std::to_string(o.catEyeViews) + " " +
       std::to_string(o.notEyeCrops) + " " + std::to_string(o.catPhotoCrops) + " " +
       std::to_string(o.catPhotoEyeCrops) + " " + std::to_string(o.seed) + " " +
@@ -172,9 +166,9 @@ std::string cacheKey(const std::string& weightsSha, const GateTrainingOptions& o
   return hash.result().toHex().left(16).toStdString();
 }
 
-Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
-                                     const std::vector<GateSample>& samples,
-                                     const GateTrainingOptions& options) {
+Result<GateFeatureTable> extractFeatures(const bundle::ModelBundle& model,
+                                         const std::vector<GateSample>& samples,
+                                         const GateTrainingOptions& options) {
   std::string cachePath;
   if (!options.featureCache.empty()) {
     QDir().mkpath(QString::fromStdString(options.featureCache));
@@ -182,12 +176,14 @@ Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
                 cacheKey(model.card.weightsSha256, options, samples) + ".safetensors";
     if (auto cached = nn::readSafetensors(cachePath)) {
       auto& t = cached->tensors;
-      if (t.count("features") && t.count("labels") && t.count("sources") && t.count("training"))
-        return FeatureTable{t["features"], t["labels"], t["sources"], t["training"]};
+      if (t.count("features") && t.count("labels") && t.count("sources") && t.count("training") &&
+          t.count("photos"))
+        return GateFeatureTable{t["features"], t["labels"], t["sources"], t["training"],
+                                t["photos"]};
     }
   }
   std::vector<torch::Tensor> features;
-  std::vector<int64_t> labels, sources, training;
+  std::vector<int64_t> labels, sources, training, photos;
   std::vector<torch::Tensor> pending;
   const auto flush = [&] {
     if (pending.empty()) return;
@@ -213,6 +209,7 @@ Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
       labels.push_back(view.label);
       sources.push_back(int64_t(sample.source));
       training.push_back(isTraining ? 1 : 0);
+      photos.push_back(int64_t(i));
       if (pending.size() >= 32) flush();
     }
     if (options.progress && (i % 64 == 0 || i + 1 == samples.size()))
@@ -220,47 +217,18 @@ Result<FeatureTable> extractFeatures(const bundle::ModelBundle& model,
   }
   flush();
   if (features.empty()) return Error{"no photos to train the eye gate on"};
-  FeatureTable table{torch::cat(features, 0), torch::tensor(labels), torch::tensor(sources),
-                     torch::tensor(training)};
+  GateFeatureTable table{torch::cat(features, 0), torch::tensor(labels), torch::tensor(sources),
+                         torch::tensor(training), torch::tensor(photos)};
   if (!cachePath.empty()) {
     nn::TensorFile file;
     file.tensors = {{"features", table.features},
                     {"labels", table.labels},
                     {"sources", table.sources},
-                    {"training", table.training}};
+                    {"training", table.training},
+                    {"photos", table.photos}};
     (void)nn::writeSafetensors(cachePath, file);
   }
   return table;
-}
-
-EyeGateHead trainHead(const FeatureTable& train, const GateTrainingOptions& options,
-                      int64_t channels) {
-  torch::manual_seed(int64_t(options.seed));
-  EyeGateHead head(channels, options.hidden);
-  head->setStandardization(train.features.mean(0), train.features.std(0));
-  // Every class weighs the same in the loss, however many views it has.
-  const torch::Tensor counts = torch::bincount(train.labels, {}, kGateClassCount).to(torch::kFloat);
-  const torch::Tensor weights = counts.sum() / (kGateClassCount * counts.clamp_min(1));
-  torch::optim::AdamW optimizer(
-      head->parameters(),
-      torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
-  const int64_t n = train.features.size(0);
-  head->train();
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    const torch::Tensor order = torch::randperm(n);
-    for (int64_t start = 0; start < n; start += options.batchSize) {
-      const torch::Tensor index = order.slice(0, start, std::min(n, start + options.batchSize));
-      optimizer.zero_grad();
-      const torch::Tensor loss = torch::nn::functional::cross_entropy(
-          head->forward(train.features.index_select(0, index)), train.labels.index_select(0, index),
-          torch::nn::functional::CrossEntropyFuncOptions().weight(weights));
-      loss.backward();
-      optimizer.step();
-    }
-    if (options.progress) options.progress("head", size_t(epoch + 1), size_t(options.epochs));
-  }
-  head->eval();
-  return head;
 }
 
 QJsonObject share(int64_t part, int64_t whole) {
@@ -363,10 +331,7 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
   if (!table) return table.error();
   const double extractSeconds = std::chrono::duration<double>(Clock::now() - started).count();
   const torch::Tensor isTrain = table->training.eq(1), isVal = table->training.eq(0);
-  FeatureTable train{table->features.index({isTrain}), table->labels.index({isTrain}),
-                     table->sources.index({isTrain}), table->training.index({isTrain})};
-  FeatureTable val{table->features.index({isVal}), table->labels.index({isVal}),
-                   table->sources.index({isVal}), table->training.index({isVal})};
+  const GateFeatureTable train = table->rows(isTrain), val = table->rows(isVal);
   if (train.features.size(0) == 0 || val.features.size(0) == 0)
     return Error{"the eye gate needs photos in both the train and the val split"};
   const int64_t channels = model->network->featureChannels();
@@ -378,13 +343,30 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
   card.featureChannels = channels;
   card.hidden = options.hidden;
   EyeGateHead head{nullptr};
+  std::vector<CatEyeWeightTrial> trials;
+  double catEyeWeight = 1, bestBalanced = -1;
+  QJsonObject reusedTraining;  // with --reuse-head: how the kept head was trained
   if (options.reuseHead) {
     auto existing = loadEyeGate(bundleDirectory, model->card.weightsSha256);
     if (!existing) return existing.error();
     if (!existing->has_value()) return Error{bundleDirectory + ": no eye gate to reuse"};
     head = existing->value().head;
+    reusedTraining = existing->value().card.provenance.value(QStringLiteral("training")).toObject();
   } else {
-    head = trainHead(train, options, channels);
+    if (options.catEyeWeights.size() > 1) {
+      trials = crossValidateCatEyeWeight(train, options, channels, model->card.species,
+                                         options.catEyeWeights);
+      if (options.stop && options.stop->load()) return Error{"stopped"};
+      // The best balanced share of right decisions; on a tie the smaller weight.
+      for (const CatEyeWeightTrial& trial : trials)
+        if (trial.balanced() > bestBalanced + 1e-9) {
+          bestBalanced = trial.balanced();
+          catEyeWeight = trial.catEyeWeight;
+        }
+    } else if (!options.catEyeWeights.empty()) {
+      catEyeWeight = options.catEyeWeights.front();
+    }
+    head = trainGateHead(train, options, channels, catEyeWeight);
   }
   EyeGate gate{card, head};
 
@@ -489,6 +471,32 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                                       : QStringLiteral("not_eye"),
                        double(train.labels.eq(c).sum().item<int64_t>()));
   gate.card.metrics = metrics;
+  QJsonObject training{{QStringLiteral("epochs"), options.epochs},
+                       {QStringLiteral("batch_size"), options.batchSize},
+                       {QStringLiteral("learning_rate"), options.learningRate},
+                       {QStringLiteral("weight_decay"), options.weightDecay},
+                       {QStringLiteral("seed"), QString::number(options.seed)},
+                       {QStringLiteral("dog_eye_train_share"), options.dogEyeTrainShare},
+                       {QStringLiteral("limit_per_source"), options.limitPerSource},
+                       {QStringLiteral("cat_eye_weight"), catEyeWeight}};
+  if (!trials.empty()) {
+    QJsonArray tried;
+    for (const CatEyeWeightTrial& trial : trials)
+      tried.append(QJsonObject{
+          {QStringLiteral("cat_eye_weight"), trial.catEyeWeight},
+          {QStringLiteral("own_species_eyes_screened"), trial.ownEyesScreened},
+          {QStringLiteral("other_species_eyes_other_species"), trial.otherEyesOtherSpecies},
+          {QStringLiteral("not_eyes_not_an_eye"), trial.notEyesNotAnEye},
+          {QStringLiteral("balanced"), trial.balanced()}});
+    training.insert(
+        QStringLiteral("cat_eye_weight_cross_validation"),
+        QJsonObject{{QStringLiteral("how"),
+                     QStringLiteral("5-fold cross-validation on the training views (folds of 16 "
+                                    "consecutive photos); the weight with the best mean of the "
+                                    "three shares of right decisions at the fixed thresholds was "
+                                    "kept. The val split was not used.")},
+                    {QStringLiteral("tried"), tried}});
+  }
   gate.card.provenance = QJsonObject{
       {QStringLiteral("data"), QJsonArray{QString::fromStdString(options.folders.dogEye),
                                           QString::fromStdString(options.folders.catEye),
@@ -501,14 +509,7 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                       "around the boxed eye (a cat's eye); black letterbox bars added to some "
                       "non-dog views so bars say nothing about the species. Dog whole-face "
                       "(fullframe) rows are left out of training. val: each photo once, plain.")},
-      {QStringLiteral("training"),
-       QJsonObject{{QStringLiteral("epochs"), options.epochs},
-                   {QStringLiteral("batch_size"), options.batchSize},
-                   {QStringLiteral("learning_rate"), options.learningRate},
-                   {QStringLiteral("weight_decay"), options.weightDecay},
-                   {QStringLiteral("seed"), QString::number(options.seed)},
-                   {QStringLiteral("dog_eye_train_share"), options.dogEyeTrainShare},
-                   {QStringLiteral("limit_per_source"), options.limitPerSource}}},
+      {QStringLiteral("training"), options.reuseHead ? reusedTraining : training},
       {QStringLiteral("known_limits"),
        QJsonArray{
            QStringLiteral("Knows dog eyes, cat eyes and everything else only from the photos "

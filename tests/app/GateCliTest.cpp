@@ -200,3 +200,22 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   EXPECT_EQ(stale.exitCode, 4);
   EXPECT_TRUE(stale.err.contains(QStringLiteral("train-gate"))) << stale.err.toStdString();
 }
+
+TEST(GateCliTest, TrainGateRefusesBadOptionsAndWritesNothing) {
+  QTemporaryDir dir;
+  const QString bundle = dir.filePath(QStringLiteral("dog"));
+  ASSERT_TRUE(QDir().mkpath(bundle));
+  ASSERT_TRUE(QFile::copy(kShippedModel + QStringLiteral("/model.json"),
+                          bundle + QStringLiteral("/model.json")));
+  for (const QStringList& bad :
+       {QStringList{QStringLiteral("--cat-eye-weight"), QStringLiteral("0")},
+        QStringList{QStringLiteral("--cat-eye-weight"), QStringLiteral("1,two")},
+        QStringList{QStringLiteral("--cat-eye-weight"), QStringLiteral("")},
+        QStringList{QStringLiteral("--epochs"), QStringLiteral("0")}}) {
+    const CliRun run =
+        runCli(QStringList{QStringLiteral("train-gate"), QStringLiteral("--model"), bundle} + bad);
+    EXPECT_EQ(run.exitCode, 2) << bad.join(u' ').toStdString();
+    EXPECT_FALSE(run.err.isEmpty());
+  }
+  EXPECT_FALSE(QFile::exists(bundle + QStringLiteral("/eye-gate.json")));
+}
