@@ -9,10 +9,10 @@
 
 #include "SharedData.h"
 #include "TestBundles.h"
-#include "bundle/ModelLocator.h"
 #include "gate/EyeFinder.h"
 #include "gate/EyeGate.h"
 #include "imaging/ImageDecoder.h"
+#include "imaging/Preprocess.h"
 #include "inference/Classifier.h"
 
 using namespace walness;
@@ -33,12 +33,10 @@ EyeGateCard sampleCard() {
   return card;
 }
 
-// The installed dog model, when it has an eye gate (the shipped one does).
+// The dog model shipped in the source tree, when it has an eye gate (it does). Loaded by path, not
+// by search: a test beside this one may install another dog model in the user's models folder.
 std::unique_ptr<inference::Classifier> shippedClassifier() {
-  const auto listing =
-      bundle::findBundleFor(Species::Dog, bundle::listBundles(bundle::modelSearchDirectories()));
-  if (!listing) return nullptr;
-  auto loaded = inference::Classifier::load(listing->directory);
+  auto loaded = inference::Classifier::load(WALNESS_SOURCE_DIR "/models/dog-eye-mobilenetv2");
   if (!loaded || !loaded.value()->eyeGate()) return nullptr;
   return std::move(loaded.value());
 }
@@ -207,7 +205,19 @@ TEST(ShippedEyeGateTest, FindsAnEyePastedIntoALargerPhoto) {
   scaledEye.copyTo(photo(placed));
   const EyeFinder finder(classifier->network(), *classifier->eyeGate(), classifier->card().input);
   const auto found = finder.find(photo, Species::Dog, 4);
-  ASSERT_FALSE(found.empty());
+  // Seen empty twice in about 70 runs (once in CI), never reproduced when looked at: say what the
+  // scan and the gate saw if it happens again.
+  std::string seen;
+  if (found.empty()) {
+    const auto preprocessed = imaging::preprocess(photo, classifier->card().input, placed);
+    const GateScores direct =
+        classifier->eyeGate()->score(classifier->network()->features(preprocessed->input));
+    seen = "scan windows: " + std::to_string(finder.scan(photo, Species::Dog).size()) +
+           ", a second find: " + std::to_string(finder.find(photo, Species::Dog, 4).size()) +
+           ", the gate on the placed square: dog " + std::to_string(direct.dogEye) + " cat " +
+           std::to_string(direct.catEye) + " not " + std::to_string(direct.notEye);
+  }
+  ASSERT_FALSE(found.empty()) << seen;
   EXPECT_LE(found.size(), 4u);
   // The hit: IoU >= 0.25 with the true place, among the first two squares.
   double best = 0;
@@ -218,5 +228,7 @@ TEST(ShippedEyeGateTest, FindsAnEyePastedIntoALargerPhoto) {
              std::to_string(found[i].square.width) + "; ";
   }
   EXPECT_GE(best, 0.25) << where;
-  for (size_t i = 1; i < found.size(); ++i) EXPECT_LE(found[i].score, found[i - 1].score + 1e-9);
+  // Best first; scores within 0.02 count as equal (the larger square first), as the finder ranks
+  // them: thread timing moves a saturated score like 0.9999994 to 1.
+  for (size_t i = 1; i < found.size(); ++i) EXPECT_LE(found[i].score, found[i - 1].score + 0.02);
 }
