@@ -43,17 +43,15 @@ EyeGateHead trainGateHead(const GateFeatureTable& train, const GateTrainingOptio
   return head;
 }
 
-std::vector<CatEyeWeightTrial> crossValidateCatEyeWeight(const GateFeatureTable& train,
-                                                         const GateTrainingOptions& options,
-                                                         int64_t channels, Species modelSpecies,
-                                                         const std::vector<double>& weights,
-                                                         int folds) {
+std::vector<CatEyeWeightTrial> crossValidateCatEyeWeight(
+    const GateFeatureTable& train, const GateTrainingOptions& options, const EyeGateCard& card,
+    Species modelSpecies, const std::vector<double>& weights, int folds) {
   const GateClass own = modelSpecies == Species::Dog ? kDogEye : kCatEye;
   const GateClass other = own == kDogEye ? kCatEye : kDogEye;
   const torch::Tensor fold = torch::floor_divide(train.photos, 16).remainder(folds);
   GateTrainingOptions quiet = options;
   quiet.progress = nullptr;
-  const EyeGate judge{EyeGateCard{}, EyeGateHead{nullptr}};  // the card's default thresholds
+  const EyeGate judge{card, EyeGateHead{nullptr}};  // judging reads only the card's thresholds
   std::vector<CatEyeWeightTrial> trials;
   size_t done = 0;
   for (double weight : weights) {
@@ -62,7 +60,7 @@ std::vector<CatEyeWeightTrial> crossValidateCatEyeWeight(const GateFeatureTable&
       if (options.stop && options.stop->load()) return trials;
       const GateFeatureTable fitted = train.rows(fold.ne(k)), held = train.rows(fold.eq(k));
       if (fitted.features.size(0) == 0 || held.features.size(0) == 0) continue;
-      EyeGateHead head = trainGateHead(fitted, quiet, channels, weight);
+      EyeGateHead head = trainGateHead(fitted, quiet, card.featureChannels, weight);
       torch::Tensor probabilities;
       {
         torch::NoGradGuard noGrad;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "Species.h"
+#include "gate/EyeGateCard.h"
 #include "gate/EyeGateHead.h"
 #include "gate/GateTrainer.h"
 
@@ -40,11 +41,10 @@ struct CatEyeWeightTrial {
 };
 
 // Folds are runs of 16 consecutive photos (both eyes of a cat photo sit side by side in the data,
-// and all views of a photo stay in one fold). Val is not touched.
-std::vector<CatEyeWeightTrial> crossValidateCatEyeWeight(const GateFeatureTable& train,
-                                                         const GateTrainingOptions& options,
-                                                         int64_t channels, Species modelSpecies,
-                                                         const std::vector<double>& weights,
-                                                         int folds = 5);
+// and all views of a photo stay in one fold). Decisions use `card`'s thresholds, as the gate being
+// trained will. Val is not touched.
+std::vector<CatEyeWeightTrial> crossValidateCatEyeWeight(
+    const GateFeatureTable& train, const GateTrainingOptions& options, const EyeGateCard& card,
+    Species modelSpecies, const std::vector<double>& weights, int folds = 5);
 
 }  // namespace walness::gate

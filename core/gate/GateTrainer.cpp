@@ -354,12 +354,13 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
     reusedTraining = existing->value().card.provenance.value(QStringLiteral("training")).toObject();
   } else {
     if (options.catEyeWeights.size() > 1) {
-      trials = crossValidateCatEyeWeight(train, options, channels, model->card.species,
+      trials = crossValidateCatEyeWeight(train, options, card, model->card.species,
                                          options.catEyeWeights);
       if (options.stop && options.stop->load()) return Error{"stopped"};
       // The best balanced share of right decisions; on a tie the smaller weight.
       for (const CatEyeWeightTrial& trial : trials)
-        if (trial.balanced() > bestBalanced + 1e-9) {
+        if (trial.balanced() > bestBalanced + 1e-9 ||
+            (trial.balanced() > bestBalanced - 1e-9 && trial.catEyeWeight < catEyeWeight)) {
           bestBalanced = trial.balanced();
           catEyeWeight = trial.catEyeWeight;
         }

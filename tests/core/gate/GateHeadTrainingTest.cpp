@@ -31,6 +31,12 @@ GateFeatureTable threeClusters(int64_t perClass, double ambiguousCats) {
           torch::ones({n}, torch::kLong), torch::arange(n)};
 }
 
+EyeGateCard cardFor8Channels() {
+  EyeGateCard card;
+  card.featureChannels = 8;
+  return card;
+}
+
 GateTrainingOptions quickOptions() {
   GateTrainingOptions options;
   options.epochs = 15;
@@ -62,8 +68,8 @@ TEST(GateHeadTrainingTest, AHeavierCatClassTurnsAmbiguousCatViewsIntoCatEyes) {
 
 TEST(GateHeadTrainingTest, CrossValidationReportsEveryWeightOnHeldOutViews) {
   const GateFeatureTable table = threeClusters(160, 0.0);
-  const auto trials =
-      crossValidateCatEyeWeight(table, quickOptions(), 8, Species::Dog, {1.0, 2.0}, 5);
+  const auto trials = crossValidateCatEyeWeight(table, quickOptions(), cardFor8Channels(),
+                                                Species::Dog, {1.0, 2.0}, 5);
   ASSERT_EQ(trials.size(), 2u);
   EXPECT_DOUBLE_EQ(trials[0].catEyeWeight, 1.0);
   EXPECT_DOUBLE_EQ(trials[1].catEyeWeight, 2.0);
@@ -77,7 +83,8 @@ TEST(GateHeadTrainingTest, CrossValidationReportsEveryWeightOnHeldOutViews) {
                 1e-12);
   }
   // For a cat model the cat eyes are its own and the dog eyes the other species.
-  const auto forCats = crossValidateCatEyeWeight(table, quickOptions(), 8, Species::Cat, {1.0}, 5);
+  const auto forCats =
+      crossValidateCatEyeWeight(table, quickOptions(), cardFor8Channels(), Species::Cat, {1.0}, 5);
   ASSERT_EQ(forCats.size(), 1u);
   EXPECT_GT(forCats[0].ownEyesScreened, 0.9);
   EXPECT_GT(forCats[0].otherEyesOtherSpecies, 0.9);
