@@ -70,7 +70,8 @@ std::vector<View> viewsOf(const GateSample& sample, const cv::Mat& rgb, bool tra
                           const imaging::InputSpec& spec, const GateTrainingOptions& options,
                           std::mt19937_64& random) {
   std::vector<View> views;
-  const training::AugmentOptions augment;
+  training::AugmentOptions augment;
+  augment.grayscaleProbability = options.grayscaleShare;
   const cv::Size size = rgb.size();
   const auto plain = [&](const std::optional<cv::Rect>& region) {
     return imaging::modelView(rgb, spec, region);
@@ -152,11 +153,12 @@ std::string cacheKey(const std::string& weightsSha, const GateTrainingOptions& o
                      const std::vector<GateSample>& samples) {
   QCryptographicHash hash(QCryptographicHash::Sha256);
   const std::string settings =
-      weightsSha + " v3 " + std::to_string(o.dogEyeTrainShare) + " " +
-      std::to_string(o.dogEyeViews) + " " + std::to_string(o.catEyeViews) + " " +
-      std::to_string(o.notEyeCrops) + " " + std::to_string(o.catPhotoCrops) + " " +
-      std::to_string(o.catPhotoEyeCrops) + " " + std::to_string(o.seed) + " " +
-      std::to_string(o.limitPerSource) + " " + std::to_string(samples.size());
+      weightsSha + " v4 " + std::to_string(o.dogEyeTrainShare) + " " +
+      std::to_string(o.grayscaleShare) + " " + std::to_string(o.dogEyeViews) + " " +
+      std::to_string(o.catEyeViews) + " " + std::to_string(o.notEyeCrops) + " " +
+      std::to_string(o.catPhotoCrops) + " " + std::to_string(o.catPhotoEyeCrops) + " " +
+      std::to_string(o.seed) + " " + std::to_string(o.limitPerSource) + " " +
+      std::to_string(samples.size());
   hash.addData(QByteArray::fromStdString(settings));
   // Labels as well as paths: the features cached for the shipped gate predate the "Dark Imgs" fix,
   // which (3 crops) makes this key differ from theirs.
@@ -478,6 +480,7 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                        {QStringLiteral("weight_decay"), options.weightDecay},
                        {QStringLiteral("seed"), QString::number(options.seed)},
                        {QStringLiteral("dog_eye_train_share"), options.dogEyeTrainShare},
+                       {QStringLiteral("grayscale_share"), options.grayscaleShare},
                        {QStringLiteral("limit_per_source"), options.limitPerSource},
                        {QStringLiteral("cat_eye_weight"), catEyeWeight}};
   if (!trials.empty()) {
@@ -508,7 +511,9 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
        QStringLiteral("train: each photo plain plus augmented views; not-eye photos also as random "
                       "crops; whole-cat photos as crops away from the eye (not an eye) and squares "
                       "around the boxed eye (a cat's eye); black letterbox bars added to some "
-                      "non-dog views so bars say nothing about the species. Dog whole-face "
+                      "non-dog views so bars say nothing about the species; a share of the "
+                      "augmented views of every class turned grey (grayscale_share). Dog "
+                      "whole-face "
                       "(fullframe) rows are left out of training. val: each photo once, plain.")},
       {QStringLiteral("training"), options.reuseHead ? reusedTraining : training},
       {QStringLiteral("known_limits"),

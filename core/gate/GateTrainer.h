@@ -23,6 +23,9 @@ struct GateTrainingOptions {
   int notEyeCrops = 6;
   int catPhotoCrops = 4;     // away from the boxed eye (not an eye close-up)
   int catPhotoEyeCrops = 2;  // around the boxed eye (a cat's eye)
+  // Share of the augmented views turned grey, of every class alike: black-and-white cat photos
+  // are 5% of the cat-eye folder, and half of its grey val eyes went to `not_an_eye` without it.
+  double grayscaleShare = 0.2;
   int epochs = 40;
   int batchSize = 256;
   double learningRate = 1e-3;

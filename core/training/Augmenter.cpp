@@ -78,6 +78,11 @@ cv::Mat augmentedModelView(const cv::Mat& rgb, const std::optional<cv::Rect>& re
   cv::Mat square = imaging::modelView(source, spec, crop);
   if (chance(random, options.horizontalFlip)) cv::flip(square, square, 1);
   jitterColours(square, options, random);
+  if (chance(random, options.grayscaleProbability)) {
+    cv::Mat gray;
+    cv::cvtColor(square, gray, cv::COLOR_RGB2GRAY);
+    cv::cvtColor(gray, square, cv::COLOR_GRAY2RGB);
+  }
   if (chance(random, options.blurProbability)) {
     const double sigma = uniform(random, 0.5, 1.5);
     cv::GaussianBlur(square, square, cv::Size(0, 0), sigma);

@@ -21,6 +21,9 @@ struct AugmentOptions {
   double saturation = 0.2;
   double blurProbability = 0.1;  // Gaussian blur, sigma 0.5..1.5 px at the input size
   double jpegProbability = 0.2;  // re-encode at quality 40..90
+  // Turned grey (black-and-white photos); 0 for the disease model, whose random draws it leaves
+  // as they were.
+  double grayscaleProbability = 0;
 };
 
 // A random resized crop that stays centred on the content (never a crop of letterbox bars), small
