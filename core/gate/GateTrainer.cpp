@@ -522,8 +522,9 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                           "above: other animals' eyes, drawings or photos of screens may pass."),
            QStringLiteral("Cat eyes were learned from soft, small crops (CAT dataset) and boxed "
                           "whole-cat photos; dog eyes from AI Hub clinic crops only."),
-           QStringLiteral("Whole dog faces were not used; they are usually refused, and the eye "
-                          "finder should be used on them."),
+           QStringLiteral("Whole dog faces were not used to train the gate and most of them pass "
+                          "it (per_source.dog_face); the disease model saw such photos for "
+                          "conjunctivitis only: a square on one eye suits it better."),
            QStringLiteral("The dog eye finder was not measured: no boxed dog photos exist here. "
                           "It was checked on constructed photos only."),
            QStringLiteral("It cannot tell a healthy eye from a diseased one; it only decides "
