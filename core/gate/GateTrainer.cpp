@@ -513,8 +513,8 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
                       "around the boxed eye (a cat's eye); black letterbox bars added to some "
                       "non-dog views so bars say nothing about the species; a share of the "
                       "augmented views of every class turned grey (grayscale_share). Dog "
-                      "whole-face "
-                      "(fullframe) rows are left out of training. val: each photo once, plain.")},
+                      "whole-face (fullframe) rows are left out of training. val: each photo "
+                      "once, plain.")},
       {QStringLiteral("training"), options.reuseHead ? reusedTraining : training},
       {QStringLiteral("known_limits"),
        QJsonArray{
