@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include "ChannelSpread.h"
 #include "SharedData.h"
 #include "TestBundles.h"
 #include "gate/EyeFinder.h"
@@ -197,13 +198,9 @@ TEST(ShippedEyeGateTest, BlackAndWhiteCatEyesAreRefusedAsAnotherSpecies) {
   for (const QString& path : valPhotos(QStringLiteral("cat-eye"), 1000)) {
     auto decoded = imaging::decodeImageFile(path.toStdString());
     ASSERT_TRUE(decoded) << path.toStdString();
-    cv::Mat small, spread;
+    cv::Mat small;
     cv::resize(decoded->rgb, small, cv::Size(64, 64), 0, 0, cv::INTER_AREA);
-    std::vector<cv::Mat> channels;
-    cv::split(small, channels);
-    cv::absdiff(cv::max(cv::max(channels[0], channels[1]), channels[2]),
-                cv::min(cv::min(channels[0], channels[1]), channels[2]), spread);
-    if (cv::mean(spread)[0] >= 6) continue;  // in colour
+    if (test::meanChannelSpread(small) >= 6) continue;  // in colour
     ++grey;
     auto diagnosis = classifier->diagnose(decoded->rgb);
     ASSERT_TRUE(diagnosis) << diagnosis.message();

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "ChannelSpread.h"
 #include "training/Augmenter.h"
 
 using namespace walness;
@@ -23,17 +24,6 @@ cv::Mat colourfulPhoto() {
   return rgb;
 }
 
-// Mean over pixels of the largest channel difference: 0 for a grey image.
-double colourfulness(const cv::Mat& rgb) {
-  double total = 0;
-  for (int y = 0; y < rgb.rows; ++y)
-    for (int x = 0; x < rgb.cols; ++x) {
-      const cv::Vec3b p = rgb.at<cv::Vec3b>(y, x);
-      total += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
-    }
-  return total / rgb.total();
-}
-
 TEST(AugmenterTest, GrayscaleProbabilityOneTurnsEveryViewGreyAndZeroKeepsColour) {
   const cv::Mat photo = colourfulPhoto();
   const imaging::InputSpec spec;
@@ -44,11 +34,11 @@ TEST(AugmenterTest, GrayscaleProbabilityOneTurnsEveryViewGreyAndZeroKeepsColour)
   for (int i = 0; i < 5; ++i) {
     const cv::Mat view = training::augmentedModelView(photo, std::nullopt, spec, grey, random);
     ASSERT_EQ(view.size(), cv::Size(spec.size, spec.size));
-    EXPECT_EQ(colourfulness(view), 0) << "view " << i;
+    EXPECT_EQ(test::meanChannelSpread(view), 0) << "view " << i;
     EXPECT_GT(cv::mean(view)[0], 20) << "grey, not black";
-    EXPECT_GT(
-        colourfulness(training::augmentedModelView(photo, std::nullopt, spec, asBefore, random)),
-        30)
+    EXPECT_GT(test::meanChannelSpread(
+                  training::augmentedModelView(photo, std::nullopt, spec, asBefore, random)),
+              30)
         << "view " << i;
   }
 }
