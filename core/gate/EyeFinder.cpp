@@ -88,8 +88,10 @@ std::vector<EyeSquare> EyeFinder::scan(const cv::Mat& rgb, Species species) cons
     if (rows < 1 || columns < 1) continue;
     const torch::Tensor pooled = EyeGateHeadImpl::poolWindows(features.to(torch::kCPU), cells);
     const torch::Tensor probabilities = torch::softmax(gate_.head->forward(pooled), 1);
-    const torch::Tensor eye = probabilities.select(1, species == Species::Dog ? kDogEye : kCatEye);
-    const float* values = eye.contiguous().data_ptr<float>();
+    // Named, so the contiguous copy outlives the reads below (a temporary's data_ptr dangles).
+    const torch::Tensor eye =
+        probabilities.select(1, species == Species::Dog ? kDogEye : kCatEye).contiguous();
+    const float* values = eye.data_ptr<float>();
     for (int64_t r = 0; r < rows; ++r)
       for (int64_t c = 0; c < columns; ++c) {
         const double score = values[r * columns + c];

@@ -99,7 +99,8 @@ TYPED_TEST(CamMethodTest, ConstantInputGivesNoNanOrInf) {
   const torch::Tensor zeroGradients = torch::zeros({6, 4, 4});
   const torch::Tensor cam = method.compute(flat, zeroGradients);
   EXPECT_TRUE(torch::isfinite(cam).all().item<bool>());
-  cv::Mat heat(4, 4, CV_32F, cam.contiguous().data_ptr<float>());
+  const torch::Tensor packed = cam.contiguous();  // named: cv::Mat borrows its memory
+  cv::Mat heat(4, 4, CV_32F, packed.data_ptr<float>());
   const cv::Mat normalized = normalizeHeatmap(heat);
   EXPECT_EQ(cv::countNonZero(normalized != normalized), 0) << "NaN after normalising";
   EXPECT_EQ(cv::norm(normalized), 0.0);
