@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+
 #include "CliCommon.h"
 #include "batch/BatchRunner.h"
 #include "history/HistoryStore.h"
@@ -61,8 +63,12 @@ int runBatch(const QStringList& arguments) {
       "status, abstained, one probability per disease, top finding, message. Resumable: photos "
       "already in the CSV are skipped. A photo that cannot be read gets a row with its error and "
       "the batch goes on.\n"
-      "Exit codes: 0 the batch ran (see the summary for failed photos), 2 usage, 3 unusable "
-      "folder or CSV, 4 model bundle problem, 1 other failure."));
+      "With --pet, a result that could not be saved to the history (after retrying for "
+      "--save-retry seconds) gets status not_saved; running the same command again saves exactly "
+      "those.\n"
+      "Exit codes: 0 the batch ran (see the summary for failed photos), 5 it ran but some results "
+      "or reports were not saved (run it again), 2 usage, 3 unusable folder or CSV, 4 model bundle "
+      "problem, 1 other failure."));
   parser.addHelpOption();
   const QCommandLineOption speciesOption(QStringLiteral("species"),
                                          QStringLiteral("dog or cat (required)."),
@@ -91,8 +97,13 @@ int runBatch(const QStringList& arguments) {
       QStringLiteral("History store for --pet: a folder or postgresql://user@host[:port]/db "
                      "(default: this computer's, shared with the app)."),
       QStringLiteral("location"));
+  const QCommandLineOption retryOption(
+      QStringLiteral("save-retry"),
+      QStringLiteral("How long a save to an unreachable history is retried before the photo is "
+                     "marked not_saved, in seconds (default 30)."),
+      QStringLiteral("seconds"), QStringLiteral("30"));
   parser.addOptions({speciesOption, modelOption, csvOption, reportOption, languageOption, petOption,
-                     historyOption});
+                     historyOption, retryOption});
   parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("Folder of photos."),
                                QStringLiteral("DIR"));
 
@@ -116,6 +127,10 @@ int runBatch(const QStringList& arguments) {
     err() << "walness-cli batch: " << folder << " is not a folder\n";
     return kExitBadInput;
   }
+  bool retryNumber = false;
+  const double retrySeconds = parser.value(retryOption).toDouble(&retryNumber);
+  if (!retryNumber || retrySeconds < 0 || retrySeconds > 3600)
+    return usage(QStringLiteral("--save-retry must be a number of seconds from 0 to 3600"));
 
   int modelExit = kExitOk;
   const std::string bundleDirectory = resolveBundleDirectory(
@@ -156,6 +171,7 @@ int runBatch(const QStringList& arguments) {
       return kExitFailure;
     }
     store = std::move(*opened);
+    store->setRetryWindow(std::chrono::milliseconds(qint64(retrySeconds * 1000)));
     auto existing = store->findPet(name, *species);
     if (!existing) {
       err() << "walness-cli batch: " << qs(existing.message()) << "\n";
@@ -198,6 +214,16 @@ int runBatch(const QStringList& arguments) {
                .arg(ran > 0 ? summary->seconds * 1000 / ran : 0.0, 0, 'f', 0)
                .arg(options.csvPath)
         << "\n";
+  if (summary->notSaved > 0 || summary->reportsNotWritten > 0) {
+    if (summary->notSaved > 0)
+      err() << "walness-cli batch: " << summary->notSaved
+            << " result(s) were NOT saved to the history (status not_saved in the CSV); run the "
+               "same command again to save them\n";
+    if (summary->reportsNotWritten > 0)
+      err() << "walness-cli batch: " << summary->reportsNotWritten
+            << " report(s) could not be written (see the CSV's messages)\n";
+    return kExitNotSaved;
+  }
   return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "CliCommon.h"
 
 #include <QDir>
+#include <QFile>
 
 #include <cstdio>
 
@@ -9,8 +10,27 @@
 namespace walness::cli {
 
 QTextStream& out() {
-  static QTextStream stream(stdout);
+  // Over the file descriptor itself (not stdio), so a failed write keeps its reason (a full disk)
+  // in the device's errorString for the exit check in main.
+  static QFile* file = [] {
+    auto* device = new QFile;
+    device->open(1, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    return device;
+  }();
+  static QTextStream stream(file);
   return stream;
+}
+
+QString terminalSafe(const QString& text) {
+  QString safe;
+  safe.reserve(text.size());
+  for (const QChar c : text) {
+    const char16_t u = c.unicode();
+    const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f) || (u >= 0x202a && u <= 0x202e) ||
+                         (u >= 0x2066 && u <= 0x2069);
+    safe += control ? QChar(0xfffd) : c;
+  }
+  return safe;
 }
 
 QTextStream& err() {

@@ -20,10 +20,22 @@ enum ExitCode : int {
   kExitUsage = 2,
   kExitBadInput = 3,
   kExitModel = 4,
+  // The work ran, but some of it could not be saved (history unreachable, disk full): the output
+  // says what; running the same command again saves it.
+  kExitNotSaved = 5,
 };
 
 QTextStream& out();
 QTextStream& err();
+
+// Outside text (clinic names and addresses from a server, pet names and notes from a shared
+// history, file names) made safe to print to a terminal: control characters (C0, DEL, C1, and the
+// bidirectional overrides that reorder what is shown) become U+FFFD, so no escape sequence
+// reaches the terminal. JSON output needs none of this: its encoder escapes them.
+QString terminalSafe(const QString& text);
+inline QString terminalSafe(const std::string& text) {
+  return terminalSafe(QString::fromStdString(text));
+}
 
 // Parses a command's arguments. Returns the exit code when the command is already done: a usage
 // error (message printed) or --help (help printed); nullopt when it should run.

@@ -1,9 +1,10 @@
 // walness-cli: the engine from a terminal. Exit codes: 0 ok, 1 failure, 2 usage,
-// 3 unreadable or invalid input, 4 model bundle problem.
+// 3 unreadable or invalid input, 4 model bundle problem, 5 ran but some results not saved.
 #include <opencv2/core/utils/logger.hpp>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIODevice>
 
 #include <walness/Version.h>
 
@@ -18,6 +19,22 @@
 #include "TrainCommand.h"
 
 using namespace walness::cli;
+
+namespace {
+
+// Output that could not be written (a full disk, /dev/full, a closed pipe) is a failure, said on
+// stderr, never a silent success.
+int finish(int code) {
+  out().flush();
+  if (out().status() == QTextStream::Ok) return code;
+  const QString reason = out().device() ? out().device()->errorString() : QString();
+  err() << "walness-cli: cannot write the output to stdout ("
+        << (reason.isEmpty() ? QStringLiteral("write error") : reason) << ")\n";
+  err().flush();
+  return code == kExitOk ? kExitFailure : code;
+}
+
+}  // namespace
 
 int main(int argc, char* argv[]) {
   QCoreApplication app(argc, argv);
@@ -42,8 +59,9 @@ int main(int argc, char* argv[]) {
       "--help)\n"
       "  audit      how the model did on this clinic's confirmed checks (walness-cli audit "
       "--help)\n\n"
-      "Exit codes: 0 ok, 1 failure, 2 usage, 3 unreadable or invalid input, 4 model bundle "
-      "problem."));
+      "Exit codes: 0 ok, 1 failure (also: the output could not be written), 2 usage, 3 "
+      "unreadable or invalid input, 4 model bundle problem, 5 the work ran but some results were "
+      "not saved (run it again)."));
   parser.addHelpOption();
   const QCommandLineOption versionOption(
       {QStringLiteral("V"), QStringLiteral("version")},
@@ -73,15 +91,15 @@ int main(int argc, char* argv[]) {
   const QString command = positional.first();
   QStringList commandArguments = positional;
   commandArguments.first() = QStringLiteral("walness-cli ") + command;
-  if (command == QLatin1String("diagnose")) return runDiagnose(commandArguments);
-  if (command == QLatin1String("train")) return runTrain(commandArguments);
-  if (command == QLatin1String("evaluate")) return runEvaluate(commandArguments);
-  if (command == QLatin1String("clinics")) return runClinics(commandArguments);
-  if (command == QLatin1String("batch")) return runBatch(commandArguments);
-  if (command == QLatin1String("train-gate")) return runTrainGate(commandArguments);
-  if (command == QLatin1String("locate")) return runLocate(commandArguments);
-  if (command == QLatin1String("history")) return runHistory(commandArguments);
-  if (command == QLatin1String("audit")) return runAudit(commandArguments);
+  if (command == QLatin1String("diagnose")) return finish(runDiagnose(commandArguments));
+  if (command == QLatin1String("train")) return finish(runTrain(commandArguments));
+  if (command == QLatin1String("evaluate")) return finish(runEvaluate(commandArguments));
+  if (command == QLatin1String("clinics")) return finish(runClinics(commandArguments));
+  if (command == QLatin1String("batch")) return finish(runBatch(commandArguments));
+  if (command == QLatin1String("train-gate")) return finish(runTrainGate(commandArguments));
+  if (command == QLatin1String("locate")) return finish(runLocate(commandArguments));
+  if (command == QLatin1String("history")) return finish(runHistory(commandArguments));
+  if (command == QLatin1String("audit")) return finish(runAudit(commandArguments));
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

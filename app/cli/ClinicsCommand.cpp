@@ -147,16 +147,16 @@ void printTable(const std::vector<Clinic>& clinics, const GeoPoint& origin) {
     if (clinic.emergency) open += QStringLiteral(", 24 h/emergency");
     out() << QStringLiteral("%1. %2\n   %3 km · %4 · %5")
                  .arg(++rank)
-                 .arg(QString::fromStdString(clinic.name))
+                 .arg(terminalSafe(clinic.name))
                  .arg(km, 0, 'f', 2)
                  .arg(rating, open);
-    if (!clinic.phone.empty()) out() << " · " << QString::fromStdString(clinic.phone);
+    if (!clinic.phone.empty()) out() << " · " << terminalSafe(clinic.phone);
     out() << "\n";
-    if (!clinic.address.empty()) out() << "   " << QString::fromStdString(clinic.address) << "\n";
+    if (!clinic.address.empty()) out() << "   " << terminalSafe(clinic.address) << "\n";
     if (!clinic.attribution.empty()) attributions.insert(clinic.attribution);
   }
   for (const std::string& attribution : attributions)
-    out() << "Data: " << QString::fromStdString(attribution) << "\n";
+    out() << "Data: " << terminalSafe(attribution) << "\n";
 }
 
 QJsonArray toJson(const std::vector<Clinic>& clinics, const GeoPoint& origin) {

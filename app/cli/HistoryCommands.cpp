@@ -100,7 +100,7 @@ int runChecks(const QStringList& arguments) {
       } else {
         out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                      .arg(record.id, 6)
-                     .arg(qs(p.name), -16)
+                     .arg(terminalSafe(p.name), -16)
                      .arg(qs(record.takenAt.substr(0, 16)), -16)
                      .arg(qs(d.modelVersion), -7)
                      .arg(isConfirmed ? QStringLiteral("confirmed") : QStringLiteral("-        "))
@@ -211,8 +211,8 @@ int runConfirm(const QStringList& arguments) {
                  .toJson(QJsonDocument::Compact)
           << "\n";
   } else {
-    out() << "Check " << checkId << " confirmed by " << qs(stored->confirmedBy) << " (revision "
-          << stored->revision << ")\n";
+    out() << "Check " << checkId << " confirmed by " << terminalSafe(stored->confirmedBy)
+          << " (revision " << stored->revision << ")\n";
   }
   return kExitOk;
 }

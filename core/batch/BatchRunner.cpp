@@ -1,10 +1,12 @@
 #include "batch/BatchRunner.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QUuid>
 
 #include <cmath>
 #include <future>
@@ -15,6 +17,7 @@
 #include "history/HistoryStore.h"
 #include "imaging/ImageDecoder.h"
 #include "inference/ScreeningSession.h"
+#include "io/RegularFile.h"
 #include "report/Report.h"
 
 namespace walness::batch {
@@ -33,13 +36,13 @@ LoadedPhoto loadPhoto(const QString& folder, const QString& name) {
   LoadedPhoto photo;
   photo.name = name;
   const imaging::DecodeLimits limits;
-  QFile file(QDir(folder).filePath(name));
-  if (!file.open(QIODevice::ReadOnly)) {
-    photo.error = "cannot read the file (" + file.errorString().toStdString() + ")";
-  } else if (file.size() > limits.maxFileBytes) {
-    photo.error = "the file is larger than " + std::to_string(limits.maxFileBytes >> 20) + " MB";
+  // Only a regular file, its size checked on the opened file: a FIFO named .jpg must not hang
+  // the batch, nor a link to /dev/zero fill the memory.
+  auto bytes = io::readRegularFile(QDir(folder).filePath(name), limits.maxFileBytes);
+  if (!bytes) {
+    photo.error = bytes.message();
   } else {
-    photo.bytes = file.readAll();
+    photo.bytes = std::move(*bytes);
     auto decoded =
         imaging::decodeImageBytes(reinterpret_cast<const unsigned char*>(photo.bytes.constData()),
                                   size_t(photo.bytes.size()), name.toStdString(), limits);
@@ -49,6 +52,17 @@ LoadedPhoto loadPhoto(const QString& folder, const QString& name) {
       photo.error = decoded.message();
   }
   return photo;
+}
+
+// The same run (CSV), photo (name and content) and pet give the same check id: a rerun of a photo
+// whose save seemed to fail finds the check if it was stored after all.
+std::string checkUid(const BatchOptions& options, const LoadedPhoto& photo) {
+  static const QUuid kNamespace(QStringLiteral("5b0f3c8e-7a1d-4c53-9a0e-3f6b1d2c4e71"));
+  const QByteArray key = QFileInfo(options.csvPath).absoluteFilePath().toUtf8() + '\n' +
+                         photo.name.toUtf8() + '\n' +
+                         QCryptographicHash::hash(photo.bytes, QCryptographicHash::Sha256).toHex() +
+                         '\n' + QByteArray::number(qint64(options.petId));
+  return QUuid::createUuidV5(kNamespace, key).toString(QUuid::WithoutBraces).toStdString();
 }
 
 std::string diseaseName(const std::string& id) {
@@ -186,8 +200,13 @@ Result<BatchSummary> BatchRunner::run(const std::function<void(const BatchProgre
             entry.camPng = cam::encodeRegionHeatmap(heatmap, explained->region);
           }
           entry.notes = "Batch: " + photo.name.toStdString();
-          if (auto saved = options_.store->addDiagnosis(entry); !saved)
-            message += "; not saved to the history: " + saved.message();
+          entry.checkUid = checkUid(options_, photo);
+          if (auto saved = options_.store->addDiagnosis(entry); !saved) {
+            row[1] = BatchCsv::kNotSaved;
+            ++summary.notSaved;
+            message += "; NOT SAVED to the history (" + saved.message() +
+                       "); run the batch again to save it";
+          }
         }
         if (wantReport) {
           report::ReportRequest request;
@@ -208,7 +227,10 @@ Result<BatchSummary> BatchRunner::run(const std::function<void(const BatchProgre
           const QString base = QDir(options_.reportFolder).filePath(photo.name);
           Status written = report::writeHtmlAndJson(made, base);
           if (written && extraReportWriter_) written = extraReportWriter_(made, base);
-          if (!written) message += "; no report: " + written.message();
+          if (!written) {
+            ++summary.reportsNotWritten;
+            message += "; no report: " + written.message();
+          }
         }
       }
     }

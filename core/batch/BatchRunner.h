@@ -49,12 +49,17 @@ struct BatchSummary {
   int screened = 0;   // with findings
   int abstained = 0;  // screened, but the photo could not be judged
   int failed = 0;     // unreadable: a row with the error
+  int notSaved = 0;   // screened, but the history could not be written: the next run redoes them
+  int reportsNotWritten = 0;  // screened, but its report could not be written (disk full)
   bool cancelled = false;
   double seconds = 0;
 };
 
 // Screens every photo in a folder with one loaded model and appends a CSV row per photo. A photo
-// that fails gets a row with its error and the batch goes on. Decoding the next photo overlaps
+// that fails gets a row with its error and the batch goes on. With a history, a photo whose save
+// failed (after the store's own retries) gets status not_saved, and a rerun over the same CSV
+// saves it; each photo's check id comes from the CSV, the photo and the pet, so a rerun never
+// stores a check twice. Decoding the next photo overlaps
 // the current one's forward pass.
 class BatchRunner {
  public:

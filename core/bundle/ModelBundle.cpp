@@ -5,8 +5,10 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
+#include "io/RegularFile.h"
 #include "nn/Architectures.h"
 #include "nn/Safetensors.h"
 #include "nn/StateDict.h"
@@ -18,18 +20,17 @@ const QString kCardFile = QStringLiteral("model.json");
 
 Result<ModelCard> readCard(const QDir& directory) {
   const QString path = directory.filePath(kCardFile);
-  QFile file(path);
-  if (!file.exists())
+  if (!QFileInfo::exists(path))
     return Error{directory.path().toStdString() + ": not a model bundle (no model.json)"};
-  if (!file.open(QIODevice::ReadOnly))
-    return Error{path.toStdString() + ": cannot be read (" + file.errorString().toStdString() +
-                 ")"};
-  if (file.size() > 64 * 1024 * 1024) return Error{path.toStdString() + ": too large for a card"};
-  return parseModelCard(file.readAll(), path.toStdString());
+  auto bytes = io::readRegularFile(path, 64 * 1024 * 1024);
+  if (!bytes) return bytes.error();
+  return parseModelCard(*bytes, path.toStdString());
 }
 }  // namespace
 
 Result<std::string> fileSha256(const std::string& path) {
+  if (auto regular = io::checkRegularFile(QString::fromStdString(path)); !regular)
+    return regular.error();
   QFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::ReadOnly))
     return Error{path + ": cannot be read (" + file.errorString().toStdString() + ")"};

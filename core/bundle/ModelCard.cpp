@@ -193,9 +193,10 @@ Result<ModelCard> parseModelCard(const QByteArray& json, const std::string& sour
   if (!read.failed()) {
     card.weightsFile = read.string(weights, "file", "weights.");
     card.weightsSha256 = read.string(weights, "sha256", "weights.");
-    if (!read.failed() && (card.weightsFile.find('/') != std::string::npos ||
-                           card.weightsFile.find('\\') != std::string::npos ||
-                           card.weightsFile.rfind(".safetensors") + 12 != card.weightsFile.size()))
+    if (!read.failed() &&
+        (card.weightsFile.find('/') != std::string::npos ||
+         card.weightsFile.find('\\') != std::string::npos || card.weightsFile.size() <= 12 ||
+         !card.weightsFile.ends_with(".safetensors") || card.weightsFile.front() == '.'))
       read.fail("weights.file must be a .safetensors file name inside the bundle folder");
     if (!read.failed() && card.weightsSha256.size() != 64)
       read.fail("weights.sha256 must be 64 hexadecimal digits");

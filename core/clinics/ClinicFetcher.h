@@ -11,6 +11,8 @@
 #include "clinics/ClinicRanking.h"
 #include "clinics/OpeningHours.h"
 
+#include <QSet>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -34,9 +36,19 @@ class ClinicFetcher : public QObject {
   void setEndpoints(const Endpoints& endpoints) { endpoints_ = endpoints; }
   // Google issues next_page_token before it is valid; it documents a short delay (about 2 s).
   void setPageTokenDelayMs(int milliseconds) { pageTokenDelayMs_ = milliseconds; }
+  // No byte for this long: the request is given up (Qt's transfer timeout, restarted by each byte).
   void setTimeoutMs(int milliseconds) { timeoutMs_ = milliseconds; }
+  // A request that has not finished this long after it started is given up, however steadily
+  // a slow server trickles bytes.
+  void setDeadlineMs(int milliseconds) { deadlineMs_ = milliseconds; }
+  // An answer larger than this is refused unread (clinic searches answer in kilobytes).
+  void setMaxResponseBytes(qint64 bytes) { maxResponseBytes_ = bytes; }
   // Waits before each retry of a request that timed out or got HTTP 429/5xx; one retry per entry.
   void setRetryDelaysMs(std::vector<int> delays) { retryDelaysMs_ = std::move(delays); }
+
+  // Stops every request in flight and every pending retry or next page; searchFailed follows
+  // with "cancelled" for each search that was running.
+  void cancel();
 
   void searchOpenStreetMap(const GeoPoint& origin, int radiusMeters, const LocalTime& now);
   // Follows next_page_token for up to `maxPages` pages (Google serves at most 3).
@@ -62,6 +74,11 @@ class ClinicFetcher : public QObject {
   Endpoints endpoints_;
   int pageTokenDelayMs_ = 2000;
   int timeoutMs_ = 30000;
+  int deadlineMs_ = 60000;
+  qint64 maxResponseBytes_ = 16ll << 20;
+  // Bumped by cancel(): replies and timers of an older generation end without going on.
+  int generation_ = 0;
+  QSet<QNetworkReply*> inFlight_;
   std::vector<int> retryDelaysMs_{1000, 4000};
 };
 

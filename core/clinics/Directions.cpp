@@ -24,12 +24,14 @@ QUrl directionsUrl(DirectionsService service, const GeoPoint& from, const Clinic
       query.addQueryItem(QStringLiteral("route"), fromText + QLatin1Char(';') + toText);
       break;
     case DirectionsService::Kakao: {
-      // Kakao Map's link format: /link/to/NAME,LAT,LON (commas in the name would split it).
+      // Kakao Map's link format: /link/to/NAME,LAT,LON (commas in the name would split it). The
+      // name comes from a server: percent-encoded as one path segment, so "/", "?", "#" or ".."
+      // in it cannot change where the link goes.
       QString name = QString::fromStdString(clinic.name);
       name.replace(QLatin1Char(','), QLatin1Char(' '));
-      url =
-          QUrl(QStringLiteral("https://map.kakao.com/link/to/") + name + QLatin1Char(',') + toText);
-      return url;
+      return QUrl::fromEncoded("https://map.kakao.com/link/to/" + QUrl::toPercentEncoding(name) +
+                                   ',' + toText.toLatin1(),
+                               QUrl::StrictMode);
     }
     case DirectionsService::Google:
       url = QUrl(QStringLiteral("https://www.google.com/maps/dir/"));

@@ -4,9 +4,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include "bundle/ModelBundle.h"
 #include "io/AtomicFile.h"
+#include "io/RegularFile.h"
 #include "nn/Safetensors.h"
 #include "nn/StateDict.h"
 
@@ -33,11 +35,10 @@ Result<std::optional<EyeGate>> loadEyeGate(const std::string& bundleDirectory,
                                            const std::string& backboneWeightsSha256) {
   const QDir directory(QString::fromStdString(bundleDirectory));
   const QString cardPath = directory.filePath(QString::fromLatin1(kEyeGateCardFile));
-  QFile cardFile(cardPath);
-  if (!cardFile.exists()) return std::optional<EyeGate>{};
-  if (!cardFile.open(QIODevice::ReadOnly) || cardFile.size() > 16 * 1024 * 1024)
-    return Error{cardPath.toStdString() + ": cannot be read"};
-  auto card = parseEyeGateCard(cardFile.readAll(), cardPath.toStdString());
+  if (!QFileInfo::exists(cardPath)) return std::optional<EyeGate>{};
+  auto cardBytes = io::readRegularFile(cardPath, 16 * 1024 * 1024);
+  if (!cardBytes) return cardBytes.error();
+  auto card = parseEyeGateCard(*cardBytes, cardPath.toStdString());
   if (!card) return card.error();
   if (card->backboneWeightsSha256 != backboneWeightsSha256)
     return Error{cardPath.toStdString() +

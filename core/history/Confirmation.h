@@ -29,6 +29,8 @@ struct Confirmation {
   std::string note;
   std::string confirmedBy;  // who examined the pet (required)
   std::string confirmedAt;  // ISO 8601 UTC; the time of saving when empty
+  // Names this answer before it is first sent (made up when empty): a retry never adds it twice.
+  std::string uid;
 
   // The finding for `disease`, or nullptr when the vet said nothing about it.
   const ConfirmedFinding* finding(std::string_view disease) const;

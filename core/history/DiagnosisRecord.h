@@ -22,6 +22,9 @@ struct NewDiagnosis {
   QByteArray camPng;  // the heatmap over `region` as an 8-bit PNG; empty when none
   std::string notes;
   std::string takenAt;  // ISO 8601 UTC; the time of saving when empty
+  // Names this check before it is first sent, so a retry never stores it twice; made up when
+  // empty. A batch derives it from the run and the photo, so a rerun finds what was saved.
+  std::string checkUid;
 };
 
 // A diagnosis as stored: photo and heatmap by content hash.
@@ -36,6 +39,7 @@ struct DiagnosisRecord {
   std::string camHash;  // empty when no heatmap was kept
   std::string notes;
   std::string takenAt;
+  std::string checkUid;
 };
 
 }  // namespace walness::history

@@ -1,6 +1,8 @@
 #include "history/HistoryStore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -9,7 +11,9 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <cmath>
 #include <set>
+#include <thread>
 
 #include "history/PhotoStore.h"
 #include "history/SqlSupport.h"
@@ -60,11 +64,19 @@ const std::vector<std::vector<const char*>> kMigrations = {
         "confirmations(id) ON DELETE CASCADE, disease TEXT NOT NULL, status TEXT NOT NULL, grade "
         "TEXT NOT NULL DEFAULT '', PRIMARY KEY (confirmation_id, disease))",
     },
+    {
+        // 4: checks and answers carry the id they were given before they were first sent, so a
+        // write retried after a lost connection is never stored twice.
+        "ALTER TABLE diagnoses ADD COLUMN check_uid TEXT",
+        "CREATE UNIQUE INDEX diagnoses_by_check_uid ON diagnoses (check_uid)",
+        "ALTER TABLE confirmations ADD COLUMN uid TEXT",
+        "CREATE UNIQUE INDEX confirmations_by_uid ON confirmations (uid)",
+    },
 };
 
 const char* kDiagnosisColumns =
     "id, pet_id, photo_hash, region_x, region_y, region_width, region_height, result_json, "
-    "cam_method, cam_disease, cam_hash, notes, taken_at";
+    "cam_method, cam_disease, cam_hash, notes, taken_at, check_uid";
 
 Pet petFrom(const QSqlQuery& query) {
   Pet pet;
@@ -95,6 +107,13 @@ Result<DiagnosisRecord> recordFrom(const QSqlQuery& query) {
   record.camHash = query.value(10).toString().toStdString();
   record.notes = query.value(11).toString().toStdString();
   record.takenAt = query.value(12).toString().toStdString();
+  record.checkUid = query.value(13).toString().toStdString();
+  // Another computer may have written this row: a photo is named only by a content hash.
+  if (!PhotoStore::isContentHash(record.photoHash) ||
+      (!record.camHash.empty() && !PhotoStore::isContentHash(record.camHash)))
+    return Error{"history: check " + std::to_string(record.id) +
+                 " names its photo by something that is not a content hash; it was not "
+                 "written by Walness and is not used"};
   return record;
 }
 
@@ -126,7 +145,10 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const StoreLocation& lo
     db.setDatabaseName(location.database);
     db.setUserName(location.user);
     db.setPassword(location.password);
-    db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    db.setConnectOptions(QStringLiteral("connect_timeout=5;sslmode=") +
+                         (StoreLocation::sslModes().contains(location.sslMode)
+                              ? location.sslMode
+                              : QStringLiteral("prefer")));
   } else {
     if (!QDir().mkpath(location.directory))
       return Error{"history: cannot create the folder " + location.directory.toStdString()};
@@ -136,20 +158,76 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const StoreLocation& lo
   if (!db.open())
     return Error{"history: cannot open " + location.describe().toStdString() + " (" +
                  db.lastError().text().toStdString() + ")"};
-  if (postgres) QSqlQuery(db).exec(QStringLiteral("SET client_min_messages = warning"));
-  if (!postgres) {
-    // WAL lets readers and a writer work at once; FULL sync makes each commit survive power loss.
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next() ||
-        query.value(0).toString() != QLatin1String("wal"))
-      return Error{"history: " + location.directory.toStdString() +
-                   " does not support SQLite's write-ahead log"};
-    query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
-    query.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-  }
+  if (auto configured = store->configureConnection(); !configured) return configured.error();
   if (auto migrated = store->migrate(); !migrated) return migrated.error();
   return store;
 }
+
+Status HistoryStore::configureConnection() {
+  QSqlDatabase db = QSqlDatabase::database(connection_, false);
+  QSqlQuery query(db);
+  if (postgres()) {
+    query.exec(QStringLiteral("SET client_min_messages = warning"));
+    return Ok{};
+  }
+  // WAL lets readers and a writer work at once; FULL sync makes each commit survive power loss.
+  if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next() ||
+      query.value(0).toString() != QLatin1String("wal"))
+    return Error{"history: " + location_.directory.toStdString() +
+                 " does not support SQLite's write-ahead log"};
+  query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+  query.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+  return Ok{};
+}
+
+HistoryStore::Link HistoryStore::link() {
+  QSqlDatabase db = QSqlDatabase::database(connection_, false);
+  const auto canWrite = [&] {
+    if (!db.isOpen()) return false;
+    QSqlQuery query(db);
+    if (postgres()) return query.exec(QStringLiteral("SELECT 1"));
+    // SQLite: the write lock can be taken, and the photo folder takes files.
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) return false;
+    query.exec(QStringLiteral("ROLLBACK"));
+    const QFileInfo photos(location_.directory + QStringLiteral("/photos"));
+    return !photos.exists() || (photos.isDir() && photos.isWritable());
+  };
+  if (canWrite()) return Link::Fine;
+  // A connection the server dropped (a restart) stays broken: open a new one.
+  db.close();
+  return db.open() && configureConnection() && canWrite() ? Link::Restored : Link::Down;
+}
+
+template <class T>
+Result<T> HistoryStore::retrying(const std::function<Result<T>()>& attempt) {
+  QElapsedTimer clock;
+  clock.start();
+  std::chrono::milliseconds delay{250};
+  bool retriedAfterReconnect = false;
+  for (int attempts = 1;; ++attempts) {
+    Result<T> result = attempt();
+    if (result) return result;
+    const Link state = link();
+    // Connected and writable, yet refused: a real refusal (no such pet), not to be retried.
+    if (state == Link::Fine) return result;
+    const std::chrono::milliseconds spent{clock.elapsed()};
+    // Reconnected: try again at once (past the window, once).
+    if (state == Link::Restored && (spent < retryWindow_ || !retriedAfterReconnect)) {
+      retriedAfterReconnect = spent >= retryWindow_;
+      continue;
+    }
+    if (spent >= retryWindow_)
+      return Error{result.message() + " (" + location_.describe().toStdString() +
+                   " could not be written; tried " + std::to_string(attempts) + " time" +
+                   (attempts == 1 ? "" : "s") + " over " +
+                   std::to_string(int(std::lround(double(spent.count()) / 1000.0))) + " s)"};
+    std::this_thread::sleep_for(std::min(delay, retryWindow_ - spent));
+    delay = std::min(delay * 2, std::chrono::milliseconds{4000});
+  }
+}
+
+template Result<Confirmation> HistoryStore::retrying<Confirmation>(
+    const std::function<Result<Confirmation>()>&);
 
 int HistoryStore::schemaVersion() const {
   QSqlQuery query(QSqlDatabase::database(connection_));
@@ -317,6 +395,8 @@ Result<std::string> HistoryStore::putBlob(const QByteArray& bytes) {
 }
 
 Result<QByteArray> HistoryStore::photo(const std::string& hash) const {
+  if (!PhotoStore::isContentHash(hash))
+    return Error{"history: '" + hash.substr(0, 80) + "' is not a photo's content hash"};
   if (!postgres()) return photoFiles().get(hash);
   QSqlQuery query(QSqlDatabase::database(connection_));
   query.prepare(QStringLiteral("SELECT bytes FROM photos WHERE hash = ?"));
@@ -336,9 +416,30 @@ Result<int64_t> HistoryStore::addDiagnosis(const NewDiagnosis& entry) {
                                 : QDateTime::fromString(qs(entry.takenAt), Qt::ISODateWithMs);
   if (!takenAt.isValid())
     return Error{"history: '" + entry.takenAt + "' is not a date and time (ISO 8601)"};
+  NewDiagnosis named = entry;
+  if (named.checkUid.empty())
+    named.checkUid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+  const QString when = takenAt.toUTC().toString(Qt::ISODateWithMs);
+  return retrying<int64_t>([&] { return insertDiagnosis(named, when); });
+}
+
+Result<int64_t> HistoryStore::insertDiagnosis(const NewDiagnosis& entry, const QString& takenAt) {
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction transaction(db, postgres());
   if (auto started = transaction.started(); !started) return started.error();
+  {
+    // Stored by an earlier attempt whose answer was lost: that one counts.
+    QSqlQuery earlier(db);
+    earlier.prepare(QStringLiteral("SELECT id FROM diagnoses WHERE check_uid = ?"));
+    earlier.addBindValue(qs(entry.checkUid));
+    if (!earlier.exec()) return Error{sqlError(earlier.lastError())};
+    if (earlier.next()) {
+      const int64_t id = earlier.value(0).toLongLong();
+      earlier.finish();
+      transaction.rollback();
+      return id;
+    }
+  }
   auto photoHash = putBlob(entry.photo);
   if (!photoHash) return photoHash.error();
   std::string camHash;
@@ -352,8 +453,8 @@ Result<int64_t> HistoryStore::addDiagnosis(const NewDiagnosis& entry) {
   insert.prepare(QStringLiteral(
       "INSERT INTO diagnoses (pet_id, photo_hash, region_x, region_y, region_width, "
       "region_height, model_id, model_version, species, abstained, result_json, cam_method, "
-      "cam_disease, cam_hash, notes, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?) RETURNING id"));
+      "cam_disease, cam_hash, notes, taken_at, check_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?) RETURNING id"));
   for (const QVariant& value :
        {QVariant(qint64(entry.petId)), QVariant(qs(*photoHash)), QVariant(entry.region.x),
         QVariant(entry.region.y), QVariant(entry.region.width), QVariant(entry.region.height),
@@ -364,7 +465,7 @@ Result<int64_t> HistoryStore::addDiagnosis(const NewDiagnosis& entry) {
         QVariant(QString::fromUtf8(
             QJsonDocument(inference::diagnosisToJson(diagnosis)).toJson(QJsonDocument::Compact))),
         QVariant(qs(entry.camMethod)), QVariant(qs(entry.camDisease)), QVariant(qs(camHash)),
-        QVariant(qs(entry.notes)), QVariant(takenAt.toUTC().toString(Qt::ISODateWithMs))})
+        QVariant(qs(entry.notes)), QVariant(takenAt), QVariant(qs(entry.checkUid))})
     insert.addBindValue(value);
   if (!insert.exec() || !insert.next()) {
     const QString why = insert.lastError().text();

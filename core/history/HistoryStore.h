@@ -4,7 +4,9 @@
 #include <QDateTime>
 #include <QString>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,9 +43,14 @@ struct ProbabilityPoint {
 // shared by several). Every change is one transaction; foreign keys hold; the schema carries a
 // version and is migrated forward on open. Deleting moves to a trash that `restore*` undoes and
 // `purgeDeleted` empties. Not thread-safe: open one per thread.
+//
+// Writes that add something (a check, a vet's answer) survive a lost connection: the store
+// reconnects and retries with backoff for up to retryWindow(), and each addition carries an id
+// given before its first attempt, so a retry whose first try did commit finds it instead of
+// storing it twice.
 class HistoryStore {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   static Result<std::unique_ptr<HistoryStore>> open(const StoreLocation& location);
   ~HistoryStore();
@@ -51,6 +58,11 @@ class HistoryStore {
   HistoryStore& operator=(const HistoryStore&) = delete;
 
   const StoreLocation& location() const { return location_; }
+
+  // How long a write may keep retrying after the database became unreachable (0: one attempt).
+  // The default suits a batch; a window waiting on the user's click uses 0 and offers Retry.
+  void setRetryWindow(std::chrono::milliseconds window) { retryWindow_ = window; }
+  std::chrono::milliseconds retryWindow() const { return retryWindow_; }
   int schemaVersion() const;
 
   Result<int64_t> addPet(const Pet& pet);
@@ -61,6 +73,8 @@ class HistoryStore {
   Status deletePet(int64_t id);
   Status restorePet(int64_t id);
 
+  // Stores the check once: given the same checkUid again (a retry, a rerun), it returns the id
+  // stored the first time. Without a checkUid one is made up before the first attempt.
   Result<int64_t> addDiagnosis(const NewDiagnosis& diagnosis);
   Result<std::vector<DiagnosisRecord>> diagnoses(int64_t petId) const;  // oldest first
   Result<DiagnosisRecord> diagnosis(int64_t id) const;
@@ -92,6 +106,16 @@ class HistoryStore {
  private:
   HistoryStore(StoreLocation location, QString connection);
   Status migrate();
+  Status configureConnection();
+  // Whether a write can reach the database now; when not, reconnects (Restored) or is Down.
+  enum class Link { Fine, Restored, Down };
+  Link link();
+  // Runs `attempt` until it succeeds, fails for a reason other than an unreachable database, or
+  // retryWindow() has passed (backoff 0.25 s doubling to 4 s).
+  template <class T>
+  Result<T> retrying(const std::function<Result<T>()>& attempt);
+  Result<int64_t> insertDiagnosis(const NewDiagnosis& entry, const QString& takenAt);
+  Result<Confirmation> insertConfirmation(int64_t diagnosisId, const Confirmation& confirmation);
   Result<std::string> putBlob(const QByteArray& bytes);
   PhotoStore photoFiles() const;  // SQLite: the photos beside the database
   Status setDeleted(const char* table, int64_t id, bool deleted);
@@ -99,6 +123,7 @@ class HistoryStore {
 
   StoreLocation location_;
   QString connection_;
+  std::chrono::milliseconds retryWindow_{30'000};
 };
 
 }  // namespace walness::history

@@ -1,4 +1,6 @@
 // HistoryStore: the vet's confirmations (schema 3).
+#include <QUuid>
+
 #include <set>
 
 #include "Diseases.h"
@@ -28,10 +30,40 @@ Status checkConfirmation(const Confirmation& confirmation) {
 
 Result<Confirmation> HistoryStore::confirm(int64_t diagnosisId, const Confirmation& confirmation) {
   if (auto checked = checkConfirmation(confirmation); !checked) return checked.error();
+  Confirmation named = confirmation;
+  if (named.uid.empty())
+    named.uid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+  return retrying<Confirmation>([&] { return insertConfirmation(diagnosisId, named); });
+}
+
+Result<Confirmation> HistoryStore::insertConfirmation(int64_t diagnosisId,
+                                                      const Confirmation& confirmation) {
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction transaction(db, postgres());
   if (auto started = transaction.started(); !started) return started.error();
   QSqlQuery query(db);
+  if (postgres()) {
+    // Two computers answering the same check at once: the second waits for the first, then
+    // numbers its revision after it (SQLite's write lock already orders them).
+    query.prepare(QStringLiteral("SELECT id FROM diagnoses WHERE id = ? FOR UPDATE"));
+    query.addBindValue(qint64(diagnosisId));
+    if (!query.exec()) return Error{sqlError(query.lastError())};
+    query.finish();
+  }
+  query.prepare(QStringLiteral("SELECT id, revision FROM confirmations WHERE uid = ?"));
+  query.addBindValue(qs(confirmation.uid));
+  if (!query.exec()) return Error{sqlError(query.lastError())};
+  if (query.next()) {
+    // Stored by an earlier attempt whose answer was lost.
+    Confirmation stored = confirmation;
+    stored.id = query.value(0).toLongLong();
+    stored.revision = query.value(1).toInt();
+    stored.diagnosisId = diagnosisId;
+    query.finish();
+    transaction.rollback();
+    return stored;
+  }
+  query.finish();
   query.prepare(QStringLiteral(
       "SELECT (SELECT count(*) FROM diagnoses WHERE id = ? AND deleted_at IS NULL), "
       "(SELECT coalesce(max(revision), 0) FROM confirmations WHERE diagnosis_id = ?)"));
@@ -50,13 +82,14 @@ Result<Confirmation> HistoryStore::confirm(int64_t diagnosisId, const Confirmati
   query.finish();
 
   query.prepare(QStringLiteral(
-      "INSERT INTO confirmations (diagnosis_id, revision, confirmed_by, confirmed_at, note) "
-      "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+      "INSERT INTO confirmations (diagnosis_id, revision, confirmed_by, confirmed_at, note, uid) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
   query.addBindValue(qint64(diagnosisId));
   query.addBindValue(stored.revision);
   query.addBindValue(qs(stored.confirmedBy));
   query.addBindValue(qs(stored.confirmedAt));
   query.addBindValue(qs(stored.note));
+  query.addBindValue(qs(stored.uid));
   if (!query.exec() || !query.next()) {
     const std::string error = sqlError(query.lastError());
     query.finish();
@@ -89,7 +122,7 @@ Result<std::vector<Confirmation>> HistoryStore::confirmationRevisions(int64_t di
   QSqlDatabase db = QSqlDatabase::database(connection_);
   QSqlQuery query(db);
   query.prepare(QStringLiteral(
-      "SELECT id, revision, confirmed_by, confirmed_at, note FROM confirmations WHERE "
+      "SELECT id, revision, confirmed_by, confirmed_at, note, uid FROM confirmations WHERE "
       "diagnosis_id = ? ORDER BY revision"));
   query.addBindValue(qint64(diagnosisId));
   if (!query.exec()) return Error{sqlError(query.lastError())};
@@ -102,6 +135,7 @@ Result<std::vector<Confirmation>> HistoryStore::confirmationRevisions(int64_t di
     confirmation.confirmedBy = query.value(2).toString().toStdString();
     confirmation.confirmedAt = query.value(3).toString().toStdString();
     confirmation.note = query.value(4).toString().toStdString();
+    confirmation.uid = query.value(5).toString().toStdString();
     revisions.push_back(std::move(confirmation));
   }
   for (Confirmation& confirmation : revisions) {

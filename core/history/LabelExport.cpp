@@ -18,17 +18,11 @@
 
 #include "Diseases.h"
 #include "imaging/ImageDecoder.h"
+#include "io/Csv.h"
 
 namespace walness::history {
 
 namespace {
-
-std::string csvCell(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 Status writeFile(const QString& path, const QByteArray& bytes) {
   QSaveFile file(path);
@@ -99,9 +93,9 @@ Result<LabelExportSummary> exportConfirmedLabels(const HistoryStore& store,
   summary.heldBackPets = int(heldBackPets.size());
   summary.trainPets = int(pets.size() - heldBackPets.size());
 
-  std::string csv = "image,split,framing,pet,taken_at";
-  for (const std::string& disease : summary.diseases) csv += "," + disease;
-  csv += "\n";
+  std::vector<std::string> header{"image", "split", "framing", "pet", "taken_at"};
+  header.insert(header.end(), summary.diseases.begin(), summary.diseases.end());
+  std::string csv = io::joinCsvLine(header) + "\n";
   for (const ConfirmedCheck* check : usable) {
     auto bytes = store.photo(check->record.photoHash);
     if (!bytes) return bytes.error();
@@ -134,13 +128,13 @@ Result<LabelExportSummary> exportConfirmedLabels(const HistoryStore& store,
       return written.error();
     const bool held = heldBackPets.count(check->petId) > 0;
     ++(held ? summary.heldBackPhotos : summary.trainPhotos);
-    csv += name + "," + (held ? "val" : "train") + ",confirmed," + std::to_string(check->petId) +
-           "," + csvCell(check->record.takenAt);
+    std::vector<std::string> row{name, held ? "val" : "train", "confirmed",
+                                 std::to_string(check->petId), check->record.takenAt};
     for (const std::string& disease : summary.diseases) {
       const auto present = check->confirmation.present(disease);
-      csv += present ? (*present ? ",1" : ",0") : ",";
+      row.push_back(present ? (*present ? "1" : "0") : "");
     }
-    csv += "\n";
+    csv += io::joinCsvLine(row) + "\n";
     ++summary.written;
     if (summary.firstCheck.empty() || check->record.takenAt < summary.firstCheck)
       summary.firstCheck = check->record.takenAt;

@@ -6,17 +6,20 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include "history/HistoryStore.h"
+#include "history/PetManifest.h"
 #include "history/PhotoStore.h"
+#include "imaging/ImageDecoder.h"
 #include "inference/DiagnosisJson.h"
 #include "io/AtomicFile.h"
+#include "io/RegularFile.h"
+#include "io/SafeFileName.h"
 
 namespace walness::history {
 
 namespace {
-
-constexpr int kArchiveVersion = 2;  // 2: the vet's confirmations (revisions) per diagnosis
 
 QString qs(const std::string& text) {
   return QString::fromStdString(text);
@@ -42,30 +45,6 @@ Result<QJsonArray> confirmationsJson(const HistoryStore& store, int64_t diagnosi
   return array;
 }
 
-Result<std::vector<Confirmation>> confirmationsFrom(const QJsonArray& array) {
-  std::vector<Confirmation> revisions;
-  for (const QJsonValue& value : array) {
-    const QJsonObject object = value.toObject();
-    Confirmation revision;
-    revision.confirmedBy = object.value(QStringLiteral("confirmed_by")).toString().toStdString();
-    revision.confirmedAt = object.value(QStringLiteral("confirmed_at")).toString().toStdString();
-    revision.note = object.value(QStringLiteral("note")).toString().toStdString();
-    for (const QJsonValue& item : object.value(QStringLiteral("findings")).toArray()) {
-      const QJsonObject finding = item.toObject();
-      const auto status =
-          findingStatusFromId(finding.value(QStringLiteral("status")).toString().toStdString());
-      if (!status) return Error{"a confirmation has an unknown status"};
-      revision.findings.push_back(
-          {finding.value(QStringLiteral("disease")).toString().toStdString(), *status,
-           finding.value(QStringLiteral("grade")).toString().toStdString()});
-    }
-    if (revision.confirmedBy.empty() || revision.confirmedAt.empty())
-      return Error{"a confirmation has no examiner or date"};
-    revisions.push_back(std::move(revision));
-  }
-  return revisions;
-}
-
 // A file extension from the first bytes, so exported photos open with a double click.
 QString extensionOf(const QByteArray& bytes) {
   if (bytes.startsWith("\xFF\xD8\xFF")) return QStringLiteral("jpg");
@@ -77,19 +56,56 @@ QString extensionOf(const QByteArray& bytes) {
   return QStringLiteral("bin");
 }
 
-Result<QByteArray> readChecked(const QDir& folder, const QString& relative) {
-  if (relative.isEmpty() || relative.contains(QLatin1String("..")) ||
-      QDir::isAbsolutePath(relative))
-    return Error{"'" + relative.toStdString() + "' is not a file inside the archive"};
-  QFile file(folder.filePath(relative));
-  if (!file.open(QIODevice::ReadOnly))
-    return Error{relative.toStdString() + " is missing from the archive"};
-  QByteArray bytes = file.readAll();
+// What one import may read: a phone photo is far below the per-file limit; the total bounds the
+// memory an import holds while it checks everything before writing anything.
+constexpr int64_t kMaxManifestBytes = 16ll << 20;
+constexpr int64_t kMaxFileBytes = 256ll << 20;
+constexpr int64_t kMaxArchiveBytes = 1ll << 30;
+
+// A file of the archive: only photos/<hash>.<ext> or heatmaps/<hash>.png, a regular file reached
+// without following any symbolic link, whose content matches its name, within the limits, and
+// that decodes as an image.
+Result<QByteArray> readChecked(const QDir& folder, const QString& relative, int64_t& budget) {
+  static const QRegularExpression allowed(
+      QStringLiteral("^(photos/[0-9a-f]{64}\\.[a-z]{3,4}|heatmaps/[0-9a-f]{64}\\.png)$"));
+  if (!allowed.match(relative).hasMatch())
+    return Error{"'" + relative.left(120).toStdString() + "' is not a file inside the archive"};
+  const QString subfolder = folder.filePath(relative.section(QLatin1Char('/'), 0, 0));
+  if (QFileInfo(subfolder).isSymLink())
+    return Error{relative.section(QLatin1Char('/'), 0, 0).toStdString() +
+                 "/ is a symbolic link, which an archive may not hold"};
+  auto bytes = io::readRegularFile(folder.filePath(relative), std::min(kMaxFileBytes, budget),
+                                   io::Links::Refuse);
+  if (!bytes) {
+    if (!QFileInfo::exists(folder.filePath(relative)) &&
+        !QFileInfo(folder.filePath(relative)).isSymLink())
+      return Error{relative.toStdString() + " is missing from the archive"};
+    return Error{bytes.message() + (budget < kMaxFileBytes ? " (the archive's files together "
+                                                             "are limited to 1 GB)"
+                                                           : "")};
+  }
+  budget -= bytes->size();
   // Files are named by their SHA-256: a changed or truncated file shows.
   const QString expected = QFileInfo(relative).completeBaseName();
-  if (qs(PhotoStore::contentHash(bytes)) != expected)
+  if (qs(PhotoStore::contentHash(*bytes)) != expected)
     return Error{relative.toStdString() + " is damaged (its content does not match its name)"};
+  auto decoded = imaging::decodeImageBytes(reinterpret_cast<const unsigned char*>(bytes->data()),
+                                           size_t(bytes->size()), relative.toStdString());
+  if (!decoded) return decoded.error();
   return bytes;
+}
+
+// Where an exported file goes: named by a content hash only, and inside the export folder.
+Result<QString> exportPath(const QDir& dir, const char* subfolder, const std::string& hash,
+                           const QString& extension) {
+  if (!PhotoStore::isContentHash(hash))
+    return Error{"a check names its photo by '" + hash.substr(0, 80) +
+                 "', which is not a content hash; nothing was exported"};
+  const QString relative =
+      QStringLiteral("%1/%2.%3").arg(QLatin1String(subfolder), qs(hash), extension);
+  if (!io::isInside(dir.filePath(relative), dir.path()))
+    return Error{"'" + relative.toStdString() + "' would leave the export folder"};
+  return relative;
 }
 
 }  // namespace
@@ -112,8 +128,9 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
     if (!confirmations) return confirmations.error();
     auto photo = store.photo(record.photoHash);
     if (!photo) return photo.error();
-    const QString photoName =
-        QStringLiteral("photos/%1.%2").arg(qs(record.photoHash), extensionOf(*photo));
+    auto photoPath = exportPath(dir, "photos", record.photoHash, extensionOf(*photo));
+    if (!photoPath) return photoPath.error();
+    const QString photoName = *photoPath;
     if (!QFile::exists(dir.filePath(photoName)))
       if (auto written = io::writeFileAtomically(dir.filePath(photoName), *photo); !written)
         return written;
@@ -121,7 +138,9 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
     if (!record.camHash.empty()) {
       auto heatmap = store.photo(record.camHash);
       if (!heatmap) return heatmap.error();
-      heatmapName = QStringLiteral("heatmaps/%1.png").arg(qs(record.camHash));
+      auto heatmapPath = exportPath(dir, "heatmaps", record.camHash, QStringLiteral("png"));
+      if (!heatmapPath) return heatmapPath.error();
+      heatmapName = *heatmapPath;
       if (auto written = io::writeFileAtomically(dir.filePath(heatmapName.toString()), *heatmap);
           !written)
         return written;
@@ -142,7 +161,7 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
   }
   const QJsonObject root{
       {QStringLiteral("format"), QStringLiteral("walness-pet")},
-      {QStringLiteral("version"), kArchiveVersion},
+      {QStringLiteral("version"), kPetArchiveVersion},
       {QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
       {QStringLiteral("pet"),
        QJsonObject{{QStringLiteral("name"), qs(pet->name)},
@@ -160,72 +179,31 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
 
 Result<int64_t> importPet(HistoryStore& store, const QString& folder) {
   const QDir dir(folder);
-  QFile file(dir.filePath(QStringLiteral("pet.json")));
-  if (!file.open(QIODevice::ReadOnly))
+  const QString manifestPath = dir.filePath(QStringLiteral("pet.json"));
+  if (!QFileInfo::exists(manifestPath) && !QFileInfo(manifestPath).isSymLink())
     return Error{folder.toStdString() + " is not an exported pet (no pet.json)"};
-  QJsonParseError parseError;
-  const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-  const QJsonObject root = document.object();
-  if (parseError.error != QJsonParseError::NoError || !document.isObject())
-    return Error{"pet.json is not valid JSON: " + parseError.errorString().toStdString()};
-  if (root.value(QStringLiteral("format")).toString() != QLatin1String("walness-pet"))
-    return Error{"pet.json is not a Walness pet export"};
-  if (root.value(QStringLiteral("version")).toInt() > kArchiveVersion)
-    return Error{"this pet was exported by a newer Walness; update the app to import it"};
+  auto manifest = io::readRegularFile(manifestPath, kMaxManifestBytes, io::Links::Refuse);
+  if (!manifest) return manifest.error();
+  auto parsed = parsePetManifest(*manifest);
+  if (!parsed) return parsed.error();
+  PetManifest& read = *parsed;
+  const Pet& pet = read.pet;
 
-  const QJsonObject petJson = root.value(QStringLiteral("pet")).toObject();
-  Pet pet;
-  pet.name = petJson.value(QStringLiteral("name")).toString().trimmed().toStdString();
-  const auto species =
-      speciesFromId(petJson.value(QStringLiteral("species")).toString().toStdString());
-  if (pet.name.empty() || !species) return Error{"pet.json: the pet has no name or species"};
-  pet.species = *species;
-  pet.breed = petJson.value(QStringLiteral("breed")).toString().toStdString();
-  if (petJson.value(QStringLiteral("birth_year")).isDouble())
-    pet.birthYear = petJson.value(QStringLiteral("birth_year")).toInt();
-  pet.notes = petJson.value(QStringLiteral("notes")).toString().toStdString();
-  pet.createdAt = petJson.value(QStringLiteral("created_at")).toString().toStdString();
-
-  // Read and check everything before writing anything.
-  std::vector<NewDiagnosis> entries;
-  std::vector<std::vector<Confirmation>> answers;  // per entry, oldest revision first
-  int index = 0;
-  for (const QJsonValue& value : root.value(QStringLiteral("diagnoses")).toArray()) {
-    ++index;
-    const std::string where = "pet.json diagnosis " + std::to_string(index) + ": ";
-    const QJsonObject object = value.toObject();
-    auto diagnosis =
-        inference::diagnosisFromJson(object.value(QStringLiteral("result")).toObject());
-    if (!diagnosis) return Error{where + diagnosis.message()};
-    NewDiagnosis entry;
-    entry.diagnosis = std::move(*diagnosis);
-    auto photo = readChecked(dir, object.value(QStringLiteral("photo")).toString());
+  // Read and check every file before writing anything.
+  int64_t budget = kMaxArchiveBytes;
+  std::vector<NewDiagnosis>& entries = read.entries;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const std::string where = "pet.json diagnosis " + std::to_string(i + 1) + ": ";
+    auto photo = readChecked(dir, read.photoFiles[i], budget);
     if (!photo) return Error{where + photo.message()};
-    entry.photo = std::move(*photo);
-    if (object.value(QStringLiteral("heatmap")).isString()) {
-      auto heatmap = readChecked(dir, object.value(QStringLiteral("heatmap")).toString());
+    entries[i].photo = std::move(*photo);
+    if (!read.heatmapFiles[i].isEmpty()) {
+      auto heatmap = readChecked(dir, read.heatmapFiles[i], budget);
       if (!heatmap) return Error{where + heatmap.message()};
-      entry.camPng = std::move(*heatmap);
+      entries[i].camPng = std::move(*heatmap);
     }
-    const QJsonObject region = object.value(QStringLiteral("region")).toObject();
-    entry.region = cv::Rect(region.value(QStringLiteral("x")).toInt(),
-                            region.value(QStringLiteral("y")).toInt(),
-                            region.value(QStringLiteral("width")).toInt(),
-                            region.value(QStringLiteral("height")).toInt());
-    if (entry.region.width <= 0 || entry.region.height <= 0 || entry.region.x < 0 ||
-        entry.region.y < 0)
-      return Error{where + "the eye region is missing or empty"};
-    entry.camMethod = object.value(QStringLiteral("cam_method")).toString().toStdString();
-    entry.camDisease = object.value(QStringLiteral("cam_disease")).toString().toStdString();
-    entry.notes = object.value(QStringLiteral("notes")).toString().toStdString();
-    entry.takenAt = object.value(QStringLiteral("taken_at")).toString().toStdString();
-    if (!QDateTime::fromString(QString::fromStdString(entry.takenAt), Qt::ISODateWithMs).isValid())
-      return Error{where + "taken_at is not a date and time"};
-    auto confirmations = confirmationsFrom(object.value(QStringLiteral("confirmations")).toArray());
-    if (!confirmations) return Error{where + confirmations.message()};
-    entries.push_back(std::move(entry));
-    answers.push_back(std::move(*confirmations));
   }
+  const std::vector<std::vector<Confirmation>>& answers = read.answers;
 
   auto petId = store.addPet(pet);
   if (!petId) return petId.error();

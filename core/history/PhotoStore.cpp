@@ -9,18 +9,14 @@
 
 namespace walness::history {
 
-namespace {
-
-bool isHash(const std::string& hash) {
-  if (hash.size() != 64) return false;
-  for (char c : hash)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
+PhotoStore::PhotoStore(QString folder) : folder_(std::move(folder)) {
 }
 
-}  // namespace
-
-PhotoStore::PhotoStore(QString folder) : folder_(std::move(folder)) {
+bool PhotoStore::isContentHash(const std::string& text) {
+  if (text.size() != 64) return false;
+  for (char c : text)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
 }
 
 std::string PhotoStore::contentHash(const QByteArray& bytes) {
@@ -28,6 +24,8 @@ std::string PhotoStore::contentHash(const QByteArray& bytes) {
 }
 
 QString PhotoStore::pathOf(const std::string& hash) const {
+  // Callers check the hash; a name that is not one never becomes a path.
+  if (!isContentHash(hash)) return folder_ + QStringLiteral("/invalid-hash");
   const QString name = QString::fromStdString(hash);
   return folder_ + QLatin1Char('/') + name.left(2) + QLatin1Char('/') + name;
 }
@@ -45,7 +43,7 @@ Result<std::string> PhotoStore::put(const QByteArray& bytes) const {
 }
 
 Result<QByteArray> PhotoStore::get(const std::string& hash) const {
-  if (!isHash(hash)) return Error{"'" + hash + "' is not a photo hash"};
+  if (!isContentHash(hash)) return Error{"'" + hash + "' is not a photo hash"};
   QFile file(pathOf(hash));
   if (!file.open(QIODevice::ReadOnly))
     return Error{"the photo " + hash.substr(0, 12) + " is missing from " + folder_.toStdString()};
@@ -56,11 +54,11 @@ Result<QByteArray> PhotoStore::get(const std::string& hash) const {
 }
 
 bool PhotoStore::contains(const std::string& hash) const {
-  return isHash(hash) && QFileInfo::exists(pathOf(hash));
+  return isContentHash(hash) && QFileInfo::exists(pathOf(hash));
 }
 
 Status PhotoStore::remove(const std::string& hash) const {
-  if (!isHash(hash)) return Error{"'" + hash + "' is not a photo hash"};
+  if (!isContentHash(hash)) return Error{"'" + hash + "' is not a photo hash"};
   QFile file(pathOf(hash));
   if (file.exists() && !file.remove()) return Error{"cannot remove " + pathOf(hash).toStdString()};
   return Ok{};

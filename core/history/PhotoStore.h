@@ -16,6 +16,8 @@ class PhotoStore {
   explicit PhotoStore(QString folder);
 
   static std::string contentHash(const QByteArray& bytes);
+  // 64 lowercase hex digits: the only text a photo's name may be built from.
+  static bool isContentHash(const std::string& text);
 
   // Stores the bytes and returns their hash.
   Result<std::string> put(const QByteArray& bytes) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include "Result.h"
 
@@ -16,15 +17,23 @@ struct StoreLocation {
   int port = 5432;
   QString database;
   QString user;
-  QString password;
+  QString password;  // from PGPASSWORD only; libpq reads ~/.pgpass when it is empty
+  // libpq's sslmode: disable, allow, prefer (default: encrypted when the server offers it),
+  // require, verify-ca or verify-full.
+  QString sslMode = QStringLiteral("prefer");
+
+  static const QStringList& sslModes();
 
   // This computer's history: <generic data folder>/walness/history, shared by the app and the CLI.
   static StoreLocation defaultLocal();
   static StoreLocation local(const QString& directory);
-  // A folder, or postgresql://user[:password]@host[:port]/database (password also from PGPASSWORD).
+  // A folder, or postgresql://user@host[:port]/database[?sslmode=MODE]. A password in the text
+  // is refused (every user of the computer can read a command line): it comes from ~/.pgpass or
+  // PGPASSWORD. Messages never repeat a password.
   static Result<StoreLocation> parse(const QString& text);
 
-  // For messages: the folder, or postgresql://user@host:port/database without the password.
+  // For messages: the folder, or postgresql://user@host:port/database (with ?sslmode= unless it is
+  // prefer), never the password.
   QString describe() const;
 };
 

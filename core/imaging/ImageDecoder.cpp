@@ -7,10 +7,12 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <memory>
 
 #include "imaging/ImageHeader.h"
+#include "io/RegularFile.h"
 
 namespace walness::imaging {
 
@@ -205,17 +207,13 @@ Result<DecodedImage> decodeImageBytes(const unsigned char* data, size_t size,
 }
 
 Result<DecodedImage> decodeImageFile(const std::string& path, const DecodeLimits& limits) {
-  QFile file(QString::fromStdString(path));
-  if (!file.exists()) return refuse(path, "no such file");
-  if (!file.open(QIODevice::ReadOnly))
-    return refuse(path, "cannot be read (" + file.errorString().toStdString() + ")");
-  if (file.size() > limits.maxFileBytes)
-    return refuse(path, "the file is larger than " +
-                            std::to_string(limits.maxFileBytes / (1024 * 1024)) + " MB");
-  const QByteArray bytes = file.readAll();
-  if (bytes.size() != file.size()) return refuse(path, "could not be read completely");
-  return decodeImageBytes(reinterpret_cast<const unsigned char*>(bytes.constData()),
-                          size_t(bytes.size()), path, limits);
+  const QString name = QString::fromStdString(path);
+  if (!QFileInfo::exists(name) && !QFileInfo(name).isSymLink()) return refuse(path, "no such file");
+  // Only a regular file: a FIFO would block forever, /dev/zero would never end.
+  auto bytes = io::readRegularFile(name, limits.maxFileBytes);
+  if (!bytes) return Error{bytes.message()};
+  return decodeImageBytes(reinterpret_cast<const unsigned char*>(bytes->constData()),
+                          size_t(bytes->size()), path, limits);
 }
 
 }  // namespace walness::imaging

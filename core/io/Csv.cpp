@@ -2,6 +2,29 @@
 
 namespace walness::io {
 
+namespace {
+
+bool startsAFormula(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// True when the cell is some apostrophes (maybe none) and then a formula character.
+bool looksLikeFormula(std::string_view cell, bool needApostrophe) {
+  const size_t quotes = cell.find_first_not_of('\'');
+  if (quotes == std::string_view::npos || (needApostrophe && quotes == 0)) return false;
+  return startsAFormula(cell[quotes]);
+}
+
+}  // namespace
+
+std::string formulaSafeCell(std::string_view cell) {
+  return looksLikeFormula(cell, false) ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string fromFormulaSafeCell(std::string_view cell) {
+  return looksLikeFormula(cell, true) ? std::string(cell.substr(1)) : std::string(cell);
+}
+
 std::optional<std::vector<std::string>> splitCsvLine(std::string_view line) {
   auto records = splitCsvRecords(line);
   if (!records) return std::nullopt;
@@ -60,6 +83,8 @@ Result<std::vector<CsvRecord>> splitCsvRecords(std::string_view text) {
   }
   if (quoted) return Error{"line " + std::to_string(quoteLine) + ": a quoted cell is never closed"};
   finishRecord();
+  for (CsvRecord& each : records)
+    for (std::string& cell : each.cells) cell = fromFormulaSafeCell(cell);
   return records;
 }
 
@@ -67,7 +92,7 @@ std::string joinCsvLine(const std::vector<std::string>& cells) {
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += ',';
-    const std::string& cell = cells[i];
+    const std::string cell = formulaSafeCell(cells[i]);
     if (cell.find_first_of(",\"\r\n") == std::string::npos) {
       line += cell;
       continue;

@@ -15,6 +15,8 @@
 #include <limits>
 #include <vector>
 
+#include "io/RegularFile.h"
+
 namespace walness::nn {
 
 namespace {
@@ -155,6 +157,9 @@ Result<TensorFile> parseSafetensors(const char* data, size_t size, const std::st
 }
 
 Result<TensorFile> readSafetensors(const std::string& path) {
+  // A FIFO or a device is refused before opening: opening a FIFO would wait for a writer.
+  if (auto regular = io::checkRegularFile(QString::fromStdString(path)); !regular)
+    return regular.error();
   QFile input(QString::fromStdString(path));
   if (!input.open(QIODevice::ReadOnly))
     return Error{path + ": cannot open: " + input.errorString().toStdString()};

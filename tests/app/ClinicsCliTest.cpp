@@ -193,6 +193,33 @@ TEST(ClinicsCliTest, SearchesAnOverpassServerAndExplainsItsFailure) {
   EXPECT_TRUE(failed.out.isEmpty());
 }
 
+// A clinic name from a server may carry terminal escape sequences (colours, cursor moves, a new
+// window title): printed to a terminal they arrive as harmless U+FFFD.
+TEST(ClinicsCliTest, EscapeSequencesInClinicNamesNeverReachTheTerminal) {
+  walness::test::LocalHttpServer overpass([&](const walness::test::LocalHttpServer::Request&) {
+    return walness::test::LocalHttpServer::Response{
+        200, R"({"elements":[{"type":"node","id":7,"lat":36.816,"lon":127.114,
+          "tags":{"amenity":"veterinary","name":"Evil\u001b]0;owned\u0007 Vet\u202e","addr:street":"\u001b[2JRoad"}}]})"};
+  });
+  QTemporaryDir store;
+  const QStringList arguments = {"clinics",
+                                 "--near",
+                                 kCheonan,
+                                 "--store",
+                                 store.filePath("clinics.sqlite"),
+                                 "--endpoint",
+                                 overpass.url(QStringLiteral("/api/interpreter")).toString()};
+  auto pending = QtConcurrent::run([&] { return runCli(arguments); });
+  while (!pending.isFinished()) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  const auto found = pending.result();
+  ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
+  EXPECT_FALSE(found.out.contains(QChar(0x1b))) << found.out.toStdString();
+  EXPECT_FALSE(found.out.contains(QChar(0x07)));
+  EXPECT_FALSE(found.out.contains(QChar(0x202e)));
+  EXPECT_TRUE(found.out.contains(QStringLiteral("Evil\uFFFD]0;owned\uFFFD Vet")))
+      << found.out.toStdString();
+}
+
 TEST(ClinicsCliTest, BadInputAndUsageGiveClearMessages) {
   QTemporaryDir dir;
   const QString store = dir.filePath("clinics.sqlite");

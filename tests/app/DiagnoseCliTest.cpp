@@ -5,10 +5,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
+
+#include <utility>
 
 #include "CliRunner.h"
 #include "SharedData.h"
@@ -187,4 +193,61 @@ TEST_F(DiagnoseCliTest, UsageErrorsExitTwo) {
     const CliRun run = runCli(arguments);
     EXPECT_EQ(run.exitCode, 2) << arguments.join(QLatin1Char(' ')).toStdString();
   }
+}
+
+// Only regular files are read as photos: a FIFO would block forever, /dev/zero never ends.
+TEST_F(DiagnoseCliTest, AFifoOrALinkToDevZeroExitsThreeAtOnce) {
+  QTemporaryDir folder;
+  const QString fifo = folder.filePath(QStringLiteral("eye.jpg"));
+  ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+  const QString zero = folder.filePath(QStringLiteral("zero.jpg"));
+  ASSERT_TRUE(QFile::link(QStringLiteral("/dev/zero"), zero));
+  for (const auto& [photo, words] : {std::pair{fifo, "named pipe"}, std::pair{zero, "device"}}) {
+    // A hang would run into the 30 s limit (exit -1) instead of exiting 3.
+    const CliRun run =
+        runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+                QStringLiteral("--model"), bundleDir(), photo},
+               QString(), 30'000);
+    EXPECT_EQ(run.exitCode, 3) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QLatin1String(words))) << run.err.toStdString();
+  }
+  // The batch gives each its own error row and goes on.
+  const QString csv = folder.filePath(QStringLiteral("out.csv"));
+  const CliRun batch = runCli(
+      {QStringLiteral("batch"), folder.path(), QStringLiteral("--species"), QStringLiteral("dog"),
+       QStringLiteral("--model"), bundleDir(), QStringLiteral("--csv"), csv},
+      QString(), 30'000);
+  EXPECT_EQ(batch.exitCode, 0) << batch.err.toStdString();
+  QFile rows(csv);
+  ASSERT_TRUE(rows.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(rows.readAll());
+  EXPECT_TRUE(text.contains(QLatin1String("named pipe"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QLatin1String("a device"))) << text.toStdString();
+}
+
+// A full disk: what could not be written is named and the exit code says so (never 0).
+TEST_F(DiagnoseCliTest, OutputToAFullDiskFailsLoudly) {
+  if (!QFileInfo::exists(QStringLiteral("/dev/full"))) GTEST_SKIP() << "no /dev/full here";
+  const QString photo = walness::test::validationPhotos(1).value(0);
+  ASSERT_FALSE(photo.isEmpty());
+  QProcess process;
+  process.setStandardOutputFile(QStringLiteral("/dev/full"));
+  process.start(QStringLiteral(WALNESS_CLI_PATH),
+                {QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+                 QStringLiteral("--model"), bundleDir(), QStringLiteral("--json"), photo});
+  ASSERT_TRUE(process.waitForFinished(120000));
+  EXPECT_EQ(process.exitCode(), 1);
+  const QString err = QString::fromUtf8(process.readAllStandardError());
+  EXPECT_TRUE(err.contains(QStringLiteral("No space left on device"))) << err.toStdString();
+
+  // The batch's CSV on a full disk: named, and the batch stops with a non-zero code.
+  QTemporaryDir folder;
+  ASSERT_TRUE(QFile::copy(photo, folder.filePath(QStringLiteral("eye.jpg"))));
+  const CliRun batch = runCli({QStringLiteral("batch"), folder.path(), QStringLiteral("--species"),
+                               QStringLiteral("dog"), QStringLiteral("--model"), bundleDir(),
+                               QStringLiteral("--csv"), QStringLiteral("/dev/full")});
+  EXPECT_NE(batch.exitCode, 0);
+  EXPECT_TRUE(batch.err.contains(QStringLiteral("/dev/full"))) << batch.err.toStdString();
+  EXPECT_TRUE(batch.err.contains(QStringLiteral("No space left on device")))
+      << batch.err.toStdString();
 }

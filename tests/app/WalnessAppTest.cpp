@@ -21,11 +21,13 @@
 #include "WaitFor.h"
 #include "diagnosis/DiagnosisPage.h"
 #include "history/HistoryPage.h"
+#include "shell/InstanceMessage.h"
 #include "shell/MainWindow.h"
 #include "shell/SingleInstance.h"
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 #endif
@@ -236,3 +238,54 @@ TEST(WalnessAppTest, TheRunningAppTakesThePhotoOfASecondStart) {
   first.kill();
   first.waitForFinished();
 }
+
+#ifdef Q_OS_UNIX
+// The socket receives photo paths: its folder must be this user's alone (no XDG_RUNTIME_DIR
+// falls back to a private folder in /tmp, never to /tmp itself).
+TEST(SingleInstanceTest, ASocketFolderOthersCanUseIsRefused) {
+  QTemporaryDir dir;
+  const QString folder = dir.filePath(QStringLiteral("run"));
+  ASSERT_TRUE(QDir().mkpath(folder));
+  const QString socket = QDir(folder).filePath(QStringLiteral("w.socket"));
+  ASSERT_EQ(::chmod(QFile::encodeName(folder).constData(), 0777), 0);
+  EXPECT_TRUE(SingleInstance::privateFolderProblem(folder).contains(QStringLiteral("other users")));
+  {
+    SingleInstance instance(socket);
+    EXPECT_EQ(instance.start({}), SingleInstance::Role::Alone);
+    EXPECT_FALSE(QFileInfo::exists(socket));
+  }
+  const QString link = dir.filePath(QStringLiteral("link"));
+  ASSERT_TRUE(QFile::link(folder, link));
+  EXPECT_TRUE(SingleInstance::privateFolderProblem(link).contains(QStringLiteral("link")));
+  ASSERT_EQ(::chmod(QFile::encodeName(folder).constData(), 0700), 0);
+  EXPECT_TRUE(SingleInstance::privateFolderProblem(folder).isEmpty());
+  {
+    SingleInstance instance(socket);
+    EXPECT_EQ(instance.start({}), SingleInstance::Role::Primary);
+  }
+  QLocalServer::removeServer(socket);
+
+  // Without XDG_RUNTIME_DIR the default lies in a private folder of our own.
+  const QByteArray saved = qgetenv("XDG_RUNTIME_DIR");
+  qunsetenv("XDG_RUNTIME_DIR");
+  const QString fallback = SingleInstance::defaultServerName();
+  if (!saved.isEmpty()) qputenv("XDG_RUNTIME_DIR", saved);
+  EXPECT_NE(QFileInfo(fallback).absolutePath(), QDir::tempPath());
+  EXPECT_TRUE(SingleInstance::privateFolderProblem(QFileInfo(fallback).absolutePath()).isEmpty())
+      << SingleInstance::privateFolderProblem(QFileInfo(fallback).absolutePath()).toStdString();
+}
+
+TEST(SingleInstanceTest, OnlyAWholeWellFormedMessageIsTaken) {
+  namespace message = walness::ui::instance_message;
+  const QByteArray whole = message::encode({QStringLiteral("/a.jpg"), QStringLiteral("/b.png")});
+  QStringList paths;
+  EXPECT_EQ(message::decode(whole, &paths), message::Decoded::Complete);
+  EXPECT_EQ(paths, (QStringList{QStringLiteral("/a.jpg"), QStringLiteral("/b.png")}));
+  EXPECT_EQ(message::decode(whole.left(whole.size() - 3), nullptr), message::Decoded::Incomplete);
+  EXPECT_EQ(message::decode(whole + "junk", nullptr), message::Decoded::Invalid);
+  QByteArray wrong = whole;
+  wrong[0] = 'X';
+  EXPECT_EQ(message::decode(wrong, nullptr), message::Decoded::Invalid);
+  EXPECT_EQ(message::decode(QByteArray((1 << 20) + 1, 'x'), nullptr), message::Decoded::Invalid);
+}
+#endif

@@ -6,9 +6,11 @@
 #include <QObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 namespace walness::test {
 
@@ -24,6 +26,8 @@ class LocalHttpServer : public QObject {
   struct Response {
     int status = 200;
     QByteArray body;
+    QByteArray location;  // a Location header (for 3xx answers)
+    int trickleMs = 0;    // > 0: the body goes out one byte every trickleMs
   };
   using Handler = std::function<Response(const Request&)>;
 
@@ -59,12 +63,30 @@ class LocalHttpServer : public QObject {
     pending_.remove(socket);
     requests_.append(request);
     const Response response = respond_(request);
-    socket->write("HTTP/1.1 " + QByteArray::number(response.status) +
-                  " X\r\nContent-Type: "
-                  "application/json\r\nContent-Length: " +
-                  QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n" +
-                  response.body);
-    socket->disconnectFromHost();
+    socket->write(
+        "HTTP/1.1 " + QByteArray::number(response.status) +
+        " X\r\nContent-Type: "
+        "application/json\r\nContent-Length: " +
+        QByteArray::number(response.body.size()) +
+        (response.location.isEmpty() ? QByteArray() : "\r\nLocation: " + response.location) +
+        "\r\nConnection: close\r\n\r\n");
+    if (response.trickleMs <= 0) {
+      socket->write(response.body);
+      socket->disconnectFromHost();
+      return;
+    }
+    // A server that keeps a connection alive with a byte now and then.
+    auto* timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body = response.body] {
+      if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+        timer->stop();
+        socket->disconnectFromHost();
+        return;
+      }
+      socket->write(body.mid((*sent)++, 1));
+    });
+    timer->start(response.trickleMs);
   }
 
   QTcpServer server_;

@@ -68,6 +68,17 @@ class PostgresServer {
     return location;
   }
 
+  // `pg_ctl restart` (fast: open connections are dropped), as an administrator restarting the
+  // shared server in the middle of the day would; then stop and start for longer outages.
+  bool restart() { return control(QStringLiteral("restart")); }
+  bool stop() { return control(QStringLiteral("stop")); }
+  bool start() {
+    return run(asServerUser({bin_ + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data_,
+                             QStringLiteral("-l"), folder_.filePath(QStringLiteral("server.log")),
+                             QStringLiteral("-w"), QStringLiteral("-o"), options(),
+                             QStringLiteral("start")}));
+  }
+
   ~PostgresServer() {
     if (!started_) return;
     // At exit, without Qt's event loop: a plain shell command.
@@ -127,6 +138,22 @@ class PostgresServer {
     }
     if (!error_.isEmpty()) return;
     started_ = true;
+  }
+
+  QString options() const {
+    return QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+        .arg(port_)
+        .arg(folder_.path());
+  }
+
+  bool control(const QString& action) {
+    QStringList command{
+        bin_ + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data_, QStringLiteral("-m"),
+        QStringLiteral("fast"),           QStringLiteral("-w")};
+    if (action == QLatin1String("restart"))
+      command << QStringLiteral("-l") << folder_.filePath(QStringLiteral("server.log"))
+              << QStringLiteral("-o") << options();
+    return run(asServerUser(command << action));
   }
 
   QStringList asServerUser(QStringList command) const {

@@ -114,6 +114,14 @@ void ClinicSearch::search() {
     fetcher_->searchGooglePlaces(searchOrigin_, radiusKm_ * 1000, googleApiKey_);
 }
 
+void ClinicSearch::cancel() {
+  if (!busy()) return;
+  pendingSearches_ = 0;  // late answers are ignored from here on
+  fetcher_->cancel();
+  Q_EMIT busyChanged();
+  setStatus(tr("The search was cancelled."));
+}
+
 void ClinicSearch::onFound(const std::vector<Clinic>& clinics, ClinicSource) {
   if (!busy()) return;
   found_.insert(found_.end(), clinics.begin(), clinics.end());

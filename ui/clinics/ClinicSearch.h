@@ -63,6 +63,8 @@ class ClinicSearch : public QObject {
 
   Q_INVOKABLE void setLocation(double latitude, double longitude, const QString& label = {});
   Q_INVOKABLE void search();
+  // Stops the search in flight (nothing is shown from it); the map keeps what it showed.
+  Q_INVOKABLE void cancel();
   // The system's position (Qt Positioning), when this computer offers one and the user allows it.
   Q_INVOKABLE void locateMe();
   // Shows clinics found elsewhere (an imported file), measured from the current location.

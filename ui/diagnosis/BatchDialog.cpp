@@ -288,6 +288,14 @@ bool BatchDialog::start() {
                        .arg(summary->failed)
                        .arg(summary->skipped);
     if (summary->cancelled) text = tr("Stopped. ") + text;
+    if (summary->notSaved > 0)
+      text += QLatin1Char(' ') +
+              tr("%n result(s) could NOT be saved to the history (status not_saved in the CSV); "
+                 "run the batch again with the same CSV to save them.",
+                 nullptr, summary->notSaved);
+    if (summary->reportsNotWritten > 0)
+      text += QLatin1Char(' ') +
+              tr("%n report(s) could not be written.", nullptr, summary->reportsNotWritten);
     return Outcome{text + QLatin1Char(' ') + tr("Results: %1").arg(options.csvPath), true};
   }));
   updateButtons();

@@ -31,6 +31,7 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 #include <opencv2/imgproc.hpp>
@@ -347,6 +348,8 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
           [this](const inference::ExplainedDiagnosis& result, const bundle::ModelCard& card) {
             result_ = result;
             card_ = card;
+            pendingSave_.reset();
+            updateSaveToPetText();
             statusMessage_.clear();
             showResult();
             updateActions();
@@ -520,6 +523,8 @@ void DiagnosisPage::analyze() {
 
 void DiagnosisPage::clearResult() {
   result_.reset();
+  pendingSave_.reset();
+  updateSaveToPetText();
   heatmapDisease_->clear();
   bars_->setRows({});
   knowledgeText_->clear();
@@ -711,20 +716,48 @@ void DiagnosisPage::setHistory(HistoryDatabase* history) {
 
 void DiagnosisPage::chooseSaveToPet() {
   if (!result_ || !history_) return;
-  SaveToPetDialog dialog(*history_, result_->diagnosis.species, this);
-  if (dialog.exec() != QDialog::Accepted) return;
-  QString error;
-  if (saveToPet(dialog.petId(), dialog.notes(), &error) == 0) {
-    resultBody_->setText(error);
+  if (pendingSave_) {
+    trySave(*pendingSave_);  // the same pet, notes and check id: never stored twice
     return;
   }
-  privacyNote_->setText(tr("Saved to %1's history.")
-                            .arg(dialog.petBox()->currentIndex() == 0
-                                     ? dialog.nameEdit()->text().trimmed()
-                                     : dialog.petBox()->currentText()));
+  SaveToPetDialog dialog(*history_, result_->diagnosis.species, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  saveResultTo(dialog.petId(), dialog.notes(),
+               dialog.petBox()->currentIndex() == 0 ? dialog.nameEdit()->text().trimmed()
+                                                    : dialog.petBox()->currentText());
 }
 
-int64_t DiagnosisPage::saveToPet(int64_t petId, const QString& notes, QString* error) {
+void DiagnosisPage::saveResultTo(int64_t petId, const QString& notes, const QString& petName) {
+  PendingSave save;
+  save.petId = petId;
+  save.notes = notes;
+  save.petName = petName;
+  save.checkUid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+  trySave(save);
+}
+
+void DiagnosisPage::trySave(PendingSave save) {
+  QString error;
+  if (saveToPet(save.petId, save.notes, &error, save.checkUid) == 0) {
+    // Nothing is lost: the result stays on screen, the pet and notes wait for Retry.
+    pendingSave_ = std::move(save);
+    privacyNote_->setText(error + QLatin1Char(' ') +
+                          tr("The result and your notes are kept: press \"Retry saving\" when "
+                             "the history can be reached again."));
+  } else {
+    pendingSave_.reset();
+    privacyNote_->setText(tr("Saved to %1's history.").arg(save.petName));
+  }
+  updateSaveToPetText();
+}
+
+void DiagnosisPage::updateSaveToPetText() {
+  saveToPetButton_->setText(pendingSave_ ? tr("Retry saving to %1").arg(pendingSave_->petName)
+                                         : tr("Save to pet..."));
+}
+
+int64_t DiagnosisPage::saveToPet(int64_t petId, const QString& notes, QString* error,
+                                 const std::string& checkUid) {
   const auto fail = [&](const QString& why) {
     if (error) *error = tr("Could not save to the history: %1").arg(why);
     return int64_t(0);
@@ -752,6 +785,7 @@ int64_t DiagnosisPage::saveToPet(int64_t petId, const QString& notes, QString* e
     entry.camPng = cam::encodeRegionHeatmap(heatmap->second, result_->region);
   }
   entry.notes = notes.toStdString();
+  entry.checkUid = checkUid;
   auto saved = history_->store()->addDiagnosis(entry);
   if (!saved) return fail(QString::fromStdString(saved.message()));
   history_->notifyChanged();
@@ -900,7 +934,7 @@ void DiagnosisPage::retranslate() {
   recentButton_->setAccessibleName(tr("Recent photos"));
   saveButton_->setText(tr("Save result..."));
   saveButton_->setToolTip(tr("Save the heatmap as PNG and the findings as JSON (Ctrl+S)."));
-  saveToPetButton_->setText(tr("Save to pet..."));
+  updateSaveToPetText();
   saveToPetButton_->setToolTip(
       tr("Keep this result in a pet's history to follow the eye over time (Ctrl+Shift+S)."));
   retakeButton_->setText(tr("Open another photo"));

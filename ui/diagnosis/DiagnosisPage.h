@@ -66,7 +66,14 @@ class DiagnosisPage : public QWidget {
   void setHistory(HistoryDatabase* history);
   // Saves the result (photo once by content, eye region, heatmap shown, findings) to a pet.
   // Returns the diagnosis id, or 0 with `error` set.
-  int64_t saveToPet(int64_t petId, const QString& notes, QString* error);
+  // `checkUid` names the check across retries (one is made up when empty): never saved twice.
+  int64_t saveToPet(int64_t petId, const QString& notes, QString* error,
+                    const std::string& checkUid = {});
+  // A save that failed (history unreachable): kept with its pet and notes until it is retried
+  // (the Save to pet button then reads "Retry saving") or the result changes.
+  bool hasPendingSave() const { return pendingSave_.has_value(); }
+  // What Save to pet does once the pet is chosen (a new check id, then trySave).
+  void saveResultTo(int64_t petId, const QString& notes, const QString& petName);
   const std::optional<inference::ExplainedDiagnosis>& result() const { return result_; }
 
  Q_SIGNALS:
@@ -116,6 +123,15 @@ class DiagnosisPage : public QWidget {
   QPushButton* saveButton_;
   QPushButton* saveToPetButton_;
   HistoryDatabase* history_ = nullptr;
+  struct PendingSave {
+    int64_t petId = 0;
+    QString notes;
+    QString petName;
+    std::string checkUid;
+  };
+  std::optional<PendingSave> pendingSave_;
+  void trySave(PendingSave save);
+  void updateSaveToPetText();
   QToolButton* recentButton_;
   QMenu* recentMenu_;
   QProgressBar* busyBar_;

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -147,9 +148,18 @@ ConfirmationDialog::ConfirmationDialog(
   connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
     if (!canSave()) return;
     QSettings().setValue(QLatin1String(kExaminerKey), examiner_->text().trimmed());
+    if (saver_) {
+      const QString error = saver_(confirmation());
+      if (!error.isEmpty()) {
+        hint_->setText(tr("Not saved: %1 Everything you entered is kept; press Save to try again.")
+                           .arg(error));
+        return;
+      }
+    }
     accept();
   });
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  uid_ = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
   updateSaveButton();
   adjustSize();
 }
@@ -188,6 +198,7 @@ history::Confirmation ConfirmationDialog::confirmation() const {
   history::Confirmation answer;
   answer.confirmedBy = examiner_->text().trimmed().toStdString();
   answer.note = note_->toPlainText().trimmed().toStdString();
+  answer.uid = uid_;
   for (int row = 0; row < int(diseases_.size()); ++row) {
     const auto status = history::FindingStatus(
         qobject_cast<QComboBox*>(table_->cellWidget(row, 2))->currentData().toInt());

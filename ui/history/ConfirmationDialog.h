@@ -35,8 +35,16 @@ class ConfirmationDialog : public QDialog {
   static QString findingsText(const history::Confirmation& confirmation,
                               const std::function<QString(const std::string&)>& diseaseName);
 
-  // The answer as entered (confirmedAt left empty: the store stamps it).
+  // The answer as entered (confirmedAt left empty: the store stamps it), with an id that stays
+  // the same for this dialog, so a retried save never stores it twice.
   history::Confirmation confirmation() const;
+
+  // Save calls `saver`; an error it returns is shown and the dialog stays open with everything
+  // typed, so Save retries. Without a saver Save just accepts.
+  void setSaver(std::function<QString(const history::Confirmation&)> saver) {
+    saver_ = std::move(saver);
+  }
+  QLabel* hintLabel() const { return hint_; }
 
   // For tests and scripts: the row of `disease`, and setting its answer.
   int rowOf(const std::string& disease) const;
@@ -57,6 +65,8 @@ class ConfirmationDialog : public QDialog {
   QLabel* earlier_;
   QLabel* hint_;
   QDialogButtonBox* buttons_;
+  std::string uid_;
+  std::function<QString(const history::Confirmation&)> saver_;
 };
 
 }  // namespace walness::ui

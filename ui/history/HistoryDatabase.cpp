@@ -14,6 +14,7 @@ const auto kHostKey = QStringLiteral("history/host");
 const auto kPortKey = QStringLiteral("history/port");
 const auto kDatabaseKey = QStringLiteral("history/database");
 const auto kUserKey = QStringLiteral("history/user");
+const auto kSslModeKey = QStringLiteral("history/sslmode");
 }  // namespace
 
 HistoryDatabase::HistoryDatabase(QObject* parent) : QObject(parent) {
@@ -30,6 +31,8 @@ history::StoreLocation HistoryDatabase::savedLocation() {
     location.port = settings.value(kPortKey, 5432).toInt();
     location.database = settings.value(kDatabaseKey).toString();
     location.user = settings.value(kUserKey).toString();
+    const QString sslMode = settings.value(kSslModeKey, QStringLiteral("prefer")).toString();
+    if (history::StoreLocation::sslModes().contains(sslMode)) location.sslMode = sslMode;
     // The password is never saved by Walness: libpq reads it from ~/.pgpass (pgpass.conf on
     // Windows) or PGPASSWORD, as for every PostgreSQL tool.
     location.password = qEnvironmentVariable("PGPASSWORD");
@@ -49,6 +52,7 @@ void HistoryDatabase::saveLocation(const history::StoreLocation& location) {
     settings.setValue(kPortKey, location.port);
     settings.setValue(kDatabaseKey, location.database);
     settings.setValue(kUserKey, location.user);
+    settings.setValue(kSslModeKey, location.sslMode);
   } else {
     settings.setValue(kFolderKey, location.directory);
   }
@@ -63,6 +67,9 @@ bool HistoryDatabase::open(const history::StoreLocation& location) {
   }
   error_.clear();
   store_ = std::move(*opened);
+  // The window waits on a click: one attempt (and one more after reconnecting), then the page
+  // says so and offers Retry, instead of freezing while the server is away.
+  store_->setRetryWindow(std::chrono::milliseconds(0));
   Q_EMIT reopened();
   // Undo lasts while the app is open; a day later what was deleted is gone for good.
   (void)store_->purgeDeleted(QDateTime::currentDateTimeUtc().addDays(-1));

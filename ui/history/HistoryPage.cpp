@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -42,6 +43,7 @@
 #include "history/PetArchive.h"
 #include "history/ProbabilityChart.h"
 #include "imaging/ImageDecoder.h"
+#include "io/SafeFileName.h"
 #include "report/HistoryReport.h"
 
 namespace walness::ui {
@@ -584,7 +586,8 @@ void HistoryPage::writeReport(const QString& path, std::function<void(const QStr
 void HistoryPage::chooseReport() {
   auto* store = history_.store();
   if (!store || currentPet() == 0) return;
-  const QString name = QString::fromStdString(store->pet(currentPet()).value_or({}).name);
+  const QString name = io::safeFileName(
+      QString::fromStdString(store->pet(currentPet()).value_or({}).name), QStringLiteral("pet"));
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Save a report for the vet"),
       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
@@ -643,8 +646,10 @@ void HistoryPage::chooseExport() {
       this, tr("Export to which folder?"),
       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
   if (parent.isEmpty()) return;
-  const QString name = QString::fromStdString(store->pet(currentPet()).value_or({}).name);
-  exportCurrentPet(parent + QLatin1Char('/') + name + QStringLiteral("-walness"));
+  // The name comes from a database others may write: it never picks another folder.
+  const QString name = io::safeFileName(
+      QString::fromStdString(store->pet(currentPet()).value_or({}).name), QStringLiteral("pet"));
+  exportCurrentPet(QDir(parent).filePath(name + QStringLiteral("-walness")));
 }
 
 void HistoryPage::chooseImport() {

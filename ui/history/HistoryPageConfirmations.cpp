@@ -2,6 +2,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <memory>
+
 #include "audit/ModelAudit.h"
 #include "history/AuditDialog.h"
 #include "history/ConfirmationDialog.h"
@@ -27,17 +29,20 @@ ConfirmationDialog* HistoryPage::confirmSelected() {
       *record, pet->species, *revisions, [this](const std::string& d) { return diseaseName(d); },
       this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+  // A failed save keeps the dialog open with the answer, so Save retries (same answer id).
+  auto revision = std::make_shared<int>(0);
+  dialog->setSaver([this, id, revision](const history::Confirmation& answer) {
     auto* current = history_.store();
-    if (!current) return;
-    auto saved = current->confirm(id, dialog->confirmation());
-    if (!saved) {
-      setStatus(tr("The confirmation could not be saved: %1")
-                    .arg(QString::fromStdString(saved.message())));
-      return;
-    }
+    if (!current)
+      return history_.error().isEmpty() ? tr("The history is not open.") : history_.error();
+    auto saved = current->confirm(id, answer);
+    if (!saved) return QString::fromStdString(saved.message());
+    *revision = saved->revision;
+    return QString();
+  });
+  connect(dialog, &QDialog::accepted, this, [this, revision] {
     history_.notifyChanged();
-    setStatus(tr("The vet's answer is saved (revision %1).").arg(saved->revision));
+    setStatus(tr("The vet's answer is saved (revision %1).").arg(*revision));
   });
   return dialog;
 }

@@ -1,5 +1,6 @@
 #include "history/HistorySettings.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -25,10 +26,12 @@ HistorySettings::HistorySettings(HistoryDatabase& history, QWidget* parent)
       port_(new QSpinBox(this)),
       database_(new QLineEdit(this)),
       user_(new QLineEdit(this)),
+      sslMode_(new QComboBox(this)),
       hostLabel_(new QLabel(this)),
       portLabel_(new QLabel(this)),
       databaseLabel_(new QLabel(this)),
       userLabel_(new QLabel(this)),
+      sslModeLabel_(new QLabel(this)),
       serverNote_(new QLabel(this)),
       applyButton_(new QPushButton(this)),
       status_(new QLabel(this)) {
@@ -53,12 +56,20 @@ HistorySettings::HistorySettings(HistoryDatabase& history, QWidget* parent)
   port_->setValue(postgres ? current.port : 5432);
   database_->setText(postgres ? current.database : QStringLiteral("walness"));
   user_->setText(postgres ? current.user : QString());
+  sslMode_->setObjectName(QStringLiteral("sslModeBox"));
+  sslMode_->addItem(QString(), QStringLiteral("prefer"));
+  sslMode_->addItem(QString(), QStringLiteral("require"));
+  if (postgres && sslMode_->findData(current.sslMode) < 0)
+    sslMode_->addItem(current.sslMode, current.sslMode);  // from an address, e.g. verify-full
+  sslMode_->setCurrentIndex(
+      std::max(0, sslMode_->findData(postgres ? current.sslMode : QStringLiteral("prefer"))));
 
   auto* form = new QFormLayout;
   form->addRow(hostLabel_, host_);
   form->addRow(portLabel_, port_);
   form->addRow(databaseLabel_, database_);
   form->addRow(userLabel_, user_);
+  form->addRow(sslModeLabel_, sslMode_);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(local_);
   layout->addWidget(localFolder_);
@@ -75,7 +86,7 @@ HistorySettings::HistorySettings(HistoryDatabase& history, QWidget* parent)
 }
 
 void HistorySettings::updateFields() {
-  for (QWidget* field : std::initializer_list<QWidget*>{host_, port_, database_, user_})
+  for (QWidget* field : std::initializer_list<QWidget*>{host_, port_, database_, user_, sslMode_})
     field->setEnabled(server_->isChecked());
 }
 
@@ -87,6 +98,7 @@ void HistorySettings::apply() {
     location.port = port_->value();
     location.database = database_->text().trimmed();
     location.user = user_->text().trimmed();
+    location.sslMode = sslMode_->currentData().toString();
     location.password = qEnvironmentVariable("PGPASSWORD");
     if (location.host.isEmpty() || location.database.isEmpty() || location.user.isEmpty()) {
       status_->setText(tr("Fill in the server, the database and the user."));
@@ -125,6 +137,9 @@ void HistorySettings::retranslate() {
   portLabel_->setText(tr("Port:"));
   databaseLabel_->setText(tr("Database:"));
   userLabel_->setText(tr("User:"));
+  sslModeLabel_->setText(tr("Encryption:"));
+  sslMode_->setItemText(0, tr("When the server offers it (prefer)"));
+  sslMode_->setItemText(1, tr("Always: refuse an unencrypted server (require)"));
   serverNote_->setText(
       tr("On a server, pets, results and photos are stored in that database, so they leave this "
          "computer for the clinic's server. Walness does not store the password: PostgreSQL reads "

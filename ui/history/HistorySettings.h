@@ -4,6 +4,7 @@
 
 #include "history/StoreLocation.h"
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -52,10 +53,12 @@ class HistorySettings : public QWidget {
   QSpinBox* port_;
   QLineEdit* database_;
   QLineEdit* user_;
+  QComboBox* sslMode_;
   QLabel* hostLabel_;
   QLabel* portLabel_;
   QLabel* databaseLabel_;
   QLabel* userLabel_;
+  QLabel* sslModeLabel_;
   QLabel* serverNote_;
   QPushButton* applyButton_;
   QLabel* status_;

@@ -14,6 +14,7 @@
 #include "BuildInfo.h"
 #include "bundle/ModelLocator.h"
 #include "clinics/ClinicPanel.h"
+#include "common/SafeText.h"
 #include "diagnosis/BatchDialog.h"
 #include "diagnosis/DiagnosisPage.h"
 #include "diagnosis/SpeciesToggle.h"
@@ -172,7 +173,7 @@ void MainWindow::updateRecentMenu() {
     QString name = QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&"));
     if (i < 9) name = QStringLiteral("&%1 %2").arg(i + 1).arg(name);
     QAction* action = recentMenu_->addAction(name);
-    action->setToolTip(path);
+    action->setToolTip(plainToolTip(path));  // a file name may hold markup
     action->setEnabled(QFileInfo::exists(path));
     connect(action, &QAction::triggered, this, [this, path] { openPhotos({path}); });
   }

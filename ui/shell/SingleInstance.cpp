@@ -1,25 +1,31 @@
 #include "shell/SingleInstance.h"
 
-#include <QDataStream>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLockFile>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <memory>
+
+#include "shell/InstanceMessage.h"
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace walness::ui {
 
 namespace {
-// "WALN" then the paths: anything else on the socket is not a Walness window talking.
-constexpr quint32 kMagic = 0x57414c4e;
-constexpr auto kStreamVersion = QDataStream::Qt_6_5;
 constexpr int kConnectMs = 1000;
 // A window that is still starting answers once its event loop runs.
 constexpr int kAnswerMs = 10000;
 // A client that has not sent a whole message by then is dropped.
 constexpr int kServeMs = 10000;
-constexpr qint64 kMaxMessageBytes = 1 << 20;
 const char kAccepted = '1';
 
 enum class Sent { Answered, NoServer, NoAnswer };
@@ -37,13 +43,7 @@ Sent send(const QString& serverName, const QStringList& paths) {
   QLocalSocket socket;
   socket.connectToServer(serverName);
   if (!socket.waitForConnected(kConnectMs)) return Sent::NoServer;
-  QByteArray message;
-  {
-    QDataStream out(&message, QIODevice::WriteOnly);
-    out.setVersion(kStreamVersion);
-    out << kMagic << paths;
-  }
-  socket.write(message);
+  socket.write(instance_message::encode(paths));
   socket.flush();
   while (socket.bytesAvailable() < 1) {
     if (!socket.waitForReadyRead(kAnswerMs)) return Sent::NoAnswer;
@@ -66,15 +66,49 @@ QString SingleInstance::defaultServerName() {
   if (!suffix.isEmpty()) name += QLatin1Char('-') + safeSuffix(suffix);
 #ifdef Q_OS_UNIX
   // The user's private runtime folder (XDG_RUNTIME_DIR, mode 0700): no other user can reach it.
-  const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-  if (!runtime.isEmpty()) return QDir(runtime).filePath(name + QStringLiteral(".socket"));
+  // Without one, a folder of our own in the temporary folder, made private; start() checks
+  // either before using it.
+  QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+  if (runtime.isEmpty() || !qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+    runtime = QDir::temp().filePath(QStringLiteral("walness-%1").arg(::geteuid()));
+    ::mkdir(QFile::encodeName(runtime).constData(), 0700);
+  }
+  return QDir(runtime).filePath(name + QStringLiteral(".socket"));
 #endif
   QString user = qEnvironmentVariable("USERNAME");
   if (user.isEmpty()) user = qEnvironmentVariable("USER");
   return name + QLatin1Char('-') + safeSuffix(user);
 }
 
+QString SingleInstance::privateFolderProblem(const QString& folder) {
+#ifdef Q_OS_UNIX
+  struct stat info{};
+  if (::lstat(QFile::encodeName(folder).constData(), &info) != 0)
+    return QStringLiteral("%1 does not exist").arg(folder);
+  if (S_ISLNK(info.st_mode)) return QStringLiteral("%1 is a symbolic link").arg(folder);
+  if (!S_ISDIR(info.st_mode)) return QStringLiteral("%1 is not a folder").arg(folder);
+  if (info.st_uid != ::geteuid())
+    return QStringLiteral("%1 belongs to another user (uid %2)").arg(folder).arg(info.st_uid);
+  if ((info.st_mode & 077) != 0)
+    return QStringLiteral("%1 can be used by other users (mode %2)")
+        .arg(folder)
+        .arg(info.st_mode & 0777, 3, 8, QLatin1Char('0'));
+#else
+  Q_UNUSED(folder);
+#endif
+  return {};
+}
+
 SingleInstance::Role SingleInstance::start(const QStringList& paths) {
+  if (QDir::isAbsolutePath(serverName_)) {
+    const QString problem = privateFolderProblem(QFileInfo(serverName_).absolutePath());
+    if (!problem.isEmpty()) {
+      // Photo paths would go to whoever controls that folder: neither send nor serve.
+      qWarning("walness: %s, so this window runs on its own (photos opened later start another)",
+               qPrintable(problem));
+      return Role::Alone;
+    }
+  }
   const QString lockPath = QDir::isAbsolutePath(serverName_)
                                ? serverName_ + QStringLiteral(".lock")
                                : QDir::temp().filePath(serverName_ + QStringLiteral(".lock"));
@@ -123,19 +157,13 @@ void SingleInstance::serve() {
       socket->abort();
       socket->deleteLater();
     });
-    connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-      if (socket->bytesAvailable() > kMaxMessageBytes) {
-        socket->abort();
-        return;
-      }
-      QDataStream in(socket);
-      in.setVersion(kStreamVersion);
-      in.startTransaction();
-      quint32 magic = 0;
+    auto received = std::make_shared<QByteArray>();
+    connect(socket, &QLocalSocket::readyRead, this, [this, socket, received] {
+      *received += socket->readAll();
       QStringList paths;
-      in >> magic >> paths;
-      if (!in.commitTransaction()) return;  // the rest is still on its way
-      if (magic != kMagic) {
+      const auto message = instance_message::decode(*received, &paths);
+      if (message == instance_message::Decoded::Incomplete) return;  // the rest is on its way
+      if (message == instance_message::Decoded::Invalid) {
         socket->abort();
         return;
       }

@@ -26,8 +26,15 @@ class SingleInstance : public QObject {
                           QObject* parent = nullptr);
   ~SingleInstance() override;
 
-  // The socket of this user's window, with WALNESS_INSTANCE's suffix when it is set.
+  // The socket of this user's window, with WALNESS_INSTANCE's suffix when it is set. On Unix it
+  // lies in the runtime folder, or without one in <temp>/walness-<uid>, made with mode 0700.
   static QString defaultServerName();
+
+  // Why `folder` may not hold the socket (empty when it may): it must be a real folder (not a
+  // link) owned by this user with no access for others, or another local user could take the
+  // socket and receive the photo paths.
+  static QString privateFolderProblem(const QString& folder);
+
   QString serverName() const { return serverName_; }
 
   // Hands `paths` (absolute; may be empty, which just raises the window) to a running window, or,

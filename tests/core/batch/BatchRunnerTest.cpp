@@ -194,4 +194,51 @@ TEST(BatchCsvTest, QuotesFileNamesWithCommas) {
   EXPECT_EQ((*reopened)->done().size(), 1u);
 }
 
+TEST(BatchCsvTest, FormulaPhotoNamesAreWrittenAsTextAndResumeUnchanged) {
+  QTemporaryDir folder;
+  const QString path = folder.filePath(QStringLiteral("a.csv"));
+  const std::vector<std::string> names{"=HYPERLINK(\"http:x\").jpg", "@SUM(1+1).jpg", "-2+3.jpg"};
+  {
+    auto csv = batch::BatchCsv::open(path, {"cataract"});
+    ASSERT_TRUE(csv);
+    for (const std::string& name : names)
+      ASSERT_TRUE((*csv)->append({name, "ok", "false", "0.5000", "", "-see +vet"}));
+  }
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QByteArray text = file.readAll();
+  // Every line starts with text a spreadsheet will not run.
+  for (const QByteArray& line : text.split('\n'))
+    if (!line.isEmpty()) {
+      EXPECT_TRUE(line[0] != '=' && line[0] != '@' && line[0] != '-') << line.toStdString();
+    }
+  EXPECT_TRUE(text.contains("'=HYPERLINK")) << text.toStdString();
+  EXPECT_TRUE(text.contains(",'-see +vet")) << text.toStdString();
+  auto reopened = batch::BatchCsv::open(path, {"cataract"});
+  ASSERT_TRUE(reopened) << reopened.message();
+  for (const std::string& name : names) EXPECT_EQ((*reopened)->done().count(name), 1u) << name;
+}
+
+TEST(BatchCsvTest, NotSavedRowsAreDroppedSoTheRerunRedoesThem) {
+  QTemporaryDir folder;
+  const QString path = folder.filePath(QStringLiteral("a.csv"));
+  {
+    auto csv = batch::BatchCsv::open(path, {"cataract"});
+    ASSERT_TRUE(csv);
+    ASSERT_TRUE((*csv)->append({"a.jpg", "ok", "false", "0.5000", "", "m"}));
+    ASSERT_TRUE((*csv)->append({"b.jpg", batch::BatchCsv::kNotSaved, "false", "0.5", "", "x"}));
+    ASSERT_TRUE((*csv)->append({"c.jpg", "error", "", "", "", "unreadable"}));
+  }
+  {
+    auto reopened = batch::BatchCsv::open(path, {"cataract"});
+    ASSERT_TRUE(reopened) << reopened.message();
+    EXPECT_EQ((*reopened)->done(), (std::set<std::string>{"a.jpg", "c.jpg"}));
+    ASSERT_TRUE((*reopened)->append({"b.jpg", "ok", "false", "0.5000", "", "saved"}));
+  }
+  const auto rows = readCsv(path);
+  ASSERT_EQ(rows.size(), 4u);  // header, a, c, b: one row per photo
+  EXPECT_EQ(rows[3].cells[0], "b.jpg");
+  EXPECT_EQ(rows[3].cells[1], "ok");
+}
+
 }  // namespace

@@ -100,6 +100,15 @@ TEST(ModelBundleTest, EveryBrokenPartIsNamed) {
               c[QStringLiteral("weights")] = weights;
             }).find("inside the bundle folder"),
             std::string::npos);
+  // Any 11-character name once passed (rfind's npos + 12 wrapped around to 11).
+  for (const char* name : {"weights.bin", "abcdefghijk", ".safetensors", "x.safetensors.txt"})
+    EXPECT_NE(loadAfterEditingCard([&](QJsonObject& c) {
+                auto weights = c[QStringLiteral("weights")].toObject();
+                weights[QStringLiteral("file")] = QString::fromLatin1(name);
+                c[QStringLiteral("weights")] = weights;
+              }).find("must be a .safetensors file name"),
+              std::string::npos)
+        << name;
   // Found by fuzz_model_card: numbers far outside int's or float's range are refused, not cast.
   EXPECT_NE(loadAfterEditingCard([](QJsonObject& c) {
               auto input = c[QStringLiteral("input")].toObject();

@@ -3,7 +3,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include "LocalHttpServer.h"
@@ -193,4 +196,86 @@ TEST(ClinicFetcherTest, AServerThatNeverAnswersTimesOutWithAClearMessage) {
   EXPECT_GE(clock.elapsed(), 600);  // two attempts of 300 ms
   EXPECT_LT(clock.elapsed(), 10000);
   EXPECT_EQ(held.size(), 2);
+}
+
+// An allowed server answering 302 to another host must not get the search point passed on.
+TEST(ClinicFetcherTest, ARedirectToAnotherServerIsRefused) {
+  LocalHttpServer elsewhere([](const LocalHttpServer::Request&) {
+    return LocalHttpServer::Response{200, R"({"elements":[]})"};
+  });
+  LocalHttpServer redirecting([&](const LocalHttpServer::Request& request) {
+    if (request.target.startsWith("/moved"))  // the same server: followed
+      return LocalHttpServer::Response{200, R"({"elements":[]})"};
+    if (request.target.startsWith("/same")) return LocalHttpServer::Response{307, {}, "/moved"};
+    return LocalHttpServer::Response{
+        307, {}, elsewhere.url(QStringLiteral("/api/interpreter")).toEncoded()};
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setRetryDelaysMs({});
+  fetcher.setEndpoints({redirecting.url(QStringLiteral("/api/interpreter")), {}});
+  const Outcome refused = searchOpenStreetMap(fetcher);
+  EXPECT_TRUE(refused.error.contains(QStringLiteral("another server")))
+      << refused.error.toStdString();
+  EXPECT_TRUE(elsewhere.requests().isEmpty()) << "the other server was reached";
+
+  fetcher.setEndpoints({redirecting.url(QStringLiteral("/same")), {}});
+  const Outcome followed = searchOpenStreetMap(fetcher);
+  EXPECT_TRUE(followed.error.isEmpty()) << followed.error.toStdString();
+}
+
+// A server that trickles a byte now and then never trips the transfer timeout; the overall
+// deadline ends it.
+TEST(ClinicFetcherTest, ATricklingServerIsCutOffAtTheDeadline) {
+  LocalHttpServer trickling([](const LocalHttpServer::Request&) {
+    LocalHttpServer::Response response{200, QByteArray(400, ' ') + R"({"elements":[]})"};
+    response.trickleMs = 100;  // 40 s for the whole body
+    return response;
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setRetryDelaysMs({});
+  fetcher.setTimeoutMs(1000);
+  fetcher.setDeadlineMs(1500);
+  fetcher.setEndpoints({trickling.url(QStringLiteral("/api/interpreter")), {}});
+  QElapsedTimer clock;
+  clock.start();
+  const Outcome late = searchOpenStreetMap(fetcher);
+  EXPECT_TRUE(late.error.contains(QStringLiteral("did not finish answering in time")))
+      << late.error.toStdString();
+  EXPECT_LT(clock.elapsed(), 15000);
+}
+
+TEST(ClinicFetcherTest, AnOversizedAnswerIsRefusedUnread) {
+  LocalHttpServer huge([](const LocalHttpServer::Request&) {
+    return LocalHttpServer::Response{200, QByteArray(3 << 20, ' ') + R"({"elements":[]})"};
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setRetryDelaysMs({});
+  fetcher.setMaxResponseBytes(1 << 20);
+  fetcher.setEndpoints({huge.url(QStringLiteral("/api/interpreter")), {}});
+  const Outcome refused = searchOpenStreetMap(fetcher);
+  EXPECT_TRUE(refused.error.contains(QStringLiteral("too large"))) << refused.error.toStdString();
+}
+
+TEST(ClinicFetcherTest, CancelStopsTheSearchInFlight) {
+  QTcpServer silent;
+  ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+  QList<QTcpSocket*> held;
+  QObject::connect(&silent, &QTcpServer::newConnection, [&] {
+    while (QTcpSocket* socket = silent.nextPendingConnection()) held.append(socket);
+  });
+  QNetworkAccessManager network;
+  ClinicFetcher fetcher(&network);
+  fetcher.setEndpoints({QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())), {}});
+  QElapsedTimer clock;
+  clock.start();
+  const Outcome cancelled = waitFor(fetcher, [&] {
+    fetcher.searchOpenStreetMap({36.8, 127.1}, 3000, {});
+    QTimer::singleShot(300, &fetcher, [&] { fetcher.cancel(); });
+  });
+  EXPECT_TRUE(cancelled.error.contains(QStringLiteral("cancelled")))
+      << cancelled.error.toStdString();
+  EXPECT_LT(clock.elapsed(), 10000);
 }

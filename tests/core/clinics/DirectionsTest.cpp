@@ -36,6 +36,17 @@ TEST(DirectionsTest, EachServiceGetsBothPointsAndNothingElse) {
   const QUrl kakao = directionsUrl(DirectionsService::Kakao, kFrom, baekseok());
   EXPECT_EQ(kakao.host(), QStringLiteral("map.kakao.com"));
   EXPECT_EQ(kakao.path(), QStringLiteral("/link/to/백석동물병원  본점,36.822278,127.125062"));
+  // A name with URL syntax stays one encoded segment of the path: no query, no fragment, no
+  // climbing out of /link/to/.
+  Clinic hostile = baekseok();
+  hostile.name = "../../evil?x=1#top/A&B";
+  const QUrl odd = directionsUrl(DirectionsService::Kakao, kFrom, hostile);
+  EXPECT_EQ(odd.host(), QStringLiteral("map.kakao.com"));
+  EXPECT_FALSE(odd.hasQuery());
+  EXPECT_FALSE(odd.hasFragment());
+  EXPECT_TRUE(odd.path(QUrl::FullyEncoded)
+                  .startsWith(QStringLiteral("/link/to/..%2F..%2Fevil%3Fx%3D1%23top%2FA%26B,")))
+      << odd.toString().toStdString();
 }
 
 TEST(DirectionsTest, PhoneLinksKeepOnlyDigitsAndALeadingPlus) {

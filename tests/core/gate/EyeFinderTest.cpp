@@ -48,7 +48,8 @@ TEST(EyeFinderTest, ScanReportsEveryWindowWithTheGatesOwnScore) {
   const double window = share * std::min(photo.cols, photo.rows);
   const double scale = spec.size / window;
   cv::Mat scaled;
-  cv::resize(photo, scaled, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::resize(photo, scaled, cv::Size(), scale, scale,
+             scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
   torch::InferenceMode inference;
   const torch::Tensor features =
       classifier.value()->network()->features(imaging::normalizeModelView(scaled, spec));

@@ -353,17 +353,37 @@ TEST(StoreLocationTest, ParsesFoldersAndPostgresUrls) {
   auto folder = StoreLocation::parse(QStringLiteral("/data/walness"));
   ASSERT_TRUE(folder);
   EXPECT_EQ(folder->kind, StoreLocation::Kind::Sqlite);
-  auto server =
-      StoreLocation::parse(QStringLiteral("postgresql://desk:secret@10.0.0.5:5433/clinic"));
+  auto server = StoreLocation::parse(QStringLiteral("postgresql://desk@10.0.0.5:5433/clinic"));
   ASSERT_TRUE(server) << server.message();
   EXPECT_EQ(server->kind, StoreLocation::Kind::Postgres);
   EXPECT_EQ(server->host, QStringLiteral("10.0.0.5"));
   EXPECT_EQ(server->port, 5433);
   EXPECT_EQ(server->database, QStringLiteral("clinic"));
-  EXPECT_EQ(server->password, QStringLiteral("secret"));
+  EXPECT_EQ(server->sslMode, QStringLiteral("prefer"));
   EXPECT_EQ(server->describe(), QStringLiteral("postgresql://desk@10.0.0.5:5433/clinic"));
+  auto strict =
+      StoreLocation::parse(QStringLiteral("postgresql://desk@10.0.0.5/clinic?sslmode=require"));
+  ASSERT_TRUE(strict) << strict.message();
+  EXPECT_EQ(strict->sslMode, QStringLiteral("require"));
+  EXPECT_EQ(strict->describe(),
+            QStringLiteral("postgresql://desk@10.0.0.5:5432/clinic?sslmode=require"));
+  EXPECT_FALSE(StoreLocation::parse(QStringLiteral("postgresql://desk@h/clinic?sslmode=maybe")));
+  EXPECT_FALSE(StoreLocation::parse(QStringLiteral("postgresql://desk@h/clinic?options=x")));
   EXPECT_FALSE(StoreLocation::parse(QStringLiteral("postgresql://10.0.0.5/clinic")));
   EXPECT_FALSE(StoreLocation::parse(QStringLiteral("  ")));
+}
+
+// A password on the command line is visible to every user (ps): refused, and never repeated in
+// the message, not even for an address that does not parse.
+TEST(StoreLocationTest, APasswordInTheAddressIsRefusedAndNeverEchoed) {
+  for (const QString& text : {QStringLiteral("postgresql://desk:s3cret@10.0.0.5:5433/clinic"),
+                              QStringLiteral("postgresql://desk:s3cret@"),
+                              QStringLiteral("postgres://desk:s3cret@h:x/")}) {
+    auto parsed = StoreLocation::parse(text);
+    ASSERT_FALSE(parsed) << text.toStdString();
+    EXPECT_EQ(parsed.message().find("s3cret"), std::string::npos) << parsed.message();
+    EXPECT_NE(parsed.message().find("pgpass"), std::string::npos) << parsed.message();
+  }
 }
 
 TEST(HistoryStoreErrorsTest, AnUnreachableServerGivesAClearMessage) {

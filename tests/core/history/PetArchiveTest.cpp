@@ -4,12 +4,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 #include "history/HistoryStore.h"
 #include "history/PetArchive.h"
+#include "history/PhotoStore.h"
 
 using namespace walness;
 using namespace walness::history;
@@ -20,6 +24,13 @@ QByteArray jpegOf(int shade) {
   cv::Mat image(120, 160, CV_8UC3, cv::Scalar(shade, 80, 200 - shade));
   std::vector<uchar> bytes;
   cv::imencode(".jpg", image, bytes);
+  return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+}
+
+QByteArray pngOf(int shade) {
+  cv::Mat image(80, 80, CV_8UC1, cv::Scalar(shade));
+  std::vector<uchar> bytes;
+  cv::imencode(".png", image, bytes);
   return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
 }
 
@@ -42,7 +53,7 @@ class PetArchiveTest : public ::testing::Test {
       entry.diagnosis.findings.push_back({"cataract", 0.2 + 0.3 * i, 0.4, 0.2 + 0.3 * i >= 0.4, 0});
       entry.photo = jpegOf(40 * i);
       entry.region = cv::Rect(20, 0, 120, 120);
-      entry.camPng = i == 1 ? QByteArray() : QByteArray("\x89PNG cam ") + QByteArray::number(i);
+      entry.camPng = i == 1 ? QByteArray() : pngOf(60 * i);
       entry.camMethod = "gradcam";
       entry.takenAt = "2026-0" + std::to_string(i + 1) + "-10T08:00:00.000Z";
       ASSERT_TRUE(store_->addDiagnosis(entry));
@@ -112,6 +123,82 @@ TEST_F(PetArchiveTest, ADamagedArchiveAddsNothing) {
   ASSERT_FALSE(truncated);
   EXPECT_NE(truncated.message().find("not valid JSON"), std::string::npos);
   EXPECT_TRUE((*other)->pets()->empty());
+}
+
+TEST_F(PetArchiveTest, ImportRefusesLinksPipesHugeManifestsAndFilesThatAreNotPhotos) {
+  auto other = HistoryStore::open(StoreLocation::local(folder_.filePath(QStringLiteral("b"))));
+  ASSERT_TRUE(other);
+  const auto freshArchive = [&](const QString& name) {
+    const QString archive = folder_.filePath(name);
+    EXPECT_TRUE(exportPet(*store_, petId_, archive));
+    return archive;
+  };
+  const auto refusedWith = [&](const QString& archive, const std::string& words) {
+    auto imported = importPet(**other, archive);
+    ASSERT_FALSE(imported) << words;
+    EXPECT_NE(imported.message().find(words), std::string::npos) << imported.message();
+    EXPECT_TRUE((*other)->pets()->empty());
+  };
+
+  // A photo that is a link (to a file with the very same bytes, elsewhere): not followed.
+  {
+    const QString archive = freshArchive(QStringLiteral("linked-photo"));
+    const QDir photos(archive + QStringLiteral("/photos"));
+    const QString name = photos.entryList(QDir::Files).first();
+    const QString outside = folder_.filePath(QStringLiteral("outside-") + name);
+    ASSERT_TRUE(QFile::rename(photos.filePath(name), outside));
+    ASSERT_TRUE(QFile::link(outside, photos.filePath(name)));
+    refusedWith(archive, "symbolic link");
+  }
+  // The photos folder itself a link.
+  {
+    const QString archive = freshArchive(QStringLiteral("linked-folder"));
+    const QString moved = folder_.filePath(QStringLiteral("photos-elsewhere"));
+    ASSERT_TRUE(QDir().rename(archive + QStringLiteral("/photos"), moved));
+    ASSERT_TRUE(QFile::link(moved, archive + QStringLiteral("/photos")));
+    refusedWith(archive, "symbolic link");
+  }
+  // pet.json a FIFO: refused at once instead of waiting for a writer.
+  {
+    const QString archive = freshArchive(QStringLiteral("fifo"));
+    const QString manifest = archive + QStringLiteral("/pet.json");
+    ASSERT_TRUE(QFile::remove(manifest));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(manifest).constData(), 0600), 0);
+    refusedWith(archive, "named pipe");
+  }
+  // A pet.json past the size limit.
+  {
+    const QString archive = freshArchive(QStringLiteral("huge"));
+    QFile manifest(archive + QStringLiteral("/pet.json"));
+    ASSERT_TRUE(manifest.open(QIODevice::Append));
+    ASSERT_TRUE(manifest.resize(17 << 20));
+    manifest.close();
+    refusedWith(archive, "larger than 16 MB");
+  }
+  // A "photo" named by its own hash that is not an image.
+  {
+    const QString archive = freshArchive(QStringLiteral("not-a-photo"));
+    const QByteArray junk("this is not a photo at all, but its name is its hash");
+    const QString hash = QString::fromStdString(PhotoStore::contentHash(junk));
+    QFile file(archive + QStringLiteral("/photos/") + hash + QStringLiteral(".jpg"));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(junk);
+    file.close();
+    QFile manifest(archive + QStringLiteral("/pet.json"));
+    ASSERT_TRUE(manifest.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(manifest.readAll()).object();
+    manifest.close();
+    QJsonArray diagnoses = root.value(QStringLiteral("diagnoses")).toArray();
+    QJsonObject first = diagnoses[0].toObject();
+    first.insert(QStringLiteral("photo"),
+                 QStringLiteral("photos/") + hash + QStringLiteral(".jpg"));
+    diagnoses[0] = first;
+    root.insert(QStringLiteral("diagnoses"), diagnoses);
+    ASSERT_TRUE(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    manifest.write(QJsonDocument(root).toJson());
+    manifest.close();
+    refusedWith(archive, "photos/" + hash.toStdString());
+  }
 }
 
 TEST_F(PetArchiveTest, ExportRefusesAFolderThatHoldsOtherFiles) {

@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -208,6 +210,35 @@ TEST(ClinicPanelTest, SearchesThroughTheNetworkAndFallsBackToSavedClinicsWhenItF
   EXPECT_TRUE(panel.search()->status().contains(QStringLiteral("since")));
   ASSERT_EQ(panel.clinicModel()->count(), 2);
   EXPECT_FALSE(panel.clinicModel()->clinicAt(0).savedAt.empty());
+}
+
+// A slow server: the Cancel button beside Search stops the search; nothing from it is shown.
+TEST(ClinicPanelTest, ASearchCanBeCancelled) {
+  QTcpServer silent;  // accepts and never answers
+  ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+  QList<QTcpSocket*> held;
+  QObject::connect(&silent, &QTcpServer::newConnection, [&] {
+    while (QTcpSocket* socket = silent.nextPendingConnection()) held.append(socket);
+  });
+  ShownPanel shown;
+  ClinicPanel& panel = shown.panel;
+  ClinicFetcher::Endpoints endpoints;
+  endpoints.overpass = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
+  panel.search()->fetcher().setEndpoints(endpoints);
+  panel.search()->setLocation(kCheonan.latitude, kCheonan.longitude, QStringLiteral("Cheonan"));
+  auto* root = panel.mapRoot();
+  auto* cancel = root->findChild<QObject*>(QStringLiteral("cancelSearchButton"));
+  ASSERT_NE(cancel, nullptr);
+  EXPECT_FALSE(cancel->property("visible").toBool());
+  QMetaObject::invokeMethod(root->findChild<QObject*>(QStringLiteral("searchButton")), "clicked");
+  ASSERT_TRUE(panel.search()->busy());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return cancel->property("visible").toBool(); }, 3000));
+  panel.grab().toImage().save(QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR))
+                                  .filePath(QStringLiteral("clinics-search-cancel-en.png")));
+  QMetaObject::invokeMethod(cancel, "clicked");
+  EXPECT_FALSE(panel.search()->busy());
+  EXPECT_EQ(panel.search()->status(), QStringLiteral("The search was cancelled."));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !cancel->property("visible").toBool(); }, 3000));
 }
 
 TEST(ClinicPanelTest, ImportsALocalDataFileOffTheGuiThread) {

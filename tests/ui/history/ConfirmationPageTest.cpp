@@ -7,10 +7,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 
 #include "HistoryPageFixture.h"
+#include "PostgresServer.h"
 #include "WaitFor.h"
 #include "audit/ModelAudit.h"
 #include "history/AuditDialog.h"
@@ -188,6 +190,58 @@ TEST_F(HistoryPageTest, TheAuditViewShowsTheCoresNumbersInBothLanguages) {
   confirmation->grab().toImage().save(screenshot(QStringLiteral("confirmation-dialog-ko.png")));
   confirmation->close();
   ui::removeTranslations(korean);
+}
+
+// The shared server is away when the vet presses Save: the dialog stays open with everything
+// entered and says why; Save again, once the server is back, stores the answer once.
+TEST(ConfirmationRetryTest, AnAnswerTheServerMissedStaysOpenAndIsSavedOnceOnRetry) {
+  auto& server = test::PostgresServer::shared();
+  ASSERT_TRUE(server.running()) << server.error().toStdString();
+  ui::HistoryDatabase history;
+  ASSERT_TRUE(history.open(server.createDatabase())) << history.error().toStdString();
+  history::Pet pet;
+  pet.name = "Nabi";
+  const int64_t petId = history.store()->addPet(pet).value();
+  history::NewDiagnosis entry;
+  entry.petId = petId;
+  entry.diagnosis.modelId = "dog-eye-mobilenetv2";
+  entry.diagnosis.modelVersion = "1.1.0";
+  entry.diagnosis.findings.push_back({"cataract", 0.7, 0.4, true, 0});
+  QFile photo(test::validationPhotos(1).value(0));
+  ASSERT_TRUE(photo.open(QIODevice::ReadOnly));
+  entry.photo = photo.readAll();
+  entry.region = cv::Rect(0, 0, 100, 100);
+  const int64_t checkId = history.store()->addDiagnosis(entry).value();
+
+  HistoryPage page(history);
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_TRUE(waitFor([&] { return page.timeline()->count() == 1; }));
+  selectOnly(page, 0);
+  ConfirmationDialog* dialog = page.confirmSelected();
+  ASSERT_NE(dialog, nullptr);
+  dialog->show();
+  dialog->examinerField()->setText(QStringLiteral("Dr. Kim"));
+  dialog->setAnswer("cataract", history::FindingStatus::Present, QStringLiteral("mild"));
+  dialog->noteField()->setPlainText(QStringLiteral("Checked with a slit lamp."));
+
+  ASSERT_TRUE(server.stop()) << server.error().toStdString();
+  saveButton(*dialog)->click();
+  EXPECT_TRUE(dialog->isVisible()) << "the answer would be lost";
+  EXPECT_TRUE(dialog->hintLabel()->text().startsWith(QStringLiteral("Not saved:")))
+      << dialog->hintLabel()->text().toStdString();
+  EXPECT_EQ(dialog->noteField()->toPlainText(), QStringLiteral("Checked with a slit lamp."));
+  dialog->grab().toImage().save(screenshot(QStringLiteral("confirmation-not-saved-en.png")));
+
+  ASSERT_TRUE(server.start()) << server.error().toStdString();
+  QPointer<ConfirmationDialog> open(dialog);
+  saveButton(*dialog)->click();
+  ASSERT_TRUE(waitFor([&] { return !open || !open->isVisible(); }));
+  auto revisions = history.store()->confirmationRevisions(checkId);
+  ASSERT_TRUE(revisions) << revisions.message();
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ(revisions->front().confirmedBy, "Dr. Kim");
+  EXPECT_EQ(revisions->front().note, "Checked with a slit lamp.");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -216,6 +217,50 @@ TEST_F(HistoryPageTest, AResultIsSavedToANewPetFromTheEyeCheckPage) {
   EXPECT_EQ(record->notes, "right eye");
   EXPECT_FALSE(record->camHash.empty());
   EXPECT_EQ(record->diagnosis.findings.size(), 5u);
+}
+
+// The history cannot take the save (here its photo folder stops taking files): the page says
+// so, keeps the result, the pet and the notes, and the button retries with the same check id.
+TEST_F(HistoryPageTest, AFailedSaveToPetIsKeptAndRetriedOnce) {
+  ui::DiagnosisPage diagnosis;
+  diagnosis.setHistory(&history_);
+  diagnosis.resize(1100, 720);
+  diagnosis.show();
+  ASSERT_TRUE(diagnosis.openPhoto(test::validationPhotos(4).last()));
+  diagnosis.analyze();
+  ASSERT_TRUE(waitFor([&] { return diagnosis.hasResult(); }));
+  const size_t before = history_.store()->diagnoses(petId_)->size();
+  const QString photos = folder_.filePath(QStringLiteral("h/photos"));
+  const QString away = folder_.filePath(QStringLiteral("h/photos.away"));
+  ASSERT_TRUE(QDir().rename(photos, away));
+  {
+    QFile blocker(photos);
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+  }
+  diagnosis.saveResultTo(petId_, QStringLiteral("right eye"), QStringLiteral("Coco"));
+  EXPECT_TRUE(diagnosis.hasPendingSave());
+  auto* button = diagnosis.findChild<QPushButton*>(QStringLiteral("saveToPetButton"));
+  ASSERT_NE(button, nullptr);
+  EXPECT_EQ(button->text(), QStringLiteral("Retry saving to Coco"));
+  auto* note = diagnosis.findChild<QLabel*>(QStringLiteral("privacyNote"));
+  ASSERT_NE(note, nullptr);
+  EXPECT_TRUE(note->text().contains(QStringLiteral("Could not save to the history")))
+      << note->text().toStdString();
+  EXPECT_TRUE(note->text().contains(QStringLiteral("your notes are kept")));
+  EXPECT_TRUE(diagnosis.hasResult());
+  EXPECT_EQ(history_.store()->diagnoses(petId_)->size(), before);
+  diagnosis.grab().toImage().save(screenshot(QStringLiteral("save-to-pet-retry-en.png")));
+
+  ASSERT_TRUE(QFile::remove(photos));
+  ASSERT_TRUE(QDir().rename(away, photos));
+  button->click();  // the retry: no dialog, the same pet and notes
+  EXPECT_FALSE(diagnosis.hasPendingSave());
+  EXPECT_EQ(button->text(), QStringLiteral("Save to pet..."));
+  EXPECT_TRUE(note->text().contains(QStringLiteral("Saved to Coco's history")));
+  const auto after = history_.store()->diagnoses(petId_);
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->size(), before + 1);
+  EXPECT_EQ(after->back().notes, "right eye");
 }
 
 TEST_F(HistoryPageTest, ABatchRunsOffTheGuiThreadAndCanBeCancelled) {

@@ -118,6 +118,12 @@ Item {
                     enabled: root.clinicSearch !== null && !root.clinicSearch.busy
                     onClicked: root.clinicSearch.search()
                 }
+                Button {
+                    objectName: "cancelSearchButton"
+                    text: qsTr("Cancel")
+                    visible: root.clinicSearch !== null && root.clinicSearch.busy
+                    onClicked: root.clinicSearch.cancel()
+                }
             }
             RowLayout {
                 Layout.fillWidth: true

@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QNetworkReply>
 #include <QSet>
 #include <QUrl>
 
@@ -96,11 +97,7 @@ QStringList QmlNetworkGuard::refusedHosts() {
   return log.hosts;
 }
 
-QNetworkReply* QmlNetworkGuard::createRequest(Operation operation, const QNetworkRequest& request,
-                                              QIODevice* outgoingData) {
-  if (allows(request.url()))
-    return QNetworkAccessManager::createRequest(operation, request, outgoingData);
-  const QUrl url = request.url();
+void QmlNetworkGuard::logRefusal(const QUrl& url) {
   const QString host = url.host().isEmpty() ? url.scheme() + QLatin1Char(':') : url.host();
   {
     RefusalLog& log = refusalLog();
@@ -114,7 +111,29 @@ QNetworkReply* QmlNetworkGuard::createRequest(Operation operation, const QNetwor
                 qPrintable(url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)));
     }
   }
-  return new RefusedNetworkReply(operation, request, this);
+}
+
+QNetworkReply* QmlNetworkGuard::createRequest(Operation operation, const QNetworkRequest& request,
+                                              QIODevice* outgoingData) {
+  if (!allows(request.url())) {
+    logRefusal(request.url());
+    return new RefusedNetworkReply(operation, request, this);
+  }
+  // Redirects are followed inside Qt, past createRequest: each one is checked against the same
+  // list here, and a redirect off the list ends the reply with an error.
+  QNetworkRequest checked(request);
+  checked.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                       QNetworkRequest::UserVerifiedRedirectPolicy);
+  QNetworkReply* reply = QNetworkAccessManager::createRequest(operation, checked, outgoingData);
+  connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl& to) {
+    if (allows(to)) {
+      Q_EMIT reply->redirectAllowed();
+      return;
+    }
+    logRefusal(to);
+    reply->abort();
+  });
+  return reply;
 }
 
 }  // namespace walness::ui

@@ -8,7 +8,8 @@ namespace walness::ui {
 // The network access manager of the QML clinic map's engine (what QML Image, rich Text and
 // XMLHttpRequest use): a request goes out only over http or https to a host on the allow list;
 // everything else is answered at once with an error (RefusedNetworkReply) and never reaches the
-// network. Each refused host is logged once per run, never shown to the user.
+// network. A redirect is followed only to a place the list allows; any other ends the reply with
+// an error. Each refused host is logged once per run, never shown to the user.
 //
 // Allow-list entries: "host" (default port of the scheme), "host:port", or "*.domain" (any
 // subdomain of domain, default port).
@@ -34,6 +35,7 @@ class QmlNetworkGuard : public QNetworkAccessManager {
                                QIODevice* outgoingData) override;
 
  private:
+  static void logRefusal(const QUrl& url);
   QStringList allowList_;
 };
 

@@ -171,3 +171,29 @@ TEST(QmlNetworkGuardTest, TheClinicMapEngineLetsOnlyTheMapHostsThrough) {
   }
   QSettings().remove(QStringLiteral("clinics/tileServer"));
 }
+
+// An allowed tile server answering 302 to a host off the list: the redirect is not followed.
+TEST(QmlNetworkGuardTest, ARedirectOffTheListIsRefused) {
+  LocalHttpServer tracker(ok);
+  LocalHttpServer tiles([&](const LocalHttpServer::Request& request) {
+    if (request.target.startsWith("/moved"))
+      return LocalHttpServer::Response{200, QByteArray("tile")};
+    if (request.target.startsWith("/here"))
+      return LocalHttpServer::Response{302, {}, "/moved/1.png"};
+    return LocalHttpServer::Response{302, {}, tracker.url(QStringLiteral("/t.png")).toEncoded()};
+  });
+  QmlNetworkGuard guard(
+      QmlNetworkGuard::allowListFor(tiles.url(QStringLiteral("/%z/%x/%y.png")).toString()));
+  std::unique_ptr<QNetworkReply> away(
+      guard.get(QNetworkRequest(tiles.url(QStringLiteral("/1/0/0.png")))));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return away->isFinished(); }, 5000));
+  EXPECT_NE(away->error(), QNetworkReply::NoError);
+  QTest::qWait(300);
+  EXPECT_TRUE(tracker.requests().isEmpty()) << "the redirect was followed off the list";
+  // A redirect that stays on the list is followed.
+  std::unique_ptr<QNetworkReply> near(
+      guard.get(QNetworkRequest(tiles.url(QStringLiteral("/here")))));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return near->isFinished(); }, 5000));
+  EXPECT_EQ(near->error(), QNetworkReply::NoError) << near->errorString().toStdString();
+  EXPECT_EQ(near->readAll(), QByteArray("tile"));
+}
