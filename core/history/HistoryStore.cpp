@@ -217,10 +217,13 @@ Result<T> HistoryStore::retrying(const std::function<Result<T>()>& attempt) {
       continue;
     }
     if (spent >= retryWindow_)
-      return Error{result.message() + " (" + location_.describe().toStdString() +
-                   " could not be written; tried " + std::to_string(attempts) + " time" +
-                   (attempts == 1 ? "" : "s") + " over " +
-                   std::to_string(int(std::lround(double(spent.count()) / 1000.0))) + " s)"};
+      return Error{
+          result.message() + " (" + location_.describe().toStdString() + " could not be written" +
+          (attempts == 1
+               ? std::string()
+               : "; tried " + std::to_string(attempts) + " times over " +
+                     std::to_string(int(std::lround(double(spent.count()) / 1000.0))) + " s") +
+          ")"};
     std::this_thread::sleep_for(std::min(delay, retryWindow_ - spent));
     delay = std::min(delay * 2, std::chrono::milliseconds{4000});
   }

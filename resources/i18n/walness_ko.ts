@@ -4,94 +4,124 @@
 <context>
     <name>ClinicMap</name>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="48"/>
         <source>No rating</source>
         <translation>평점 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="53"/>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="150"/>
         <source>Open now</source>
         <translation>지금 진료 중</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="54"/>
         <source>Closed now</source>
         <translation>지금 진료 안 함</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="54"/>
         <source>Hours unknown</source>
         <translation>진료 시간 알 수 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="55"/>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="156"/>
         <source>24 h / emergency</source>
         <translation>24시간 / 응급</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="90"/>
         <source>Place or address</source>
         <translation>장소 또는 주소</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="91"/>
         <source>Place or address to search near</source>
         <translation>주변을 검색할 장소 또는 주소</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="96"/>
         <source>Find place</source>
         <translation>장소 찾기</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="108"/>
         <source>My location</source>
         <translation>내 위치</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="116"/>
         <source>Searching…</source>
         <translation>검색 중…</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="117"/>
         <source>Search clinics here</source>
         <translation>이 주변 동물병원 검색</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="123"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="130"/>
         <source>Sort:</source>
         <translation>정렬:</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="133"/>
         <source>Distance</source>
         <translation>거리순</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="140"/>
         <source>Rating</source>
         <translation>평점순</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="178"/>
         <source>Clinics</source>
         <translation>동물병원</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="344"/>
         <source>No place called &quot;%1&quot; was found.</source>
         <translation>&quot;%1&quot;(이)라는 장소를 찾지 못했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="347"/>
         <source>Could not look up the place (%1). Check the internet connection, or right-click the map.</source>
         <translation>장소를 찾을 수 없습니다(%1). 인터넷 연결을 확인하거나 지도를 오른쪽 클릭하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="409"/>
         <source>Source: %1</source>
         <translation>출처: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="417"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="421"/>
         <source>Call</source>
         <translation>전화</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="430"/>
         <source>Website</source>
         <translation>웹사이트</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="436"/>
         <source>Directions ▾</source>
         <translation>길찾기 ▾</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/map/ClinicMap.qml" line="446"/>
         <source>Kakao Map</source>
         <translation>카카오맵</translation>
     </message>
@@ -99,18 +129,43 @@
 <context>
     <name>walness::clinics::ClinicFetcher</name>
     <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="129"/>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="234"/>
+        <source>The search was cancelled.</source>
+        <translation>검색을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="131"/>
+        <source>%1 sent an answer too large for a clinic search; it was not read.</source>
+        <translation>%1의 응답이 병원 검색에 비해 너무 커서 읽지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="133"/>
+        <source>%1 did not finish answering in time. Check the internet connection and try again.</source>
+        <translation>%1의 응답이 제시간에 끝나지 않았습니다. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="136"/>
+        <source>%1 tried to send the search on to another server (%2); it was refused.</source>
+        <translation>%1이(가) 검색을 다른 서버(%2)로 넘기려 해서 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="141"/>
         <source>%1 did not answer in time. Check the internet connection and try again.</source>
         <translation>%1이(가) 제때 응답하지 않았습니다. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="144"/>
         <source>%1 answered with HTTP %2. Try again later.</source>
         <translation>%1이(가) HTTP %2 오류로 응답했습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="154"/>
         <source>Could not reach %1 (%2). Check the internet connection.</source>
         <translation>%1에 연결할 수 없습니다(%2). 인터넷 연결을 확인하세요.</translation>
     </message>
     <message>
+        <location filename="../../core/clinics/ClinicFetcher.cpp" line="186"/>
         <source>Google Places needs an API key; add one in Settings or search OpenStreetMap instead.</source>
         <translation>Google Places에는 API 키가 필요합니다. 설정에서 키를 추가하거나 OpenStreetMap으로 검색하세요.</translation>
     </message>
@@ -118,62 +173,77 @@
 <context>
     <name>walness::ui</name>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="25"/>
         <source>en</source>
         <translation>ko</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="35"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="35"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="41"/>
         <source>%1 %2: %3 eyes, %4 diseases</source>
         <translation>%1 %2: %3 눈, 질환 %4종</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="47"/>
         <source>, macro AUC %1 (%2 photos)</source>
         <translation>, 매크로 AUC %1(사진 %2장)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="61"/>
         <source>Checks %1 eyes for: %2. It cannot confirm that an eye is healthy.</source>
         <translation>%1 눈에서 다음 질환을 확인합니다: %2. 눈이 건강하다는 것은 확인할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="65"/>
         <source>Architecture %1, input %2 x %2 pixels, created %3 by Walness %4.</source>
         <translation>구조 %1, 입력 %2 x %2 픽셀, %3에 Walness %4(으)로 만들었습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="74"/>
         <source>Learnt from %1 labelled photos.</source>
         <translation>라벨이 달린 사진 %1장으로 학습했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="80"/>
         <source>Measured</source>
         <translation>측정 결과</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="81"/>
         <source>On %1 photos (%2 split): macro AUC %3, calibration error (ECE) %4.</source>
         <translation>사진 %1장(%2 분할)에서: 매크로 AUC %3, 보정 오차(ECE) %4.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="92"/>
         <source>Disease</source>
         <translation>질환</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="92"/>
         <source>Sensitivity</source>
         <translation>민감도</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="92"/>
         <source>Specificity</source>
         <translation>특이도</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="92"/>
         <source>Threshold</source>
         <translation>기준값</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="109"/>
         <source>Known limits</source>
         <translation>알려진 한계</translation>
     </message>
@@ -181,6 +251,7 @@
 <context>
     <name>walness::ui::ApiKeyStore</name>
     <message>
+        <location filename="../../ui/clinics/ApiKeyStore.cpp" line="12"/>
         <source>The system keychain is not available (%1), so the key cannot be saved. It is used until Walness closes.</source>
         <translation>시스템 키체인을 사용할 수 없어(%1) 키를 저장하지 못했습니다. Walness를 닫을 때까지만 사용합니다.</translation>
     </message>
@@ -188,74 +259,92 @@
 <context>
     <name>walness::ui::AuditDialog</name>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="40"/>
         <source>How the model did here</source>
         <translation>이 병원에서 모델의 성적</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="44"/>
         <source>Measuring the model against the vet&apos;s confirmations...</source>
         <translation>수의사 확인 결과와 모델을 비교하는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="49"/>
         <source>Sensitivity: of the eyes the vet found a disease in, the share the model flagged. Specificity: of the eyes the vet examined and found free of it, the share the model left unflagged. Both at the threshold each check was screened with; in brackets the 95% interval (Wilson). AUC (how well the model ranks eyes with the disease above those without) is shown once there are at least %1 checks of each. Only checks a vet confirmed count; nothing leaves this computer.</source>
         <translation>민감도: 수의사가 질환을 확인한 눈 가운데 모델이 표시한 비율. 특이도: 수의사가 검사해 질환이 없다고 본 눈 가운데 모델이 표시하지 않은 비율. 둘 다 각 검사 당시의 기준값으로 계산하며, 괄호 안은 95% 구간(Wilson)입니다. AUC(질환이 있는 눈을 없는 눈보다 높게 매기는 정도)는 양쪽 모두 %1건 이상일 때 표시합니다. 수의사가 확인한 검사만 셉니다. 아무것도 이 컴퓨터 밖으로 나가지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="76"/>
         <source>The audit could not be made: %1</source>
         <translation>성적을 계산하지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="82"/>
         <source>No confirmed checks yet: nothing can be said here.</source>
         <translation>확인된 검사가 아직 없어 아무것도 말할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="85"/>
         <source>Flagged %1 of %2 eyes the vet found it in.</source>
         <translation>수의사가 확인한 눈 %2개 중 %1개를 표시했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="87"/>
         <source>Left %1 of %2 eyes without it unflagged.</source>
         <translation>질환이 없는 눈 %2개 중 %1개를 표시하지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="89"/>
         <source>Too few checks to judge: at least %1 with and %1 without the disease are needed (%2 and %3 so far).</source>
         <translation>판단하기에는 검사가 너무 적습니다: 질환이 있는 눈과 없는 눈이 각각 %1건 이상 필요합니다(지금 %2건, %3건).</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="100"/>
         <source>No check in %1 has a vet&apos;s confirmation yet. Select a saved check on the History page and use Confirm... after the examination.</source>
         <translation>%1에는 아직 수의사가 확인한 검사가 없습니다. 진찰 후 기록 화면에서 저장된 검사를 고르고 확인...을 누르세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="108"/>
         <source>%1 %2: %3 confirmed checks (%4 without findings), %5 to %6</source>
         <translation>%1 %2: 확인된 검사 %3건(결과 없음 %4건), %5 ~ %6</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="121"/>
         <source>Disease</source>
         <translation>질환</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="121"/>
         <source>With / without</source>
         <translation>있음 / 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="121"/>
         <source>Sensitivity</source>
         <translation>민감도</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="122"/>
         <source>Specificity</source>
         <translation>특이도</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="122"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="122"/>
         <source>What it means</source>
         <translation>의미</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="148"/>
         <source>%1: confirmed found %2 times, not found %3 times. No model here checks it.</source>
         <translation>%1: 있음 %2번, 없음 %3번 확인되었습니다. 이 컴퓨터의 어떤 모델도 이 질환은 확인하지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/AuditDialog.cpp" line="105"/>
         <source>Confirmed checks in %1: %2.</source>
         <translation>%1의 확인된 검사: %2건.</translation>
     </message>
@@ -263,119 +352,166 @@
 <context>
     <name>walness::ui::BatchDialog</name>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="55"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="56"/>
         <source>Cancel batch</source>
         <translation>일괄 검사 취소</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="57"/>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="196"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="60"/>
         <source>Screen a folder of photos</source>
         <translation>폴더의 사진 일괄 검사</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="67"/>
         <source>Also write a report per photo (PDF, HTML and JSON) to:</source>
         <translation>사진마다 보고서(PDF, HTML, JSON)도 저장할 폴더:</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="69"/>
         <source>Do not save to a pet</source>
         <translation>반려동물 기록에 저장하지 않음</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="78"/>
         <source>Model: %1 %2. It is loaded once for the whole folder.</source>
         <translation>모델: %1 %2. 폴더 전체에 한 번만 불러옵니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="83"/>
         <source>No model for cats is installed, so a batch cannot run.</source>
         <translation>고양이 모델이 설치되어 있지 않아 일괄 검사를 할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="84"/>
         <source>No model for dogs is installed, so a batch cannot run.</source>
         <translation>강아지 모델이 설치되어 있지 않아 일괄 검사를 할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="88"/>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="89"/>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="90"/>
         <source>Browse...</source>
         <translation>찾아보기...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="93"/>
         <source>Photos in</source>
         <translation>사진 폴더</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="94"/>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="213"/>
         <source>CSV results</source>
         <translation>CSV 결과 파일</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="97"/>
         <source>Save results to</source>
         <translation>결과 저장 대상</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="100"/>
         <source>Photos already in the CSV are skipped, so a stopped batch goes on where it stopped.</source>
         <translation>CSV에 이미 있는 사진은 건너뛰므로, 멈춘 일괄 검사는 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="103"/>
         <source>Results saved to a pet go to the clinic&apos;s history server; the CSV and reports stay on this computer.</source>
         <translation>반려동물 기록에 저장하는 결과는 병원의 기록 서버로 갑니다. CSV와 보고서는 이 컴퓨터에 남습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="105"/>
         <source>Everything stays on this computer.</source>
         <translation>모든 것이 이 컴퓨터에만 남습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="180"/>
         <source>Stopping after the current photo...</source>
         <translation>지금 사진을 마치고 멈추는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="196"/>
         <source>Stop</source>
         <translation>멈추기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="205"/>
         <source>Folder of eye photos</source>
         <translation>눈 사진 폴더</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="213"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="220"/>
         <source>Folder for reports</source>
         <translation>보고서 폴더</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="227"/>
         <source>%1 is not a folder.</source>
         <translation>%1은(는) 폴더가 아닙니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="236"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks the report language.</extracomment>
         <translation>ko</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="244"/>
         <source>Loading the model...</source>
         <translation>모델을 불러오는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="251"/>
         <source>The model cannot be used: %1</source>
         <translation>모델을 사용할 수 없습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="272"/>
         <source>%1 of %2 · %3 elapsed, about %4 left · %5</source>
         <translation>%2장 중 %1장 · %3 경과, 약 %4 남음 · %5</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="283"/>
         <source>%1 photos: %2 screened, %3 without findings (photo not fit to judge), %4 could not be read, %5 skipped (already in the CSV).</source>
         <translation>사진 %1장: %2장 검사, %3장 결과 없음(판단하기 어려운 사진), %4장 읽기 실패, %5장 건너뜀(이미 CSV에 있음).</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="290"/>
         <source>Stopped. </source>
         <translation>멈췄습니다. </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="293"/>
+        <source>%n result(s) could NOT be saved to the history (status not_saved in the CSV); run the batch again with the same CSV to save them.</source>
+        <translation>
+            <numerusform>결과 %n개를 기록에 저장하지 못했습니다(CSV의 상태 not_saved). 같은 CSV로 일괄 검사를 다시 실행하면 저장됩니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="298"/>
+        <source>%n report(s) could not be written.</source>
+        <translation>
+            <numerusform>보고서 %n개를 쓰지 못했습니다.</numerusform>
+        </translation>
+    </message>
     <message>
+        <location filename="../../ui/diagnosis/BatchDialog.cpp" line="299"/>
         <source>Results: %1</source>
         <translation>결과: %1</translation>
     </message>
@@ -383,34 +519,42 @@
 <context>
     <name>walness::ui::ClinicPanel</name>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="126"/>
         <source>Import LOCALDATA veterinary hospitals</source>
         <translation>LOCALDATA 동물병원 가져오기</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="127"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="143"/>
         <source>%1 could not be imported: %2</source>
         <translation>%1을(를) 가져오지 못했습니다: %2</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="146"/>
         <source>Imported %1 clinics from %2 (%3 closed and %4 without coordinates skipped).</source>
         <translation>%2에서 동물병원 %1곳을 가져왔습니다(폐업·휴업 %3곳, 좌표 없는 %4곳 제외).</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="189"/>
         <source>Your location leaves this computer only when you search for clinics or look up a place. Map tiles come from OpenStreetMap.</source>
         <translation>위치 정보는 동물병원을 검색하거나 장소를 찾을 때만 이 컴퓨터 밖으로 전송됩니다. 지도 타일은 OpenStreetMap에서 받습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="191"/>
         <source>Import LOCALDATA file…</source>
         <translation>LOCALDATA 파일 가져오기…</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="193"/>
         <source>Korean veterinary hospitals from localdata.go.kr (동물병원 CSV), kept on this computer.</source>
         <translation>localdata.go.kr의 동물병원 CSV를 이 컴퓨터에 저장해 사용합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicPanel.cpp" line="195"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
@@ -418,72 +562,94 @@
 <context>
     <name>walness::ui::ClinicSearch</name>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="51"/>
         <source>Press Search to find clinics near %1.</source>
         <translation>검색을 눌러 %1 주변 동물병원을 찾으세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="52"/>
         <source>the marked place</source>
         <translation>표시한 장소</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="53"/>
         <source>Type a place, use your location, or right-click the map to choose where to search.</source>
         <translation>장소를 입력하거나, 내 위치를 사용하거나, 지도를 오른쪽 클릭해 검색할 곳을 정하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="61"/>
         <source>Map © OpenStreetMap contributors</source>
         <translation>지도 © OpenStreetMap 기여자</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="64"/>
         <source>Clinics: %1</source>
         <translation>동물병원 정보: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="95"/>
         <source>Location set to %1. Press Search to find clinics nearby.</source>
         <translation>위치를 %1(으)로 정했습니다. 검색을 눌러 주변 동물병원을 찾으세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="102"/>
         <source>Choose a location first: type a place, use your location, or right-click the map.</source>
         <translation>먼저 위치를 정하세요: 장소를 입력하거나, 내 위치를 사용하거나, 지도를 오른쪽 클릭하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="111"/>
         <source>Searching within %1 km of %2…</source>
         <translation>%2 반경 %1km 안에서 검색 중…</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="122"/>
+        <source>The search was cancelled.</source>
+        <translation>검색을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="148"/>
         <source>No clinics found within %1 km. Try a larger radius.</source>
         <translation>%1km 안에서 동물병원을 찾지 못했습니다. 반경을 넓혀 보세요.</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="149"/>
         <source>%n clinic(s) within %1 km.</source>
         <translation>
             <numerusform>%1km 안에 동물병원 %n곳.</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="206"/>
         <source>Location access was not allowed. Type a place or right-click the map.</source>
         <translation>위치 접근이 허용되지 않았습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="211"/>
         <source>Location access is turned off for Walness in the system settings. Type a place or right-click the map.</source>
         <translation>시스템 설정에서 Walness의 위치 접근이 꺼져 있습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="225"/>
         <source>This computer offers no location service. Type a place or right-click the map.</source>
         <translation>이 컴퓨터에는 위치 서비스가 없습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="233"/>
         <source>your location</source>
         <translation>내 위치</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="238"/>
         <source>Your location could not be found. Type a place or right-click the map.</source>
         <translation>위치를 찾지 못했습니다. 장소를 입력하거나 지도를 오른쪽 클릭하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="241"/>
         <source>Finding your location…</source>
         <translation>위치를 찾는 중…</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/clinics/ClinicSearch.cpp" line="175"/>
         <source>Showing %n clinic(s) saved from earlier searches (since %1); details may be out of date.</source>
         <translation>
             <numerusform>이전 검색에서 저장한 동물병원 %n곳을 보여 줍니다(%1부터 저장). 정보가 오래되었을 수 있습니다.</numerusform>
@@ -493,62 +659,79 @@
 <context>
     <name>walness::ui::ClinicSettingsDialog</name>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="32"/>
         <source>Save key</source>
         <translation>키 저장</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="33"/>
         <source>Remove key</source>
         <translation>키 삭제</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="38"/>
         <source>Clinic search settings</source>
         <translation>동물병원 검색 설정</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="42"/>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="101"/>
         <source>A key is set</source>
         <translation>키가 설정됨</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="42"/>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="109"/>
         <source>No key</source>
         <translation>키 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="43"/>
         <source>Google Places API key</source>
         <translation>Google Places API 키</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="48"/>
         <source>Optional. Without a key, clinics come from OpenStreetMap. With one, Google Places results (ratings, opening hours) are added. The key is kept in the system keychain.</source>
         <translation>선택 사항입니다. 키가 없으면 OpenStreetMap에서 동물병원을 찾습니다. 키가 있으면 Google Places 결과(평점, 진료 시간)가 추가됩니다. 키는 시스템 키체인에 보관됩니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="57"/>
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="65"/>
         <source>Leave empty for OpenStreetMap&apos;s tiles. Takes effect the next time Walness starts.</source>
         <translation>비워 두면 OpenStreetMap 타일을 사용합니다. Walness를 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="70"/>
         <source>Google Places API key:</source>
         <translation>Google Places API 키:</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="72"/>
         <source>Search radius:</source>
         <translation>검색 반경:</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="73"/>
         <source>Map tile server:</source>
         <translation>지도 타일 서버:</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="93"/>
         <source>Type or paste the key first.</source>
         <translation>먼저 키를 입력하거나 붙여 넣으세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="102"/>
         <source>Saved in the system keychain.</source>
         <translation>시스템 키체인에 저장했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/clinics/ClinicSettingsDialog.cpp" line="110"/>
         <source>Removed. Clinics now come from OpenStreetMap only.</source>
         <translation>삭제했습니다. 이제 OpenStreetMap에서만 동물병원을 찾습니다.</translation>
     </message>
@@ -556,38 +739,47 @@
 <context>
     <name>walness::ui::CompareDialog</name>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="45"/>
         <source>Compare two diagnoses</source>
         <translation>두 검사 비교</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="60"/>
         <source>Photo not available</source>
         <translation>사진 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="61"/>
         <source>No heatmap kept</source>
         <translation>저장된 히트맵 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="69"/>
         <source>No findings: the photo could not be judged.</source>
         <translation>결과 없음: 사진으로 판단할 수 없었습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="103"/>
         <source>%1: %2% → %3%</source>
         <translation>%1: %2% → %3%</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="112"/>
         <source>No disease was scored in both diagnoses.</source>
         <translation>두 검사에 공통으로 점수가 매겨진 질환이 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="114"/>
         <source>Probabilities from a screening model: a change can come from the photo (light, angle, focus) as well as from the eye.</source>
         <translation>선별 모델의 확률입니다. 변화는 눈 상태뿐 아니라 사진(조명, 각도, 초점) 때문일 수도 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="74"/>
         <source>Not confirmed by a vet.</source>
         <translation>수의사 확인 없음.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="76"/>
         <source>Vet (%1): %2</source>
         <translation>수의사(%1): %2</translation>
     </message>
@@ -595,98 +787,129 @@
 <context>
     <name>walness::ui::ConfirmationDialog</name>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="48"/>
         <source>Vet&apos;s confirmation</source>
         <translation>수의사 확인</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="62"/>
         <source>Check of %1, screened by %2 %3. Enter what the examination showed; the model&apos;s probabilities are shown for comparison only.</source>
         <translation>%1 검사, %2 %3 모델로 선별. 진찰 결과를 입력하세요. 모델의 확률은 비교용으로만 보여 줍니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="70"/>
         <source>Disease</source>
         <translation>질환</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="70"/>
         <source>The model</source>
         <translation>모델</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="70"/>
         <source>Vet&apos;s finding</source>
         <translation>수의사 소견</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="70"/>
         <source>Grade (optional)</source>
         <translation>등급(선택)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="84"/>
         <source>no findings</source>
         <translation>결과 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="85"/>
         <source>not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="87"/>
         <source>Not examined</source>
         <translation>검사 안 함</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="88"/>
         <source>Found</source>
         <translation>있음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="89"/>
         <source>Not found</source>
         <translation>없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="93"/>
         <source>mild</source>
         <translation>경증</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="93"/>
         <source>moderate</source>
         <translation>중등도</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="93"/>
         <source>severe</source>
         <translation>중증</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="107"/>
         <source>Name of the vet who examined the pet</source>
         <translation>진찰한 수의사 이름</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="177"/>
         <source>%1 found</source>
         <translation>%1 있음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="178"/>
         <source>%1 not found</source>
         <translation>%1 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="125"/>
         <source>Revision %1, %2 by %3: %4</source>
         <translation>%1번째 수정, %2 %3: %4</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="130"/>
         <source>Saved answers (newest first; saving adds a revision):</source>
         <translation>저장된 확인 (최신순, 저장하면 새 수정본이 추가됩니다):</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="134"/>
         <source>Not confirmed yet.</source>
         <translation>아직 확인되지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="138"/>
         <source>Examined by:</source>
         <translation>진찰한 수의사:</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="139"/>
         <source>Note:</source>
         <translation>메모:</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="156"/>
+        <source>Not saved. Everything you entered is kept; press Save to try again.
+%1</source>
+        <translation>저장되지 않았습니다. 입력한 내용은 모두 그대로 있습니다. 저장을 눌러 다시 시도하세요.
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="228"/>
         <source>Enter who examined the pet to save.</source>
         <translation>저장하려면 진찰한 수의사 이름을 입력하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="229"/>
         <source>Mark at least one disease as found or not found to save.</source>
         <translation>저장하려면 질환 하나 이상을 있음 또는 없음으로 표시하세요.</translation>
     </message>
@@ -694,22 +917,27 @@
 <context>
     <name>walness::ui::DiagnosisController</name>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="55"/>
         <source>No model for %1 eyes is installed.</source>
         <translation>%1 눈 모델이 설치되어 있지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="56"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="56"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="60"/>
         <source>Loading the model...</source>
         <translation>모델을 불러오는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="69"/>
         <source>Looking at the photo...</source>
         <translation>사진을 살펴보는 중...</translation>
     </message>
@@ -717,349 +945,455 @@
 <context>
     <name>walness::ui::DiagnosisPage</name>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="400"/>
         <source>Photos (%1)</source>
         <translation>사진 (%1)</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="407"/>
         <source>Open a photo of the eye</source>
         <translation>눈 사진 열기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="415"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="426"/>
         <source>Could not open the photo</source>
         <translation>사진을 열 수 없습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="981"/>
         <source>Photo loaded</source>
         <translation>사진을 불러왔습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="936"/>
         <source>My pet is a</source>
         <translation>반려동물 종류</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="937"/>
         <source>Open photo...</source>
         <translation>사진 열기...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="976"/>
         <source>No result yet</source>
         <translation>아직 결과가 없습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="978"/>
         <source>Choose dog or cat, then open a photo of the eye. Walness checks it for signs of eye disease and explains what it sees.</source>
         <translation>강아지 또는 고양이를 고른 뒤 눈 사진을 열어 주세요. Walness가 안과 질환의 징후를 살펴보고 무엇을 보았는지 설명합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="990"/>
         <source>Photos are analysed on this computer and never uploaded. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>사진은 이 컴퓨터에서만 분석되며 업로드되지 않습니다. Walness는 선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="340"/>
         <source>Analysing...</source>
         <translation>분석 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="359"/>
         <source>The photo could not be analysed</source>
         <translation>사진을 분석하지 못했습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="365"/>
         <source>Analysis cancelled</source>
         <translation>분석을 취소했습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="391"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks disease texts.</extracomment>
         <translation>ko</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="808"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="835"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="808"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="835"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="847"/>
         <source>This does not look like a close-up photo of an eye</source>
         <translation>눈을 가까이 찍은 사진으로 보이지 않습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="848"/>
         <source>Walness only screens close-up photos of a %1&apos;s eye, like the photos its model learnt from. Try a sharp, well-lit photo of one eye, filling most of the picture.</source>
         <translation>Walness는 모델이 학습한 사진처럼 %1의 눈을 가까이 찍은 사진만 살펴볼 수 있습니다. 한쪽 눈이 화면 대부분을 채우도록 밝고 선명하게 다시 찍어 주세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="853"/>
         <source>This photo cannot be judged</source>
         <translation>이 사진으로는 판단할 수 없습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="854"/>
         <source>Please take the photo again and analyse the new one.</source>
         <translation>사진을 다시 찍어 새 사진으로 분석해 주세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="859"/>
         <source>Signs consistent with %1: %2</source>
         <translation>%1 의심 소견: %2</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="862"/>
         <source>No disease this model checks is above its threshold</source>
         <translation>이 모델이 확인하는 질환 중 기준을 넘는 것이 없습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="863"/>
         <source>This does not mean the eye is healthy: the model cannot confirm a healthy eye. If your pet squints, rubs the eye or the eye looks different, see a vet.</source>
         <translation>눈이 건강하다는 뜻은 아닙니다. 모델은 건강한 눈을 확인할 수 없습니다. 눈을 찡그리거나 비비거나 평소와 달라 보이면 동물병원에 가세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="868"/>
         <source>The photo has problems; the result may be less reliable.</source>
         <translation>사진에 문제가 있어 결과의 신뢰도가 낮을 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="888"/>
         <source>See a vet today</source>
         <translation>오늘 동물병원에 가세요</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="890"/>
         <source>See a vet within a few days</source>
         <translation>며칠 안에 동물병원에 가세요</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="891"/>
         <source>Mention it at the next vet visit</source>
         <translation>다음 진료 때 알려 주세요</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="896"/>
         <source>What to do:</source>
         <translation>이렇게 하세요:</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="903"/>
         <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>모델 %1 %2은(는) %3 눈에서 다음 질환을 확인합니다: %4. 눈이 건강하다는 것은 확인할 수 없습니다. Walness는 선별 보조 도구이며 수의사의 진단이 아닙니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="954"/>
         <source>Analyze</source>
         <translation>분석</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="955"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="957"/>
         <source>Heatmap for</source>
         <translation>히트맵 질환</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="958"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="959"/>
         <source>Disease shown in the heatmap</source>
         <translation>히트맵에 표시할 질환</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="960"/>
         <source>Heatmap method</source>
         <translation>히트맵 방법</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="961"/>
         <source>Heatmap opacity</source>
         <translation>히트맵 불투명도</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="962"/>
         <source>Probability per disease</source>
         <translation>질환별 확률</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="968"/>
         <source>No cat eye model yet</source>
         <translation>아직 고양이 눈 모델이 없습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="969"/>
         <source>No dog eye model installed</source>
         <translation>강아지 눈 모델이 설치되어 있지 않습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="972"/>
         <source>Walness has no model for cats yet: no labelled cat eye photos were available to train one. Choose Dog to screen a dog&apos;s eye.</source>
         <translation>Walness에는 아직 고양이 모델이 없습니다. 학습에 쓸 라벨이 달린 고양이 눈 사진을 구하지 못했습니다. 강아지 눈을 살펴보려면 강아지를 선택하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="974"/>
         <source>Install a model bundle (see Help) to screen dog eyes.</source>
         <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="956"/>
         <source>Find a vet nearby</source>
         <translation>가까운 동물병원 찾기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="329"/>
         <source>Eye square changed</source>
         <translation>눈 영역이 바뀌었습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="330"/>
         <source>Press Analyze to check the new square.</source>
         <translation>새 영역을 확인하려면 분석을 누르세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="427"/>
         <source>%1 is not a photo Walness can use.</source>
         <translation>%1은(는) Walness가 사용할 수 있는 사진이 아닙니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="452"/>
         <source>Pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="467"/>
         <source>Dropped image</source>
         <translation>끌어 놓은 이미지</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="507"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="562"/>
         <source>No model installed</source>
         <translation>설치된 모델 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="586"/>
         <source>Analyze to see where the model looked</source>
         <translation>분석하면 모델이 어디를 보았는지 보여 줍니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="602"/>
         <source>Save the result</source>
         <translation>결과 저장</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="600"/>
         <source>PNG image with JSON beside it (*.png)</source>
         <translation>PNG 이미지와 JSON 파일 (*.png)</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="622"/>
         <source>Saved %1 and %2.</source>
         <translation>%1, %2을(를) 저장했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="629"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="657"/>
         <source>There is no result to save yet.</source>
         <translation>아직 저장할 결과가 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="699"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="706"/>
         <source>Could not save the result: %1</source>
         <translation>결과를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="745"/>
+        <source>Not saved to %1&apos;s history. The result and your notes are kept: press &quot;Retry saving&quot; when the history can be reached again.</source>
+        <translation>%1의 기록에 저장되지 않았습니다. 결과와 메모는 그대로 있습니다. 기록에 다시 연결되면 "다시 저장"을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="757"/>
+        <source>Retry saving</source>
+        <translation>다시 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="760"/>
+        <source>Save this result to %1&apos;s history again, with the same notes; it is stored once however often you retry.</source>
+        <translation>같은 메모로 이 결과를 %1의 기록에 다시 저장합니다. 몇 번을 다시 시도해도 한 번만 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="922"/>
         <source>&lt;b&gt;This photo is not ideal.&lt;/b&gt; %1 For a more reliable result, take the photo again: close to one eye, in focus, in soft daylight.</source>
         <translation>&lt;b&gt;사진 상태가 좋지 않습니다.&lt;/b&gt; %1 더 믿을 만한 결과를 얻으려면 한쪽 눈에 가까이, 초점을 맞춰, 부드러운 자연광에서 다시 찍어 주세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="939"/>
         <source>Open a photo (Ctrl+O). You can also drop a photo here or paste one (Ctrl+V).</source>
         <translation>사진 열기(Ctrl+O). 사진을 여기에 끌어 놓거나 붙여 넣을(Ctrl+V) 수도 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="941"/>
         <source>Recent</source>
         <translation>최근</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="942"/>
         <source>Recent photos</source>
         <translation>최근 사진</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="943"/>
         <source>Save result...</source>
         <translation>결과 저장...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="944"/>
         <source>Save the heatmap as PNG and the findings as JSON (Ctrl+S).</source>
         <translation>히트맵은 PNG로, 소견은 JSON으로 저장합니다(Ctrl+S).</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="946"/>
         <source>Open another photo</source>
         <translation>다른 사진 열기</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="947"/>
         <source>Keep this result</source>
         <translation>이 결과 유지</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="948"/>
         <source>What the model sees</source>
         <translation>모델이 보는 영역</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="949"/>
         <source>Where it looked</source>
         <translation>모델이 주목한 곳</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="950"/>
         <source>Photo with the eye square</source>
         <translation>눈 영역이 표시된 사진</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="952"/>
         <source>Drag the square onto the eye; drag a corner to resize it. Wheel to zoom, drag outside the square to pan, double-click to fit.</source>
         <translation>사각형을 눈 위로 끌어 놓고, 모서리를 끌어 크기를 바꾸세요. 휠로 확대하고, 사각형 밖을 끌어 이동하며, 두 번 클릭하면 전체가 보입니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="965"/>
         <source>No photo yet.
 Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source>
         <translation>아직 사진이 없습니다.
 반려동물의 눈을 가까이 찍은 사진을 열거나, 여기에 끌어 놓거나, 붙여 넣으세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="982"/>
         <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="751"/>
         <source>Saved to %1&apos;s history.</source>
         <translation>%1의 기록에 저장했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="770"/>
         <source>Could not save to the history: %1</source>
         <translation>기록에 저장하지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="773"/>
         <source>there is no result yet.</source>
         <translation>아직 결과가 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="757"/>
         <source>Save to pet...</source>
         <translation>반려동물 기록에 저장...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="763"/>
         <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
         <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="604"/>
         <source>PDF report for the vet (*.pdf)</source>
         <translation>수의사용 PDF 보고서 (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="605"/>
         <source>Web page report (*.html)</source>
         <translation>웹 페이지 보고서 (*.html)</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="615"/>
         <source>Saved %1.</source>
         <translation>%1을(를) 저장했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="651"/>
         <source>Could not save the report: %1</source>
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="822"/>
         <source>This does not look like a close-up of an eye</source>
         <translation>눈을 가까이 찍은 사진이 아닌 것 같습니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="824"/>
         <source>Walness only screens close-up photos of one eye. Move the square onto one eye (it should fill most of the square), or take a photo closer to the eye. Closed eyes and very dark photos cannot be screened either.</source>
         <translation>Walness는 한쪽 눈을 가까이 찍은 사진만 검사합니다. 사각형을 한쪽 눈 위로 옮기거나(눈이 사각형 대부분을 채우도록), 눈을 더 가까이 찍어 주세요. 감은 눈이나 아주 어두운 사진도 검사할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="830"/>
         <source>This looks like a cat&apos;s eye</source>
         <translation>고양이의 눈으로 보입니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="831"/>
         <source>This looks like a dog&apos;s eye</source>
         <translation>강아지의 눈으로 보입니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="833"/>
         <source>You chose %1, but the photo looks like a %2&apos;s eye. If your pet is a %2, switch and analyse again.</source>
         <translation>%1(을)를 선택했지만 사진은 %2의 눈으로 보입니다. 반려동물이 %2(이)라면 바꾸어 다시 분석하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="836"/>
         <source>Switch to Cat and analyse</source>
         <translation>고양이로 바꾸어 분석</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="837"/>
         <source>Switch to Dog and analyse</source>
         <translation>강아지로 바꾸어 분석</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="841"/>
         <source>Walness has no model for cats&apos; eyes yet, so it gives no findings for this photo. If this is a dog, use a closer photo of its eye.</source>
         <translation>Walness에는 아직 고양이 눈 모델이 없어 이 사진에는 결과를 드리지 않습니다. 강아지라면 눈을 더 가까이 찍은 사진을 사용하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="843"/>
         <source>Walness has no model for dogs&apos; eyes installed, so it gives no findings for this photo.</source>
         <translation>Walness에 강아지 눈 모델이 설치되어 있지 않아 이 사진에는 결과를 드리지 않습니다.</translation>
     </message>
@@ -1067,34 +1401,42 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::EyeFinderBar</name>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="63"/>
         <source>Next eye</source>
         <translation>다음 눈</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="64"/>
         <source>Move the square to the next place that looks like an eye</source>
         <translation>눈처럼 보이는 다음 곳으로 사각형을 옮깁니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="71"/>
         <source>Looking for the eye...</source>
         <translation>눈을 찾는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="75"/>
         <source>Eye found (%1 of %2). Drag the square if it is not on the eye.</source>
         <translation>눈을 찾았습니다 (%2곳 중 %1번째). 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="78"/>
         <source>Eye found. Drag the square if it is not on the eye.</source>
         <translation>눈을 찾았습니다. 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="89"/>
         <source>Drag the square onto one eye.</source>
         <translation>사각형을 한쪽 눈 위로 끌어 놓으세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="83"/>
         <source>No dog&apos;s eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
         <translation>이 사진에서 강아지의 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="85"/>
         <source>No cat&apos;s eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
         <translation>이 사진에서 고양이의 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
     </message>
@@ -1102,6 +1444,8 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::HistoryDatabase</name>
     <message>
+        <location filename="../../ui/history/HistoryDatabase.cpp" line="64"/>
+        <location filename="../../ui/history/HistoryDatabase.cpp" line="98"/>
         <source>The history at %1 cannot be opened: %2</source>
         <translation>%1의 기록을 열 수 없습니다: %2</translation>
     </message>
@@ -1109,227 +1453,283 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::HistoryPage</name>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="250"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks report and disease texts.</extracomment>
         <translation>ko</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="269"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="269"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="271"/>
         <source>born %1</source>
         <translation>%1년생</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="309"/>
         <source>&lt;h3&gt;No pets yet&lt;/h3&gt;&lt;p&gt;Open a photo on the Eye check page, analyse it, then use &lt;b&gt;Save to pet...&lt;/b&gt; to start a pet&apos;s history.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;아직 반려동물이 없습니다&lt;/h3&gt;&lt;p&gt;눈 검사 화면에서 사진을 열어 분석한 뒤 &lt;b&gt;반려동물 기록에 저장...&lt;/b&gt;을 누르면 기록이 시작됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="323"/>
         <source>Eye checks saved: %1</source>
         <translation>저장된 눈 검사: %1건</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="336"/>
         <source>no findings (photo)</source>
         <translation>결과 없음(사진)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="342"/>
         <source>none above threshold</source>
         <translation>기준 초과 없음</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="395"/>
         <source>Report on selected...</source>
         <translation>선택한 검사 보고서...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="395"/>
         <source>Report...</source>
         <translation>보고서...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="408"/>
         <source>New pet</source>
         <translation>새 반려동물</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="408"/>
         <source>Edit pet</source>
         <translation>반려동물 정보 수정</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="411"/>
         <source>Dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="412"/>
         <source>Cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="417"/>
         <source>unknown</source>
         <translation>모름</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="421"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="422"/>
         <source>Species</source>
         <translation>종류</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="423"/>
         <source>Breed</source>
         <translation>품종</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="424"/>
         <source>Birth year</source>
         <translation>출생 연도</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="425"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="465"/>
         <source>Delete %1</source>
         <translation>%1 삭제</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="481"/>
         <source>%1 was deleted with its history. Undo brings it back (Ctrl+Z) until Walness is closed.</source>
         <translation>%1와(과) 그 기록을 삭제했습니다. Walness를 닫기 전까지 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="504"/>
         <source>Delete eye checks (%1)</source>
         <translation>눈 검사 삭제 (%1건)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="516"/>
         <source>Eye checks deleted: %1. Undo brings them back (Ctrl+Z).</source>
         <translation>눈 검사 %1건을 삭제했습니다. 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="563"/>
         <source>Writing the report...</source>
         <translation>보고서를 만드는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="570"/>
         <source>Report saved: %1</source>
         <translation>보고서를 저장했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="571"/>
         <source>The report could not be written: %1</source>
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="592"/>
         <source>Save a report for the vet</source>
         <translation>수의사에게 줄 보고서 저장</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="595"/>
         <source>PDF document (*.pdf);;Web page (*.html);;JSON data (*.json)</source>
         <translation>PDF 문서 (*.pdf);;웹 페이지 (*.html);;JSON 데이터 (*.json)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="604"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="610"/>
         <source>Exported to %1. Import it in Walness on another computer.</source>
         <translation>%1(으)로 내보냈습니다. 다른 컴퓨터의 Walness에서 가져올 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="611"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="625"/>
         <source>Importing...</source>
         <translation>가져오는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="631"/>
         <source>Imported.</source>
         <translation>가져왔습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="631"/>
         <source>Import failed: %1</source>
         <translation>가져오기 실패: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="646"/>
         <source>Export to which folder?</source>
         <translation>어느 폴더로 내보낼까요?</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="657"/>
         <source>Choose an exported pet folder (with pet.json)</source>
         <translation>내보낸 반려동물 폴더 선택 (pet.json이 있는 폴더)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="671"/>
         <source>New pet...</source>
         <translation>새 반려동물...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="672"/>
         <source>Edit...</source>
         <translation>수정...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="673"/>
         <source>Delete pet</source>
         <translation>반려동물 삭제</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="674"/>
         <source>Export...</source>
         <translation>내보내기...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="675"/>
         <source>Write this pet&apos;s history (JSON and photos) to a folder.</source>
         <translation>이 반려동물의 기록(JSON과 사진)을 폴더에 저장합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="676"/>
         <source>Import pet...</source>
         <translation>반려동물 가져오기...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="677"/>
         <source>Eye checks, oldest first. Select two to compare.</source>
         <translation>눈 검사 (오래된 순). 두 개를 고르면 비교할 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="678"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="684"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="685"/>
         <source>Probability of each disease over time (the model&apos;s, not a diagnosis)</source>
         <translation>시간에 따른 질환별 확률 (모델의 값이며 진단이 아닙니다)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="686"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="354"/>
         <source>✓ vet confirmed</source>
         <translation>✓ 수의사 확인</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="357"/>
         <source>The vet&apos;s answer is saved; Confirm... shows or edits it.</source>
         <translation>수의사 확인이 저장되어 있습니다. 확인...에서 보거나 고칠 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="679"/>
         <source>Confirm...</source>
         <translation>확인...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="680"/>
         <source>Enter what the vet&apos;s examination showed for the selected check.</source>
         <translation>선택한 검사에 대한 수의사의 진찰 결과를 입력합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="681"/>
         <source>How the model did here...</source>
         <translation>이 병원에서 모델의 성적...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="683"/>
         <source>Sensitivity and specificity of each model version on this clinic&apos;s confirmed checks.</source>
         <translation>이 병원에서 확인된 검사로 계산한 모델 버전별 민감도와 특이도.</translation>
     </message>
     <message>
-        <source>The confirmation could not be saved: %1</source>
-        <translation>확인을 저장하지 못했습니다: %1</translation>
+        <location filename="../../ui/history/HistoryPageConfirmations.cpp" line="37"/>
+        <source>The history is not open.</source>
+        <translation>기록이 열려 있지 않습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistoryPageConfirmations.cpp" line="45"/>
         <source>The vet&apos;s answer is saved (revision %1).</source>
         <translation>수의사 확인을 저장했습니다(%1번째 수정).</translation>
     </message>
@@ -1337,50 +1737,77 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::HistorySettings</name>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="104"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>서버, 데이터베이스, 사용자를 입력하세요.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="124"/>
         <source>The history in use was not changed.</source>
         <translation>사용 중인 기록은 바뀌지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="122"/>
         <source>Now using the history at %1.</source>
         <translation>이제 %1의 기록을 사용합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="134"/>
         <source>On this computer</source>
         <translation>이 컴퓨터에</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="135"/>
         <source>On the clinic&apos;s PostgreSQL server (shared by its front-desk computers)</source>
         <translation>병원의 PostgreSQL 서버에 (접수 데스크 컴퓨터들이 함께 사용)</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="136"/>
         <source>Server:</source>
         <translation>서버:</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="137"/>
         <source>Port:</source>
         <translation>포트:</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="138"/>
         <source>Database:</source>
         <translation>데이터베이스:</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="139"/>
         <source>User:</source>
         <translation>사용자:</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="140"/>
+        <source>Encryption:</source>
+        <translation>암호화:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="141"/>
+        <source>When the server offers it (prefer)</source>
+        <translation>서버가 지원하면 사용 (prefer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="142"/>
+        <source>Always: refuse an unencrypted server (require)</source>
+        <translation>항상 사용: 암호화하지 않는 서버는 거부 (require)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="144"/>
         <source>On a server, pets, results and photos are stored in that database, so they leave this computer for the clinic&apos;s server. Walness does not store the password: PostgreSQL reads it from the user&apos;s password file (~/.pgpass, or %APPDATA%\postgresql\pgpass.conf on Windows) or PGPASSWORD.</source>
         <translation>서버를 쓰면 반려동물, 결과, 사진이 그 데이터베이스에 저장되므로 이 컴퓨터에서 병원 서버로 전송됩니다. Walness는 비밀번호를 저장하지 않습니다. PostgreSQL이 사용자의 비밀번호 파일(~/.pgpass, Windows에서는 %APPDATA%\postgresql\pgpass.conf)이나 PGPASSWORD에서 읽습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="148"/>
         <source>Use this history</source>
         <translation>이 기록 사용</translation>
     </message>
     <message>
+        <location filename="../../ui/history/HistorySettings.cpp" line="110"/>
         <source>Connecting to %1...</source>
         <translation>%1에 연결하는 중...</translation>
     </message>
@@ -1388,98 +1815,123 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::ImproveModelDialog</name>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="53"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="54"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="56"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="59"/>
         <source>Improve with this clinic&apos;s confirmed checks</source>
         <translation>이 병원의 확인된 검사로 모델 개선</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="65"/>
         <source>Starts from %1 and learns from the checks a vet confirmed in %2. Whole pets are held back to compare the new model with %1; it is offered only if it does better on them, and installed beside %1, which stays one click away in Settings &gt; Models. Photos stay where the history keeps them.</source>
         <translation>%1에서 시작해 %2에서 수의사가 확인한 검사로 학습합니다. 일부 반려동물의 검사 전체를 따로 남겨 새 모델과 %1을(를) 비교하고, 그 검사에서 더 나을 때만 설치를 제안합니다. 새 모델은 %1 옆에 설치되며, 설정 &gt; 모델에서 한 번의 클릭으로 되돌릴 수 있습니다. 사진은 기록이 보관된 곳에 그대로 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="75"/>
         <source>Install and use</source>
         <translation>설치하고 사용</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="79"/>
         <source>Passes over the photos (epochs):</source>
         <translation>사진 반복 학습 횟수(에포크):</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="125"/>
         <source>%1 confirmed checks of %2 pets can be used (checks screened without findings are left out).</source>
         <translation>반려동물 %2마리의 확인된 검사 %1건을 쓸 수 있습니다(결과 없이 끝난 검사는 제외).</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="132"/>
         <source>At least two pets need confirmed checks: one is held back to compare.</source>
         <translation>확인된 검사가 있는 반려동물이 두 마리 이상 필요합니다. 한 마리는 비교용으로 따로 남깁니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="139"/>
         <source>Estimated time: about %1 min on this computer.</source>
         <translation>예상 시간: 이 컴퓨터에서 약 %1분.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="151"/>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="186"/>
         <source>Exporting the confirmed checks...</source>
         <translation>확인된 검사를 내보내는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="180"/>
         <source>Stopping after the current batch...</source>
         <translation>지금 묶음을 마치고 멈추는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="190"/>
         <source>Learning: pass %1 of %2, %3 photos/s, about %4 min left.</source>
         <translation>학습 중: %2회 중 %1회째, 초당 사진 %3장, 약 %4분 남음.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="196"/>
         <source>Checking pass %1 on the held-back pets...</source>
         <translation>%1회째 결과를 따로 남긴 반려동물로 확인하는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="198"/>
         <source>Calibrating the new model...</source>
         <translation>새 모델을 보정하는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="201"/>
         <source>Comparing the new model with the current one...</source>
         <translation>새 모델과 지금 모델을 비교하는 중...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="212"/>
         <source>Cancelled. Nothing was installed.</source>
         <translation>취소했습니다. 아무것도 설치하지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="213"/>
         <source>The model could not be improved: %1. Nothing was installed.</source>
         <translation>모델을 개선하지 못했습니다: %1. 아무것도 설치하지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="225"/>
         <source>On %1 held-back photos (pets held back: %2): the new model&apos;s macro AUC %3, the current model&apos;s %4.</source>
         <translation>따로 남긴 사진 %1장(반려동물 %2마리)에서: 새 모델의 매크로 AUC %3, 지금 모델 %4.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="231"/>
         <source>Done.</source>
         <translation>완료했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="234"/>
         <source>The new model did better. Install it as version %1?</source>
         <translation>새 모델이 더 나았습니다. 버전 %1(으)로 설치할까요?</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="239"/>
         <source>The new model did not do better, so it is not offered; the current model stays in use.</source>
         <translation>새 모델이 더 낫지 않아 설치를 제안하지 않습니다. 지금 모델을 계속 사용합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="250"/>
         <source>The new model could not be installed: %1</source>
         <translation>새 모델을 설치하지 못했습니다: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="256"/>
         <source>Installed in %1 and in use. Settings &gt; Models switches back.</source>
         <translation>%1에 설치해 사용 중입니다. 설정 &gt; 모델에서 되돌릴 수 있습니다.</translation>
     </message>
@@ -1487,90 +1939,112 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::MainWindow</name>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="205"/>
         <source>Walness - pet eye check</source>
         <translation>Walness - 반려동물 눈 검사</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="206"/>
         <source>Eye check</source>
         <translation>눈 검사</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="208"/>
         <source>Clinics</source>
         <translation>동물병원</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="219"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="220"/>
         <source>&amp;About Walness</source>
         <translation>Walness 정보(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="274"/>
         <source>About Walness</source>
         <translation>Walness 정보</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="217"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="218"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="251"/>
         <source>No model installed.</source>
         <translation>설치된 모델이 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="252"/>
         <source>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;Screens photos of dog and cat eyes for signs of disease, on this computer, and finds veterinary clinics nearby.&lt;/p&gt;&lt;p&gt;&lt;b&gt;A screening aid, not a veterinary diagnosis.&lt;/b&gt; No model can confirm that an eye is healthy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Walness %1&lt;/h3&gt;&lt;p&gt;강아지와 고양이의 눈 사진을 이 컴퓨터에서 살펴 질환의 징후를 찾고, 가까운 동물병원을 찾아 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;선별 보조 도구이며 수의사의 진단이 아닙니다.&lt;/b&gt; 어떤 모델도 눈이 건강하다는 것을 확인할 수 없습니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="256"/>
         <source>&lt;h4&gt;Models&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Details, metrics and limits: Tools &amp;gt; Settings &amp;gt; Models.&lt;/p&gt;</source>
         <translation>&lt;h4&gt;모델&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;자세한 내용, 측정 결과와 한계: 도구 &amp;gt; 설정 &amp;gt; 모델.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="259"/>
         <source>&lt;h4&gt;Versions&lt;/h4&gt;&lt;p&gt;Qt %1, LibTorch %2, OpenCV %3&lt;/p&gt;</source>
         <translation>&lt;h4&gt;버전&lt;/h4&gt;&lt;p&gt;Qt %1, LibTorch %2, OpenCV %3&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="261"/>
         <source>&lt;h4&gt;Data and licences&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;Dog eye model trained by Walness on the AI Hub companion-animal eye disease photos (반려동물 안구질환 데이터), starting from torchvision&apos;s ImageNet MobileNetV2 weights (BSD-3-Clause).&lt;/li&gt;&lt;li&gt;Disease explanations written by the Walness team; not a substitute for a vet.&lt;/li&gt;&lt;li&gt;Map and clinic data © OpenStreetMap contributors (ODbL). Clinic data from Google Places when you add a key (powered by Google); LOCALDATA from the Korean Ministry of the Interior and Safety when you import it.&lt;/li&gt;&lt;li&gt;Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), OpenCV (Apache-2.0), PROJ (MIT), libheif (LGPL-3.0), QtKeychain (BSD-2-Clause).&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;h4&gt;데이터와 라이선스&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;강아지 눈 모델은 Walness가 AI Hub 반려동물 안구질환 데이터로 학습했으며, torchvision의 ImageNet MobileNetV2 가중치(BSD-3-Clause)에서 시작했습니다.&lt;/li&gt;&lt;li&gt;질환 설명은 Walness 팀이 작성했으며 수의사를 대신하지 않습니다.&lt;/li&gt;&lt;li&gt;지도와 동물병원 데이터 © OpenStreetMap 기여자(ODbL). 키를 추가하면 Google Places의 동물병원 데이터(powered by Google), 가져오면 행정안전부 LOCALDATA를 사용합니다.&lt;/li&gt;&lt;li&gt;Qt(LGPL-3.0), LibTorch(BSD-3-Clause), OpenCV(Apache-2.0), PROJ(MIT), libheif(LGPL-3.0), QtKeychain(BSD-2-Clause)로 만들었습니다.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="207"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="215"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="216"/>
         <source>Screen a &amp;folder of photos...</source>
         <translation>폴더의 사진 일괄 검사(&amp;F)...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="209"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="210"/>
         <source>&amp;Open photo...</source>
         <translation>사진 열기(&amp;O)...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="211"/>
         <source>Open &amp;recent</source>
         <translation>최근 사진 열기(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="212"/>
         <source>&amp;Save result...</source>
         <translation>결과 저장(&amp;S)...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="213"/>
         <source>Save to &amp;pet...</source>
         <translation>반려동물 기록에 저장(&amp;P)...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="214"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1578,6 +2052,7 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::ProbabilityBars</name>
     <message>
+        <location filename="../../ui/common/ProbabilityBars.cpp" line="22"/>
         <source>%1: %2%, threshold %3%</source>
         <translation>%1: %2%, 기준 %3%</translation>
     </message>
@@ -1585,58 +2060,72 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::SaveToPetDialog</name>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="29"/>
         <source>Save to a pet&apos;s history</source>
         <translation>반려동물 기록에 저장</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="33"/>
         <source>New pet...</source>
         <translation>새 반려동물...</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="42"/>
         <source>unknown</source>
         <translation>모름</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="45"/>
         <source>e.g. Nabi</source>
         <translation>예: 나비</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="45"/>
         <source>e.g. Coco</source>
         <translation>예: 코코</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="46"/>
         <source>e.g. left eye, after two days of drops</source>
         <translation>예: 왼쪽 눈, 안약 넣은 지 이틀째</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="50"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="51"/>
         <source>Breed</source>
         <translation>품종</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="52"/>
         <source>Birth year</source>
         <translation>출생 연도</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="55"/>
         <source>Pet</source>
         <translation>반려동물</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="57"/>
         <source>Note</source>
         <translation>메모</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="63"/>
         <source>The photo, the eye region, the heatmap and the findings are saved on the shared server %1, where the clinic&apos;s other computers see them.</source>
         <translation>사진, 눈 영역, 히트맵, 결과가 공유 서버 %1에 저장되며 병원의 다른 컴퓨터에서도 볼 수 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="66"/>
         <source>The photo, the eye region, the heatmap and the findings are saved on this computer only (%1).</source>
         <translation>사진, 눈 영역, 히트맵, 결과는 이 컴퓨터에만 저장됩니다 (%1).</translation>
     </message>
     <message>
+        <location filename="../../ui/history/SaveToPetDialog.cpp" line="115"/>
         <source>Give the new pet a name.</source>
         <translation>새 반려동물의 이름을 입력하세요.</translation>
     </message>
@@ -1644,110 +2133,138 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::SettingsDialog</name>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="45"/>
         <source>%1 is not a model bundle: it has no model.json.</source>
         <translation>%1은(는) 모델 번들이 아닙니다: model.json이 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="55"/>
         <source>%1 is incomplete: its weights file %2 is missing.</source>
         <translation>%1이(가) 불완전합니다: 가중치 파일 %2이(가) 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="69"/>
         <source>%1 %2 is already installed.</source>
         <translation>%1 %2은(는) 이미 설치되어 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="81"/>
         <source>Could not copy the bundle to %1.</source>
         <translation>번들을 %1에 복사하지 못했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="187"/>
         <source>&lt;p&gt;No model bundle is installed. Add a bundle folder (model.json and weights) made by &lt;code&gt;walness-cli train&lt;/code&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;설치된 모델 번들이 없습니다. &lt;code&gt;walness-cli train&lt;/code&gt;으로 만든 번들 폴더(model.json과 가중치)를 추가하세요.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="226"/>
         <source>Choose a model bundle folder</source>
         <translation>모델 번들 폴더 선택</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="233"/>
         <source>Installed in %1.</source>
         <translation>%1에 설치했습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="252"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="253"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="254"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="255"/>
         <source>Privacy</source>
         <translation>개인정보</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="257"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="258"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="259"/>
         <source>Species at start:</source>
         <translation>시작할 때 동물:</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="260"/>
         <source>Dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="261"/>
         <source>Cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="262"/>
         <source>Add bundle folder...</source>
         <translation>번들 폴더 추가...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="248"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="256"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="272"/>
         <source>&lt;h3&gt;Privacy&lt;/h3&gt;&lt;p&gt;Photos are analysed on this computer. Walness never uploads them; they go to a server only if you keep pet histories on your clinic&apos;s own PostgreSQL server (History). Walness has no account, no analytics and no advertising.&lt;/p&gt;&lt;p&gt;Only the clinic search uses the network, and only when you start it: the search location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile server you set) while the Clinics tab is open.&lt;/p&gt;&lt;p&gt;Stored on this computer only: your settings, the last search location, clinics found earlier (for use without network) and the Google key in the system keychain.&lt;/p&gt;&lt;p&gt;Pet histories (photos, eye regions, heatmaps and results you save to a pet) are kept on this computer, or on your clinic&apos;s PostgreSQL server if you choose one under History.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;개인정보&lt;/h3&gt;&lt;p&gt;사진은 이 컴퓨터에서 분석됩니다. Walness는 사진을 업로드하지 않으며, 반려동물 기록을 병원 자체의 PostgreSQL 서버에 두기로 한 경우(기록)에만 그 서버로 전송됩니다. Walness에는 계정, 분석 도구, 광고가 없습니다.&lt;/p&gt;&lt;p&gt;네트워크는 동물병원 검색에만, 그리고 검색을 시작할 때만 사용합니다. 검색 위치는 OpenStreetMap(Overpass, 장소를 입력하면 Nominatim)으로, 키를 추가했다면 Google Places로 전송됩니다. 동물병원 탭이 열려 있는 동안 지도 타일을 OpenStreetMap(또는 설정한 타일 서버)에서 받습니다.&lt;/p&gt;&lt;p&gt;이 컴퓨터에만 저장되는 것: 설정, 마지막 검색 위치, 이전에 찾은 동물병원(네트워크 없이 보기 위해), 시스템 키체인의 Google 키.&lt;/p&gt;&lt;p&gt;반려동물 기록(반려동물에 저장한 사진, 눈 영역, 히트맵, 결과)은 이 컴퓨터에, 또는 기록 설정에서 고른 병원의 PostgreSQL 서버에 보관됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="62"/>
         <source>%1 cannot be installed: its model id and version must not contain / or \ or start with a dot.</source>
         <translation>%1은(는) 설치할 수 없습니다: 모델 ID와 버전에는 / 또는 \ 문자가 들어가거나 점(.)으로 시작할 수 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="177"/>
         <source> (in use)</source>
         <translation> (사용 중)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="203"/>
         <source>%1 %2 is now used for new checks.</source>
         <translation>이제 새 검사에 %1 %2을(를) 사용합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="217"/>
         <source>Installed in %1 and used for new checks.</source>
         <translation>%1에 설치했고 새 검사에 사용합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="263"/>
         <source>Use this model</source>
         <translation>이 모델 사용</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="265"/>
         <source>Screen this species with the selected model (also to switch back to an earlier version).</source>
         <translation>이 종류의 검사에 선택한 모델을 사용합니다(이전 버전으로 되돌릴 때도).</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="267"/>
         <source>Improve with this clinic&apos;s confirmed checks...</source>
         <translation>이 병원의 확인된 검사로 모델 개선...</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="269"/>
         <source>Fine-tune the selected model on the checks a vet confirmed, on this computer.</source>
         <translation>수의사가 확인한 검사로 선택한 모델을 이 컴퓨터에서 추가 학습합니다.</translation>
     </message>
@@ -1755,18 +2272,22 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::SpeciesToggle</name>
     <message>
+        <location filename="../../ui/diagnosis/SpeciesToggle.cpp" line="62"/>
         <source>Dog</source>
         <translation>강아지</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/SpeciesToggle.cpp" line="63"/>
         <source>Cat</source>
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/SpeciesToggle.cpp" line="64"/>
         <source>The photo shows a dog&apos;s eye</source>
         <translation>강아지의 눈 사진입니다</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/SpeciesToggle.cpp" line="65"/>
         <source>The photo shows a cat&apos;s eye</source>
         <translation>고양이의 눈 사진입니다</translation>
     </message>

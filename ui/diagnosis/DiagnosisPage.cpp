@@ -741,9 +741,11 @@ void DiagnosisPage::trySave(PendingSave save) {
   if (saveToPet(save.petId, save.notes, &error, save.checkUid) == 0) {
     // Nothing is lost: the result stays on screen, the pet and notes wait for Retry.
     pendingSave_ = std::move(save);
-    privacyNote_->setText(error + QLatin1Char(' ') +
-                          tr("The result and your notes are kept: press \"Retry saving\" when "
-                             "the history can be reached again."));
+    // What matters first (nothing is lost, how to go on), then the reason.
+    privacyNote_->setText(tr("Not saved to %1's history. The result and your notes are kept: "
+                             "press \"Retry saving\" when the history can be reached again.")
+                              .arg(save.petName) +
+                          QLatin1Char('\n') + error);
   } else {
     pendingSave_.reset();
     privacyNote_->setText(tr("Saved to %1's history.").arg(save.petName));
@@ -752,8 +754,14 @@ void DiagnosisPage::trySave(PendingSave save) {
 }
 
 void DiagnosisPage::updateSaveToPetText() {
-  saveToPetButton_->setText(pendingSave_ ? tr("Retry saving to %1").arg(pendingSave_->petName)
-                                         : tr("Save to pet..."));
+  saveToPetButton_->setText(pendingSave_ ? tr("Retry saving") : tr("Save to pet..."));
+  saveToPetButton_->setToolTip(
+      pendingSave_
+          ? plainToolTip(tr("Save this result to %1's history again, with the same notes; it is "
+                            "stored once however often you retry.")
+                             .arg(pendingSave_->petName))
+          : tr("Keep this result in a pet's history to follow the eye over time "
+               "(Ctrl+Shift+S)."));
 }
 
 int64_t DiagnosisPage::saveToPet(int64_t petId, const QString& notes, QString* error,
@@ -935,8 +943,6 @@ void DiagnosisPage::retranslate() {
   saveButton_->setText(tr("Save result..."));
   saveButton_->setToolTip(tr("Save the heatmap as PNG and the findings as JSON (Ctrl+S)."));
   updateSaveToPetText();
-  saveToPetButton_->setToolTip(
-      tr("Keep this result in a pet's history to follow the eye over time (Ctrl+Shift+S)."));
   retakeButton_->setText(tr("Open another photo"));
   keepButton_->setText(tr("Keep this result"));
   modelViewTitle_->setText(tr("What the model sees"));

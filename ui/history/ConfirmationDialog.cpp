@@ -151,8 +151,10 @@ ConfirmationDialog::ConfirmationDialog(
     if (saver_) {
       const QString error = saver_(confirmation());
       if (!error.isEmpty()) {
-        hint_->setText(tr("Not saved: %1 Everything you entered is kept; press Save to try again.")
+        // What to do first, then the server's reason; the dialog grows to show all of it.
+        hint_->setText(tr("Not saved. Everything you entered is kept; press Save to try again.\n%1")
                            .arg(error));
+        adjustSize();
         return;
       }
     }

@@ -11,10 +11,12 @@
 
 #include "LocalHttpServer.h"
 #include "SharedData.h"
+#include "SilentServer.h"
 #include "clinics/ClinicFetcher.h"
 
 using namespace walness::clinics;
 using walness::test::LocalHttpServer;
+using walness::test::SilentServer;
 
 namespace {
 
@@ -176,18 +178,13 @@ TEST(ClinicFetcherTest, BusyServersAreRetriedWithBackoffThenReported) {
 }
 
 TEST(ClinicFetcherTest, AServerThatNeverAnswersTimesOutWithAClearMessage) {
-  // Accepts the connection and keeps it open without a reply.
-  QTcpServer silent;
-  ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
-  QList<QTcpSocket*> held;
-  QObject::connect(&silent, &QTcpServer::newConnection, [&] {
-    while (QTcpSocket* socket = silent.nextPendingConnection()) held.append(socket);
-  });
+  SilentServer silent;
+  ASSERT_TRUE(silent.server.isListening());
   QNetworkAccessManager network;
   ClinicFetcher fetcher(&network);
   fetcher.setTimeoutMs(300);
   fetcher.setRetryDelaysMs({50});  // one retry, which times out too
-  fetcher.setEndpoints({QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())), {}});
+  fetcher.setEndpoints({silent.url(), {}});
   QElapsedTimer clock;
   clock.start();
   const Outcome timedOut = searchOpenStreetMap(fetcher);
@@ -195,7 +192,7 @@ TEST(ClinicFetcherTest, AServerThatNeverAnswersTimesOutWithAClearMessage) {
       << timedOut.error.toStdString();
   EXPECT_GE(clock.elapsed(), 600);  // two attempts of 300 ms
   EXPECT_LT(clock.elapsed(), 10000);
-  EXPECT_EQ(held.size(), 2);
+  EXPECT_EQ(silent.held.size(), 2);
 }
 
 // An allowed server answering 302 to another host must not get the search point passed on.
@@ -260,15 +257,11 @@ TEST(ClinicFetcherTest, AnOversizedAnswerIsRefusedUnread) {
 }
 
 TEST(ClinicFetcherTest, CancelStopsTheSearchInFlight) {
-  QTcpServer silent;
-  ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
-  QList<QTcpSocket*> held;
-  QObject::connect(&silent, &QTcpServer::newConnection, [&] {
-    while (QTcpSocket* socket = silent.nextPendingConnection()) held.append(socket);
-  });
+  SilentServer silent;
+  ASSERT_TRUE(silent.server.isListening());
   QNetworkAccessManager network;
   ClinicFetcher fetcher(&network);
-  fetcher.setEndpoints({QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())), {}});
+  fetcher.setEndpoints({silent.url(), {}});
   QElapsedTimer clock;
   clock.start();
   const Outcome cancelled = waitFor(fetcher, [&] {

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include "HistoryBackends.h"
 #include "PostgresServer.h"
 #include "history/HistoryStore.h"
 
@@ -13,7 +14,7 @@ using namespace walness::history;
 
 namespace {
 
-enum class Backend { Sqlite, Postgres };
+using test::Backend;
 
 const QString kReleaseFixture = QStringLiteral(WALNESS_SOURCE_DIR "/tests/fixtures/history-0.1.0");
 
@@ -44,13 +45,8 @@ Confirmation answer(const std::string& by) {
 class ConfirmationTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::Postgres) {
-      auto& server = test::PostgresServer::shared();
-      ASSERT_TRUE(server.running()) << server.error().toStdString();
-      location_ = server.createDatabase();
-    } else {
-      location_ = StoreLocation::local(folder_.filePath(QStringLiteral("history")));
-    }
+    location_ = test::freshLocation(GetParam(), folder_.filePath(QStringLiteral("history")));
+    ASSERT_FALSE(HasFailure());
     auto opened = HistoryStore::open(location_);
     ASSERT_TRUE(opened) << opened.message();
     store_ = std::move(*opened);
@@ -140,10 +136,7 @@ TEST_P(ConfirmationTest, ADeletedCheckLeavesTheAuditUntilRestored) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConfirmationTest,
-                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const auto& info) {
-                           return info.param == Backend::Sqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
 
 // What Walness 0.1.0 wrote (tests/fixtures/history-0.1.0, made with that release's
 // `walness-cli batch --pet Coco`) opens, is upgraded in place and keeps every check.

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "HistoryBackends.h"
 #include "PostgresServer.h"
 #include "history/HistoryStore.h"
 #include "history/PhotoStore.h"
@@ -20,7 +21,7 @@ using namespace walness::history;
 
 namespace {
 
-enum class Backend { Sqlite, Postgres };
+using test::Backend;
 
 inference::Diagnosis sampleDiagnosis(double cataract, double conjunctivitis) {
   inference::Diagnosis diagnosis;
@@ -54,13 +55,8 @@ NewDiagnosis sampleEntry(int64_t petId, const QByteArray& photo, double cataract
 class HistoryStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::Postgres) {
-      auto& server = test::PostgresServer::shared();
-      ASSERT_TRUE(server.running()) << server.error().toStdString();
-      location_ = server.createDatabase();
-    } else {
-      location_ = StoreLocation::local(folder_.filePath(QStringLiteral("history")));
-    }
+    location_ = test::freshLocation(GetParam(), folder_.filePath(QStringLiteral("history")));
+    ASSERT_FALSE(HasFailure());
     auto opened = HistoryStore::open(location_);
     ASSERT_TRUE(opened) << opened.message();
     store_ = std::move(*opened);
@@ -283,10 +279,7 @@ TEST_P(HistoryStoreTest, TwoComputersOpeningANewStoreAtOnceMigrateItOnce) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HistoryStoreTest,
-                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const auto& info) {
-                           return info.param == Backend::Sqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
 
 // A store written by the first release (schema 1) is migrated in place and keeps its data.
 TEST(HistoryMigrationTest, SchemaOneIsMigratedWithItsData) {

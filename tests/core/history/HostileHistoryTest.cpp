@@ -20,6 +20,7 @@
 #include <mutex>
 #include <thread>
 
+#include "HistoryBackends.h"
 #include "PostgresServer.h"
 #include "history/HistoryStore.h"
 #include "history/PetArchive.h"
@@ -32,7 +33,7 @@ using namespace walness::history;
 // Nothing a row says may place a file outside the folder the user chose.
 namespace {
 
-enum class Backend { Sqlite, Postgres };
+using test::Backend;
 
 QByteArray jpegOf(int shade) {
   cv::Mat image(120, 160, CV_8UC3, cv::Scalar(shade, 80, 200 - shade));
@@ -63,13 +64,8 @@ QStringList filesUnder(const QString& root) {
 class HostileHistoryTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::Postgres) {
-      auto& server = test::PostgresServer::shared();
-      ASSERT_TRUE(server.running()) << server.error().toStdString();
-      location_ = server.createDatabase();
-    } else {
-      location_ = StoreLocation::local(root_.filePath(QStringLiteral("deep/a/b/history")));
-    }
+    location_ = test::freshLocation(GetParam(), root_.filePath(QStringLiteral("deep/a/b/history")));
+    ASSERT_FALSE(HasFailure());
     auto opened = HistoryStore::open(location_);
     ASSERT_TRUE(opened) << opened.message();
     store_ = std::move(*opened);
@@ -220,10 +216,7 @@ TEST_P(HostileHistoryTest, TwoComputersConfirmingTheSameCheckAtOnceBothSucceed) 
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HostileHistoryTest,
-                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::Sqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
 
 TEST(SafeFileNameTest, NamesFromOutsideTextStayOneSafeName) {
   EXPECT_EQ(io::safeFileName(QStringLiteral("보리")), QStringLiteral("보리"));

@@ -228,7 +228,7 @@ TEST(ConfirmationRetryTest, AnAnswerTheServerMissedStaysOpenAndIsSavedOnceOnRetr
   ASSERT_TRUE(server.stop()) << server.error().toStdString();
   saveButton(*dialog)->click();
   EXPECT_TRUE(dialog->isVisible()) << "the answer would be lost";
-  EXPECT_TRUE(dialog->hintLabel()->text().startsWith(QStringLiteral("Not saved:")))
+  EXPECT_TRUE(dialog->hintLabel()->text().startsWith(QStringLiteral("Not saved. Everything")))
       << dialog->hintLabel()->text().toStdString();
   EXPECT_EQ(dialog->noteField()->toPlainText(), QStringLiteral("Checked with a slit lamp."));
   dialog->grab().toImage().save(screenshot(QStringLiteral("confirmation-not-saved-en.png")));

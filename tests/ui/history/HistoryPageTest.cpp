@@ -241,12 +241,14 @@ TEST_F(HistoryPageTest, AFailedSaveToPetIsKeptAndRetriedOnce) {
   EXPECT_TRUE(diagnosis.hasPendingSave());
   auto* button = diagnosis.findChild<QPushButton*>(QStringLiteral("saveToPetButton"));
   ASSERT_NE(button, nullptr);
-  EXPECT_EQ(button->text(), QStringLiteral("Retry saving to Coco"));
+  EXPECT_EQ(button->text(), QStringLiteral("Retry saving"));
+  EXPECT_TRUE(button->toolTip().contains(QStringLiteral("Coco")));
   auto* note = diagnosis.findChild<QLabel*>(QStringLiteral("privacyNote"));
   ASSERT_NE(note, nullptr);
-  EXPECT_TRUE(note->text().contains(QStringLiteral("Could not save to the history")))
+  EXPECT_TRUE(note->text().startsWith(QStringLiteral("Not saved to Coco's history.")))
       << note->text().toStdString();
   EXPECT_TRUE(note->text().contains(QStringLiteral("your notes are kept")));
+  EXPECT_TRUE(note->text().contains(QStringLiteral("Could not save to the history")));
   EXPECT_TRUE(diagnosis.hasResult());
   EXPECT_EQ(history_.store()->diagnoses(petId_)->size(), before);
   diagnosis.grab().toImage().save(screenshot(QStringLiteral("save-to-pet-retry-en.png")));
