@@ -744,7 +744,7 @@ void DiagnosisPage::trySave(PendingSave save) {
     // What matters first (nothing is lost, how to go on), then the reason.
     privacyNote_->setText(tr("Not saved to %1's history. The result and your notes are kept: "
                              "press \"Retry saving\" when the history can be reached again.")
-                              .arg(save.petName) +
+                              .arg(pendingSave_->petName) +
                           QLatin1Char('\n') + error);
   } else {
     pendingSave_.reset();
