@@ -1,8 +1,8 @@
 #include "shell/InstanceMessage.h"
 
 #include <QDataStream>
-#include <QtEndian>
 #include <QIODevice>
+#include <QtEndian>
 
 namespace walness::ui::instance_message {
 
