@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -21,6 +22,7 @@
 #include "gate/EyeFinder.h"
 #include "imaging/ImageDecoder.h"
 #include "inference/Classifier.h"
+#include "io/RegularFile.h"
 #include "inference/DiagnosisJson.h"
 
 namespace walness::cli {
@@ -149,6 +151,17 @@ int runDiagnose(const QStringList& arguments) {
   const bool camOutIsFolder = !camOut.isEmpty() && images.size() > 1;
   if (camOutIsFolder && !QDir().mkpath(camOut))
     return usage(QStringLiteral("cannot create the --cam-out folder '%1'").arg(camOut));
+
+  // Photos that are FIFOs or devices are refused before the model loads: at once, not after it.
+  const bool anyPlainPath = std::any_of(images.begin(), images.end(), [](const QString& image) {
+    const QFileInfo info(image);
+    return !info.exists() || info.isFile();
+  });
+  if (!anyPlainPath) {
+    for (const QString& image : images)
+      err() << "walness-cli diagnose: " << qs(io::checkRegularFile(image).message()) << "\n";
+    return kExitBadInput;
+  }
 
   // The model: named, or the installed one for the species.
   int modelExit = kExitOk;
