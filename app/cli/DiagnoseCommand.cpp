@@ -22,8 +22,8 @@
 #include "gate/EyeFinder.h"
 #include "imaging/ImageDecoder.h"
 #include "inference/Classifier.h"
-#include "io/RegularFile.h"
 #include "inference/DiagnosisJson.h"
+#include "io/RegularFile.h"
 
 namespace walness::cli {
 

@@ -36,7 +36,7 @@ std::string tooLarge(const QString& path, int64_t maxBytes) {
 
 Status checkRegularFile(const QString& path) {
 #ifndef _WIN32
-  struct stat info{};
+  struct stat info = {};
   if (::stat(QFile::encodeName(path).constData(), &info) != 0)
     return Error{path.toStdString() + ": cannot read (" + std::strerror(errno) + ")"};
   if (!S_ISREG(info.st_mode))
@@ -66,7 +66,7 @@ Result<QByteArray> readRegularFile(const QString& path, int64_t maxBytes, Links 
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
-  struct stat info{};
+  struct stat info = {};
   if (::fstat(fd, &info) != 0)
     return Error{path.toStdString() + ": cannot read (" + std::strerror(errno) + ")"};
   if (!S_ISREG(info.st_mode))

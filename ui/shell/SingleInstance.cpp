@@ -82,7 +82,7 @@ QString SingleInstance::defaultServerName() {
 
 QString SingleInstance::privateFolderProblem(const QString& folder) {
 #ifdef Q_OS_UNIX
-  struct stat info{};
+  struct stat info = {};
   if (::lstat(QFile::encodeName(folder).constData(), &info) != 0)
     return QStringLiteral("%1 does not exist").arg(folder);
   if (S_ISLNK(info.st_mode)) return QStringLiteral("%1 is a symbolic link").arg(folder);
