@@ -2,34 +2,11 @@
 
 #include <torch/torch.h>
 
+#include "nn/PreparedConv.h"
+
 namespace walness::nn {
 
 namespace {
-
-// Conv and BatchNorm folded into one convolution: w' = w * g / sqrt(v + eps),
-// b' = beta - mean * g / sqrt(v + eps). Valid in eval mode only.
-struct FoldedConv {
-  torch::Tensor weight;
-  torch::Tensor bias;
-
-  static FoldedConv fold(const torch::nn::Conv2dImpl& conv,
-                         const torch::nn::BatchNorm2dImpl& norm) {
-    torch::NoGradGuard noGrad;
-    const torch::Tensor scale = norm.weight / torch::sqrt(norm.running_var + norm.options.eps());
-    torch::Tensor bias = norm.bias - norm.running_mean * scale;
-    if (conv.bias.defined()) bias = bias + conv.bias * scale;
-    const torch::Tensor weight =
-        (conv.weight * scale.view({-1, 1, 1, 1})).contiguous(torch::MemoryFormat::ChannelsLast);
-    return {weight, bias.contiguous()};
-  }
-
-  torch::Tensor apply(const torch::Tensor& input, const torch::nn::Conv2dImpl& conv) const {
-    const auto& options = conv.options;
-    return torch::conv2d(input, weight, bias, *options.stride(),
-                         std::get<torch::ExpandingArray<2>>(options.padding()), *options.dilation(),
-                         options.groups());
-  }
-};
 
 // Conv -> BatchNorm -> ReLU6, torchvision's Conv2dNormActivation (children "0", "1", "2"). A
 // Sequential subclass with a concrete forward(), so it can sit inside other Sequentials.
@@ -47,21 +24,28 @@ class ConvBnRelu6Impl : public torch::nn::SequentialImpl {
     norm_ = std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(ptr(1));
   }
 
-  void fold() { folded_ = FoldedConv::fold(*conv_, *norm_); }
-  void unfold() { folded_ = FoldedConv{}; }
+  // `input`: the shape the weights are prepacked for.
+  void fold(const std::string& name, const std::vector<int64_t>& input) {
+    prepared_ = std::make_shared<const PreparedConv>(*conv_, norm_.get(),
+                                                     PreparedConv::Activation::Relu6, name, input);
+  }
+
+  std::vector<int64_t> outputShape(const std::vector<int64_t>& input) const {
+    const int64_t stride = (*conv_->options.stride())[0];
+    return {input[0], conv_->options.out_channels(), (input[2] + stride - 1) / stride,
+            (input[3] + stride - 1) / stride};
+  }
+  void unfold() { prepared_.reset(); }
 
   torch::Tensor forward(torch::Tensor input) {
-    if (!is_training() && folded_.weight.defined()) {
-      torch::Tensor output = folded_.apply(input, *conv_);
-      return torch::hardtanh_(output, 0.0, 6.0);
-    }
+    if (!is_training() && prepared_) return prepared_->run(input);
     return SequentialImpl::forward(std::move(input));
   }
 
  private:
   std::shared_ptr<torch::nn::Conv2dImpl> conv_;
   std::shared_ptr<torch::nn::BatchNorm2dImpl> norm_;
-  FoldedConv folded_;
+  std::shared_ptr<const PreparedConv> prepared_;  // eval mode only; null until folded
 };
 TORCH_MODULE(ConvBnRelu6);
 
@@ -78,33 +62,47 @@ class InvertedResidualImpl : public torch::nn::Module {
     }
     depthwise_ = ConvBnRelu6(hidden, hidden, 3, stride, hidden);
     layers->push_back(depthwise_);
-    project_ = torch::nn::Conv2d(torch::nn::Conv2dOptions(hidden, out, 1).stride(1).bias(false));
-    layers->push_back(project_);
+    projectConv_ =
+        torch::nn::Conv2d(torch::nn::Conv2dOptions(hidden, out, 1).stride(1).bias(false));
+    layers->push_back(projectConv_);
     projectNorm_ = torch::nn::BatchNorm2d(torch::nn::BatchNorm2dOptions(out).eps(1e-5));
     layers->push_back(projectNorm_);
     conv_ = register_module("conv", layers);
   }
 
-  void fold() {
-    if (expand_) expand_->fold();
-    depthwise_->fold();
-    foldedProject_ = FoldedConv::fold(*project_, *projectNorm_);
+  // `name` is the block's (e.g. "features.3"); its layers are named as in the state dict.
+  void fold(const std::string& name, const std::vector<int64_t>& input) {
+    const int depthwiseIndex = expand_ ? 1 : 0;
+    std::vector<int64_t> hidden = input;
+    if (expand_) {
+      expand_->fold(name + ".conv.0", input);
+      hidden = expand_->outputShape(input);
+    }
+    depthwise_->fold(name + ".conv." + std::to_string(depthwiseIndex), hidden);
+    project_ = std::make_shared<const PreparedConv>(
+        *projectConv_, projectNorm_.get(), PreparedConv::Activation::None,
+        name + ".conv." + std::to_string(depthwiseIndex + 1), depthwise_->outputShape(hidden));
+  }
+
+  std::vector<int64_t> outputShape(const std::vector<int64_t>& input) const {
+    const std::vector<int64_t> hidden = expand_ ? expand_->outputShape(input) : input;
+    std::vector<int64_t> output = depthwise_->outputShape(hidden);
+    output[1] = projectConv_->options.out_channels();
+    return output;
   }
 
   void unfold() {
     if (expand_) expand_->unfold();
     depthwise_->unfold();
-    foldedProject_ = FoldedConv{};
+    project_.reset();
   }
 
   torch::Tensor forward(const torch::Tensor& input) {
-    torch::Tensor output;
-    if (!is_training() && foldedProject_.weight.defined()) {
-      torch::Tensor hidden = expand_ ? expand_->forward(input) : input;
-      output = foldedProject_.apply(depthwise_->forward(hidden), *project_);
-    } else {
-      output = conv_->forward(input);
+    if (!is_training() && project_) {
+      const torch::Tensor hidden = depthwise_->forward(expand_ ? expand_->forward(input) : input);
+      return project_->run(hidden, useResidual_ ? input : torch::Tensor());
     }
+    const torch::Tensor output = conv_->forward(input);
     return useResidual_ ? input + output : output;
   }
 
@@ -113,9 +111,9 @@ class InvertedResidualImpl : public torch::nn::Module {
   torch::nn::Sequential conv_{nullptr};
   ConvBnRelu6 expand_{nullptr};
   ConvBnRelu6 depthwise_{nullptr};
-  torch::nn::Conv2d project_{nullptr};
+  torch::nn::Conv2d projectConv_{nullptr};
   torch::nn::BatchNorm2d projectNorm_{nullptr};
-  FoldedConv foldedProject_;
+  std::shared_ptr<const PreparedConv> project_;  // eval mode only; null until folded
 };
 TORCH_MODULE(InvertedResidual);
 
@@ -166,27 +164,51 @@ MobileNetV2Impl::MobileNetV2Impl(int64_t numClasses, double dropout) : numClasse
   }
 }
 
-void MobileNetV2Impl::prepareForInference() {
-  for (auto& block : features_->children()) {
-    if (auto* stem = block->as<ConvBnRelu6Impl>()) stem->fold();
-    if (auto* residual = block->as<InvertedResidualImpl>()) residual->fold();
+namespace {
+// Folds the block, its weights prepacked for inputs of `input`'s shape.
+void foldBlock(torch::nn::Module& block, const std::string& name,
+               const std::vector<int64_t>& input) {
+  if (auto* stem = block.as<ConvBnRelu6Impl>()) stem->fold(name, input);
+  if (auto* residual = block.as<InvertedResidualImpl>()) residual->fold(name, input);
+}
+
+// The shape each block sees when the network reads one photo at `size` px.
+std::vector<std::vector<int64_t>> blockInputs(torch::nn::Sequential& blocks, int64_t size) {
+  std::vector<std::vector<int64_t>> shapes;
+  std::vector<int64_t> shape{1, 3, size, size};
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    shapes.push_back(shape);
+    if (auto* stem = blocks->ptr(i)->as<ConvBnRelu6Impl>()) shape = stem->outputShape(shape);
+    if (auto* residual = blocks->ptr(i)->as<InvertedResidualImpl>())
+      shape = residual->outputShape(shape);
   }
-  folded_ = true;
+  return shapes;
+}
+}  // namespace
+
+void MobileNetV2Impl::prepareForInference() {
+  const auto shapes = blockInputs(features_, kPreparedInputSize);
+  for (int64_t i = 0; i < featureBlockCount(); ++i)
+    foldBlock(*features_->ptr(size_t(i)), "features." + std::to_string(i), shapes[size_t(i)]);
 }
 
 void MobileNetV2Impl::freezeFeatureBlocks(int64_t count) {
   frozenBlocks_ = std::clamp<int64_t>(count, 0, featureBlockCount());
+  const auto shapes = blockInputs(features_, kPreparedInputSize);
   for (int64_t i = 0; i < featureBlockCount(); ++i) {
     const bool frozen = i < frozenBlocks_;
     const auto& block = features_->ptr(size_t(i));
     for (auto& parameter : block->parameters()) parameter.set_requires_grad(!frozen);
     // Frozen blocks never change: fold them once for speed. Trainable ones must not keep a fold
     // from before, which would go stale.
-    if (auto* stem = block->as<ConvBnRelu6Impl>()) frozen ? stem->fold() : stem->unfold();
-    if (auto* residual = block->as<InvertedResidualImpl>())
-      frozen ? residual->fold() : residual->unfold();
+    if (frozen) {
+      foldBlock(*block, "features." + std::to_string(i), shapes[size_t(i)]);
+    } else if (auto* stem = block->as<ConvBnRelu6Impl>()) {
+      stem->unfold();
+    } else if (auto* residual = block->as<InvertedResidualImpl>()) {
+      residual->unfold();
+    }
   }
-  folded_ = false;
   train(is_training());
 }
 
@@ -209,15 +231,12 @@ void MobileNetV2Impl::train(bool on) {
 }
 
 torch::Tensor MobileNetV2Impl::features(const torch::Tensor& input) {
-  if (folded_ && !is_training())
-    return features_->forward(input.contiguous(torch::MemoryFormat::ChannelsLast));
   return features_->forward(input);
 }
 
 std::vector<torch::Tensor> MobileNetV2Impl::locatorFeatures(const torch::Tensor& input) {
   constexpr size_t kFine = 13, kDeep = 17;
-  torch::Tensor x =
-      folded_ && !is_training() ? input.contiguous(torch::MemoryFormat::ChannelsLast) : input;
+  torch::Tensor x = input;
   std::vector<torch::Tensor> maps;
   size_t block = 0;
   for (auto& module : *features_) {

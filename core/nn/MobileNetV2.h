@@ -16,8 +16,8 @@ class MobileNetV2Impl : public FeatureClassifier {
   torch::Tensor head(const torch::Tensor& features) override;
   torch::Tensor forward(const torch::Tensor& input) { return head(features(input)); }
 
-  // Folds every BatchNorm into the convolution before it and stores the weights channels-last:
-  // about twice as fast on CPU in eval mode (measured in docs/performance.md).
+  // Folds every BatchNorm into the convolution before it and prepacks the weights for oneDNN,
+  // with ReLU6 and the residual sums fused (nn::PreparedConv; docs/performance.md).
   void prepareForInference() override;
 
   int64_t featureBlockCount() const override { return int64_t(features_->size()); }
@@ -40,10 +40,12 @@ class MobileNetV2Impl : public FeatureClassifier {
   torch::nn::Sequential& classifier() { return classifier_; }
 
   static constexpr int64_t kLastChannels = 1280;
+  // The photo size the weights are prepacked for (every bundle's input so far); other sizes run
+  // too, checked the same way, with oneDNN reordering as it needs.
+  static constexpr int64_t kPreparedInputSize = 224;
 
  private:
   int64_t numClasses_;
-  bool folded_ = false;
   int64_t frozenBlocks_ = 0;
   bool keepNormStatistics_ = false;
   torch::nn::Sequential features_{nullptr};

@@ -26,6 +26,7 @@
 #include "inference/Classifier.h"
 #include "inference/ScreeningSession.h"
 #include "nn/MobileNetV2.h"
+#include "nn/PreparedConv.h"
 #include "nn/Safetensors.h"
 #include "nn/StateDict.h"
 #include "training/AdaptiveOptimizer.h"
@@ -41,7 +42,8 @@ QString sharedDir() {
              : fromEnvironment;
 }
 
-// A five-disease bundle on the ImageNet backbone: the shipped model's shape and cost.
+// A five-disease bundle with the shipped dog model's weights (models/dog-eye-mobilenetv2), so the
+// ONNX Runtime anchor in scripts/bench-python-baseline times the very same network.
 struct Fixture {
   QTemporaryDir dir;
   std::unique_ptr<walness::inference::Classifier> classifier;
@@ -64,13 +66,9 @@ struct Fixture {
     card.camLayer = "features.18";
     torch::manual_seed(0);
     walness::nn::MobileNetV2 network(5);
-    auto imagenet = walness::nn::readSafetensors(
-        (sharedDir() + QStringLiteral("/pretrained/mobilenet_v2_imagenet.safetensors"))
-            .toStdString());
-    auto state = walness::nn::stateDict(*network);
-    for (auto& [name, tensor] : imagenet->tensors)
-      if (name.rfind("features.", 0) == 0) state[name] = tensor;
-    (void)walness::nn::loadStateDict(*network, state, "bench");
+    auto shipped = walness::nn::readSafetensors(WALNESS_SOURCE_DIR
+                                                "/models/dog-eye-mobilenetv2/weights.safetensors");
+    (void)walness::nn::loadStateDict(*network, shipped->tensors, "bench");
     (void)walness::bundle::writeModelBundle(dir.path().toStdString(), card, *network);
     classifier = std::move(walness::inference::Classifier::load(dir.path().toStdString()).value());
     // The same bundle with an eye gate (the shipped head's shape). Its thresholds never refuse,
@@ -130,6 +128,24 @@ void BM_NetworkForward(benchmark::State& state) {
     torch::InferenceMode mode;
     benchmark::DoNotOptimize(bundle->network->forward(input).data_ptr());
   }
+}
+
+// The network as the app runs it (BatchNorm folded, weights prepared when the bundle loads) on a
+// ready input: the row to compare with ONNX Runtime's. Second argument: 1 lets the convolutions
+// use oneDNN's prepacked kernels (the app's path), 0 keeps ATen's plain kernel for every one.
+void BM_PreparedNetwork(benchmark::State& state) {
+  setThreads(state);
+  auto& f = fixture();
+  walness::nn::PreparedConv::allowPrepacked(state.range(1) != 0);
+  auto bundle = walness::bundle::loadModelBundle(f.dir.path().toStdString());
+  bundle->network->eval();
+  bundle->network->prepareForInference();
+  auto input = walness::imaging::preprocess(f.photo, f.classifier->card().input)->input;
+  for (auto _ : state) {
+    torch::InferenceMode mode;
+    benchmark::DoNotOptimize(bundle->network->forward(input).data_ptr());
+  }
+  walness::nn::PreparedConv::allowPrepacked(true);
 }
 
 // What the app does for a result without a heatmap: preprocess, quality, forward, findings.
@@ -327,6 +343,11 @@ BENCHMARK(BM_NearestClinics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchPhotos)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_DecodePreprocess)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_PreparedNetwork)
+    ->Args({2, 0})
+    ->Args({2, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
 BENCHMARK(BM_Forward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ForwardCam)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_ForwardAllCams)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
