@@ -71,6 +71,22 @@ torch::Tensor batchOf(const std::vector<cv::Mat>& photos, const walness::imaging
   return torch::cat(inputs, 0);
 }
 
+// The shipped model twice: prepared as the app runs it, and unfolded in double precision.
+struct ShippedTwice {
+  walness::Result<walness::bundle::ModelBundle> fast =
+      walness::bundle::loadModelBundle(kShippedBundle);
+  walness::Result<walness::bundle::ModelBundle> exact =
+      walness::bundle::loadModelBundle(kShippedBundle);
+
+  ShippedTwice() {
+    if (!fast.ok() || !exact.ok()) return;
+    fast->network->eval();
+    fast->network->prepareForInference();
+    exact->network->eval();
+    exact->network->to(torch::kDouble);
+  }
+};
+
 }  // namespace
 
 TEST(PreparedConvTest, ThisLibTorchOffersOneDnnsPrepackedConvolution) {
@@ -146,14 +162,11 @@ TEST(PreparedConvTest, TheCheckRefusesAWrongOutput) {
 // The shipped model on real val photos, one at a time and in batches (what evaluate, the gate's
 // and the locator's training do), against the same network in double precision without folding.
 TEST(PreparedConvTest, TheShippedModelMatchesDoublePrecisionOneByOneAndInBatches) {
-  auto fast = walness::bundle::loadModelBundle(kShippedBundle);
-  auto exact = walness::bundle::loadModelBundle(kShippedBundle);
-  ASSERT_TRUE(fast.ok()) << fast.message();
-  ASSERT_TRUE(exact.ok());
-  fast->network->eval();
-  fast->network->prepareForInference();
-  exact->network->eval();
-  exact->network->to(torch::kDouble);
+  const ShippedTwice shipped;
+  ASSERT_TRUE(shipped.fast.ok()) << shipped.fast.message();
+  ASSERT_TRUE(shipped.exact.ok()) << shipped.exact.message();
+  const auto& fast = shipped.fast;
+  const auto& exact = shipped.exact;
   const torch::Tensor inputs = batchOf(valPhotos(6), fast->card.input);
   torch::InferenceMode inference;
   const torch::Tensor exactFeatures = exact->network->features(inputs.to(torch::kDouble));
@@ -231,14 +244,11 @@ TEST(PreparedConvTest, CamsFindingsAndGateEqualThePlainPathOnValPhotos) {
 // from it (up to 9.9e-5 measured) in the other direction, so the two float paths differ by up to
 // twice that.
 TEST(PreparedConvTest, EveryCamMethodIsWithin1e4OfDoublePrecision) {
-  auto fast = walness::bundle::loadModelBundle(kShippedBundle);
-  auto exact = walness::bundle::loadModelBundle(kShippedBundle);
-  ASSERT_TRUE(fast.ok()) << fast.message();
-  ASSERT_TRUE(exact.ok());
-  fast->network->eval();
-  fast->network->prepareForInference();
-  exact->network->eval();
-  exact->network->to(torch::kDouble);
+  const ShippedTwice shipped;
+  ASSERT_TRUE(shipped.fast.ok()) << shipped.fast.message();
+  ASSERT_TRUE(shipped.exact.ok()) << shipped.exact.message();
+  const auto& fast = shipped.fast;
+  const auto& exact = shipped.exact;
   const auto camOf = [](walness::nn::FeatureClassifier& network, const torch::Tensor& input,
                         int64_t label, const walness::cam::CamMethod& method) {
     torch::Tensor activations;
