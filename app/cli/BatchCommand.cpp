@@ -9,9 +9,9 @@
 #include <chrono>
 
 #include "CliCommon.h"
-#include "batch/BatchRunner.h"
-#include "history/HistoryStore.h"
-#include "inference/ScreeningSession.h"
+#include "walness/batch/BatchRunner.h"
+#include "walness/history/HistoryStore.h"
+#include "walness/inference/ScreeningSession.h"
 
 namespace walness::cli {
 

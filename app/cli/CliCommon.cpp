@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "bundle/ModelLocator.h"
+#include "walness/bundle/ModelLocator.h"
 
 namespace walness::cli {
 

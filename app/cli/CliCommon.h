@@ -9,7 +9,7 @@
 #include <QStringList>
 #include <QTextStream>
 
-#include "Species.h"
+#include "walness/Species.h"
 
 namespace walness::cli {
 

@@ -9,7 +9,6 @@
 #include <walness/Version.h>
 
 #include "BatchCommand.h"
-#include "BuildInfo.h"
 #include "CliCommon.h"
 #include "ClinicsCommand.h"
 #include "DiagnoseCommand.h"
@@ -17,6 +16,7 @@
 #include "GateCommands.h"
 #include "HistoryCommands.h"
 #include "TrainCommand.h"
+#include "walness/BuildInfo.h"
 
 using namespace walness::cli;
 

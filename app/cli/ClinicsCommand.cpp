@@ -14,13 +14,13 @@
 #include <set>
 
 #include "CliCommon.h"
-#include "clinics/ClinicFetcher.h"
-#include "clinics/ClinicRanking.h"
-#include "clinics/ClinicStore.h"
-#include "clinics/GooglePlacesParser.h"
-#include "clinics/LocalDataParser.h"
-#include "clinics/OpeningHours.h"
-#include "clinics/OverpassParser.h"
+#include "walness/clinics/ClinicFetcher.h"
+#include "walness/clinics/ClinicRanking.h"
+#include "walness/clinics/ClinicStore.h"
+#include "walness/clinics/GooglePlacesParser.h"
+#include "walness/clinics/LocalDataParser.h"
+#include "walness/clinics/OpeningHours.h"
+#include "walness/clinics/OverpassParser.h"
 
 namespace walness::cli {
 

@@ -16,14 +16,14 @@
 #include <memory>
 
 #include "CliCommon.h"
-#include "Diseases.h"
-#include "cam/CamMethod.h"
-#include "cam/Heatmap.h"
-#include "gate/EyeFinder.h"
-#include "imaging/ImageDecoder.h"
-#include "inference/Classifier.h"
-#include "inference/DiagnosisJson.h"
-#include "io/RegularFile.h"
+#include "walness/Diseases.h"
+#include "walness/cam/CamMethod.h"
+#include "walness/cam/Heatmap.h"
+#include "walness/gate/EyeFinder.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/inference/Classifier.h"
+#include "walness/inference/DiagnosisJson.h"
+#include "walness/io/RegularFile.h"
 
 namespace walness::cli {
 

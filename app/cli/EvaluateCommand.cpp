@@ -9,10 +9,10 @@
 #include <limits>
 
 #include "CliCommon.h"
-#include "bundle/ModelBundle.h"
-#include "training/Evaluation.h"
-#include "training/LabeledDataset.h"
-#include "training/MetricPlots.h"
+#include "walness/bundle/ModelBundle.h"
+#include "walness/training/Evaluation.h"
+#include "walness/training/MetricPlots.h"
+#include "walness/training/data/LabeledDataset.h"
 
 namespace walness::cli {
 

@@ -13,10 +13,10 @@
 #include <csignal>
 
 #include "CliCommon.h"
-#include "gate/EyeFinder.h"
-#include "gate/GateTrainer.h"
-#include "imaging/ImageDecoder.h"
-#include "inference/Classifier.h"
+#include "walness/gate/EyeFinder.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/inference/Classifier.h"
+#include "walness/training/gate/GateTrainer.h"
 
 namespace walness::cli {
 

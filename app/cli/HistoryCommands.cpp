@@ -7,10 +7,10 @@
 #include <memory>
 
 #include "CliCommon.h"
-#include "Diseases.h"
-#include "audit/ModelAudit.h"
-#include "history/HistoryStore.h"
-#include "history/LabelExport.h"
+#include "walness/Diseases.h"
+#include "walness/audit/ModelAudit.h"
+#include "walness/history/HistoryStore.h"
+#include "walness/history/LabelExport.h"
 
 namespace walness::cli {
 

@@ -13,11 +13,11 @@
 #include <cstdio>
 
 #include "CliCommon.h"
-#include "bundle/ModelCard.h"
-#include "training/AiHubDataset.h"
-#include "training/BundleComparison.h"
-#include "training/LabeledDataset.h"
-#include "training/Trainer.h"
+#include "walness/bundle/ModelCard.h"
+#include "walness/training/BundleComparison.h"
+#include "walness/training/Trainer.h"
+#include "walness/training/data/AiHubDataset.h"
+#include "walness/training/data/LabeledDataset.h"
 
 namespace walness::cli {
 

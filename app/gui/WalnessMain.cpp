@@ -11,10 +11,10 @@
 
 #include <walness/Version.h>
 
-#include "shell/GraphicsSetup.h"
-#include "shell/MainWindow.h"
-#include "shell/SingleInstance.h"
-#include "shell/Translations.h"
+#include "ui/shell/GraphicsSetup.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/SingleInstance.h"
+#include "ui/shell/Translations.h"
 
 namespace {
 

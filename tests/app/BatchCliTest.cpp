@@ -7,8 +7,8 @@
 
 #include "CliRunner.h"
 #include "SharedData.h"
-#include "history/HistoryStore.h"
-#include "io/Csv.h"
+#include "walness/history/HistoryStore.h"
+#include "walness/io/Csv.h"
 
 namespace {
 

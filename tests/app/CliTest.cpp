@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "BuildInfo.h"
 #include "CliRunner.h"
+#include "walness/BuildInfo.h"
 
 using walness::test::CliRun;
 using walness::test::runCli;

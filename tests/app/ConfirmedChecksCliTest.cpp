@@ -21,7 +21,7 @@
 
 #include "CliRunner.h"
 #include "SharedData.h"
-#include "history/HistoryStore.h"
+#include "walness/history/HistoryStore.h"
 
 using namespace walness;
 

@@ -13,7 +13,7 @@
 
 #include "CliRunner.h"
 #include "SharedData.h"
-#include "bundle/ModelBundle.h"
+#include "walness/bundle/ModelBundle.h"
 
 using namespace walness;
 

@@ -9,7 +9,7 @@
 #include "CliRunner.h"
 #include "SharedData.h"
 #include "TestBundles.h"
-#include "bundle/ModelBundle.h"
+#include "walness/bundle/ModelBundle.h"
 
 using namespace walness;
 

@@ -19,11 +19,11 @@
 #include "ImageStats.h"
 #include "SharedData.h"
 #include "WaitFor.h"
-#include "diagnosis/DiagnosisPage.h"
-#include "history/HistoryPage.h"
-#include "shell/InstanceMessage.h"
-#include "shell/MainWindow.h"
-#include "shell/SingleInstance.h"
+#include "ui/diagnosis/DiagnosisPage.h"
+#include "ui/history/HistoryPage.h"
+#include "ui/shell/InstanceMessage.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/SingleInstance.h"
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>

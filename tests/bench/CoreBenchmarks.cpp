@@ -16,22 +16,22 @@
 #include <memory>
 #include <random>
 
-#include "batch/BatchRunner.h"
-#include "bundle/ModelBundle.h"
-#include "cam/CamMethod.h"
-#include "clinics/ClinicStore.h"
-#include "gate/EyeGate.h"
-#include "imaging/ImageDecoder.h"
-#include "imaging/Preprocess.h"
-#include "inference/Classifier.h"
-#include "inference/ScreeningSession.h"
-#include "nn/MobileNetV2.h"
-#include "nn/PreparedConv.h"
-#include "nn/Safetensors.h"
-#include "nn/StateDict.h"
-#include "training/AdaptiveOptimizer.h"
-#include "training/DistributedContext.h"
-#include "training/TrainingStep.h"
+#include "walness/batch/BatchRunner.h"
+#include "walness/bundle/ModelBundle.h"
+#include "walness/cam/CamMethod.h"
+#include "walness/clinics/ClinicStore.h"
+#include "walness/gate/EyeGate.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/imaging/Preprocess.h"
+#include "walness/inference/Classifier.h"
+#include "walness/inference/ScreeningSession.h"
+#include "walness/nn/MobileNetV2.h"
+#include "walness/nn/PreparedConv.h"
+#include "walness/nn/Safetensors.h"
+#include "walness/nn/StateDict.h"
+#include "walness/training/AdaptiveOptimizer.h"
+#include "walness/training/TrainingStep.h"
+#include "walness/training/distributed/DistributedContext.h"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "imaging/ImageDecoder.h"
-#include "imaging/ModelInput.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/imaging/ModelInput.h"
 
 // OpenCV would log every damaged file; the decoder's own errors say what matters.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "clinics/KoreanCoordinates.h"
-#include "clinics/LocalDataParser.h"
+#include "walness/clinics/KoreanCoordinates.h"
+#include "walness/clinics/LocalDataParser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static auto coordinates = walness::clinics::KoreanCoordinates::create();

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "clinics/OpeningHours.h"
+#include "walness/clinics/OpeningHours.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "clinics/OverpassParser.h"
+#include "walness/clinics/OverpassParser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)walness::clinics::parseOverpass(

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "history/PetManifest.h"
+#include "walness/history/PetManifest.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const QByteArray json(reinterpret_cast<const char*>(data), qsizetype(size));

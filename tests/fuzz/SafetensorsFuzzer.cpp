@@ -2,7 +2,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "nn/Safetensors.h"
+#include "walness/nn/Safetensors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)walness::nn::parseSafetensors(reinterpret_cast<const char*>(data), size, "fuzz");

@@ -7,9 +7,9 @@
 #include <memory>
 #include <vector>
 
-#include "nn/Architectures.h"
-#include "training/AdaptiveOptimizer.h"
-#include "training/BatchLoader.h"
+#include "walness/nn/Architectures.h"
+#include "walness/training/AdaptiveOptimizer.h"
+#include "walness/training/data/BatchLoader.h"
 
 namespace walness::test {
 

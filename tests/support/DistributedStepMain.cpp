@@ -6,10 +6,10 @@
 #include <cstdio>
 
 #include "DistributedStepFixture.h"
-#include "nn/Safetensors.h"
-#include "nn/StateDict.h"
-#include "training/DistributedContext.h"
-#include "training/TrainingStep.h"
+#include "walness/nn/Safetensors.h"
+#include "walness/nn/StateDict.h"
+#include "walness/training/TrainingStep.h"
+#include "walness/training/distributed/DistributedContext.h"
 
 using namespace walness;
 

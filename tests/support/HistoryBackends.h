@@ -7,7 +7,7 @@
 #include <string>
 
 #include "PostgresServer.h"
-#include "history/StoreLocation.h"
+#include "walness/history/StoreLocation.h"
 
 namespace walness::test {
 

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "history/HistoryStore.h"
+#include "walness/history/HistoryStore.h"
 
 using namespace walness;
 

@@ -14,7 +14,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "history/StoreLocation.h"
+#include "walness/history/StoreLocation.h"
 
 namespace walness::test {
 

@@ -9,7 +9,7 @@
 #ifdef WALNESS_TEST_GUI
 #include <QApplication>
 
-#include "shell/GraphicsSetup.h"
+#include "ui/shell/GraphicsSetup.h"
 using TestApplication = QApplication;
 #else
 #include <QCoreApplication>

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "SharedData.h"
-#include "bundle/ModelBundle.h"
-#include "nn/MobileNetV2.h"
-#include "nn/Safetensors.h"
-#include "nn/StateDict.h"
+#include "walness/bundle/ModelBundle.h"
+#include "walness/nn/MobileNetV2.h"
+#include "walness/nn/Safetensors.h"
+#include "walness/nn/StateDict.h"
 
 namespace walness::test {
 

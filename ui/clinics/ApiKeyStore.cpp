@@ -1,4 +1,4 @@
-#include "clinics/ApiKeyStore.h"
+#include "ui/clinics/ApiKeyStore.h"
 
 #include <qt6keychain/keychain.h>
 

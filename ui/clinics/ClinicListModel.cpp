@@ -1,4 +1,4 @@
-#include "clinics/ClinicListModel.h"
+#include "ui/clinics/ClinicListModel.h"
 
 namespace walness::ui {
 

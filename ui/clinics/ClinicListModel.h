@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "clinics/Clinic.h"
-#include "clinics/ClinicRanking.h"
+#include "walness/clinics/Clinic.h"
+#include "walness/clinics/ClinicRanking.h"
 
 namespace walness::ui {
 

@@ -1,4 +1,4 @@
-#include "clinics/ClinicPanel.h"
+#include "ui/clinics/ClinicPanel.h"
 
 #include <QDir>
 #include <QEvent>
@@ -17,15 +17,15 @@
 #include <QThreadPool>
 #include <QVBoxLayout>
 
-#include "clinics/ApiKeyStore.h"
-#include "clinics/ClinicListModel.h"
-#include "clinics/ClinicRanking.h"
-#include "clinics/ClinicSearch.h"
-#include "clinics/ClinicSettingsDialog.h"
-#include "clinics/ClinicSortFilterModel.h"
-#include "clinics/LocalDataParser.h"
-#include "clinics/map/QmlNetworkGuard.h"
-#include "clinics/map/QmlNetworkGuardFactory.h"
+#include "ui/clinics/ApiKeyStore.h"
+#include "ui/clinics/ClinicListModel.h"
+#include "ui/clinics/ClinicSearch.h"
+#include "ui/clinics/ClinicSettingsDialog.h"
+#include "ui/clinics/ClinicSortFilterModel.h"
+#include "ui/clinics/map/QmlNetworkGuard.h"
+#include "ui/clinics/map/QmlNetworkGuardFactory.h"
+#include "walness/clinics/ClinicRanking.h"
+#include "walness/clinics/LocalDataParser.h"
 
 namespace walness::ui {
 

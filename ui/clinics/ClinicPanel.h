@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "clinics/Clinic.h"
+#include "walness/clinics/Clinic.h"
 
 class QLabel;
 class QPushButton;

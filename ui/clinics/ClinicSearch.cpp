@@ -1,4 +1,4 @@
-#include "clinics/ClinicSearch.h"
+#include "ui/clinics/ClinicSearch.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,9 +10,9 @@
 #include <QSettings>
 #include <QTimeZone>
 
-#include "clinics/ClinicListModel.h"
-#include "clinics/ClinicStore.h"
-#include "clinics/OpeningHours.h"
+#include "ui/clinics/ClinicListModel.h"
+#include "walness/clinics/ClinicStore.h"
+#include "walness/clinics/OpeningHours.h"
 
 namespace walness::ui {
 

@@ -7,9 +7,9 @@
 #include <memory>
 #include <vector>
 
-#include "clinics/Clinic.h"
-#include "clinics/ClinicFetcher.h"
-#include "clinics/ClinicRanking.h"
+#include "walness/clinics/Clinic.h"
+#include "walness/clinics/ClinicFetcher.h"
+#include "walness/clinics/ClinicRanking.h"
 
 class QGeoPositionInfoSource;
 class QNetworkAccessManager;

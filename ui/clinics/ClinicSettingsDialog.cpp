@@ -1,4 +1,4 @@
-#include "clinics/ClinicSettingsDialog.h"
+#include "ui/clinics/ClinicSettingsDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -10,9 +10,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "clinics/ApiKeyStore.h"
-#include "clinics/ClinicSearch.h"
-#include "common/SafeText.h"
+#include "ui/clinics/ApiKeyStore.h"
+#include "ui/clinics/ClinicSearch.h"
+#include "ui/common/SafeText.h"
 
 namespace walness::ui {
 

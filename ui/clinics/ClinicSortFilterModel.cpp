@@ -1,7 +1,7 @@
-#include "clinics/ClinicSortFilterModel.h"
+#include "ui/clinics/ClinicSortFilterModel.h"
 
-#include "clinics/ClinicListModel.h"
-#include "clinics/Directions.h"
+#include "ui/clinics/ClinicListModel.h"
+#include "walness/clinics/Directions.h"
 
 namespace walness::ui {
 

@@ -4,7 +4,7 @@
 #include <QUrl>
 #include <QVariantMap>
 
-#include "clinics/ClinicRanking.h"
+#include "walness/clinics/ClinicRanking.h"
 
 namespace walness::ui {
 

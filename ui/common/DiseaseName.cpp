@@ -1,6 +1,6 @@
-#include "common/DiseaseName.h"
+#include "ui/common/DiseaseName.h"
 
-#include "Diseases.h"
+#include "walness/Diseases.h"
 
 namespace walness::ui {
 

@@ -1,4 +1,4 @@
-#include "common/MatImage.h"
+#include "ui/common/MatImage.h"
 
 namespace walness::ui {
 

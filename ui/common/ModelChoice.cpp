@@ -1,4 +1,4 @@
-#include "common/ModelChoice.h"
+#include "ui/common/ModelChoice.h"
 
 #include <QDir>
 #include <QSettings>

@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "Species.h"
-#include "bundle/ModelLocator.h"
+#include "walness/Species.h"
+#include "walness/bundle/ModelLocator.h"
 
 namespace walness::ui {
 

@@ -1,4 +1,4 @@
-#include "common/ProbabilityBars.h"
+#include "ui/common/ProbabilityBars.h"
 
 #include <QPainter>
 #include <QPalette>

@@ -1,4 +1,4 @@
-#include "common/ReportPdf.h"
+#include "ui/common/ReportPdf.h"
 
 #include <QImage>
 #include <QPageLayout>

@@ -2,8 +2,8 @@
 
 #include <QString>
 
-#include "Result.h"
-#include "report/Report.h"
+#include "walness/Result.h"
+#include "walness/report/Report.h"
 
 namespace walness::ui {
 

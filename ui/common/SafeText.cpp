@@ -1,4 +1,4 @@
-#include "common/SafeText.h"
+#include "ui/common/SafeText.h"
 
 #include <QLabel>
 #include <QTextDocument>

@@ -1,4 +1,4 @@
-#include "diagnosis/BatchDialog.h"
+#include "ui/diagnosis/BatchDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,12 +17,12 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "batch/BatchRunner.h"
-#include "common/ReportPdf.h"
-#include "common/SafeText.h"
-#include "diagnosis/DiagnosisController.h"
-#include "history/HistoryDatabase.h"
-#include "inference/ScreeningSession.h"
+#include "ui/common/ReportPdf.h"
+#include "ui/common/SafeText.h"
+#include "ui/diagnosis/DiagnosisController.h"
+#include "ui/history/HistoryDatabase.h"
+#include "walness/batch/BatchRunner.h"
+#include "walness/inference/ScreeningSession.h"
 
 namespace walness::ui {
 

@@ -5,7 +5,7 @@
 
 #include <atomic>
 
-#include "Species.h"
+#include "walness/Species.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,11 +1,11 @@
-#include "diagnosis/DiagnosisController.h"
+#include "ui/diagnosis/DiagnosisController.h"
 
-#include "common/ModelChoice.h"
+#include "ui/common/ModelChoice.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
 
-#include "inference/ScreeningSession.h"
+#include "walness/inference/ScreeningSession.h"
 
 namespace walness::ui {
 

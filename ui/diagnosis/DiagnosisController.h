@@ -12,9 +12,9 @@
 #include <memory>
 #include <optional>
 
-#include "Species.h"
-#include "bundle/ModelLocator.h"
-#include "inference/Diagnosis.h"
+#include "walness/Species.h"
+#include "walness/bundle/ModelLocator.h"
+#include "walness/inference/Diagnosis.h"
 
 namespace walness::inference {
 class ScreeningSession;

@@ -1,4 +1,4 @@
-#include "diagnosis/DiagnosisPage.h"
+#include "ui/diagnosis/DiagnosisPage.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -38,23 +38,23 @@
 
 #include <cmath>
 
-#include "cam/HeatmapImage.h"
-#include "cam/HeatmapOverlay.h"
-#include "common/DiseaseName.h"
-#include "common/MatImage.h"
-#include "common/ProbabilityBars.h"
-#include "common/ReportPdf.h"
-#include "common/SafeText.h"
-#include "diagnosis/DiagnosisController.h"
-#include "diagnosis/EyeFinderBar.h"
-#include "diagnosis/PhotoView.h"
-#include "diagnosis/SpeciesToggle.h"
-#include "history/HistoryDatabase.h"
-#include "history/SaveToPetDialog.h"
-#include "imaging/ImageDecoder.h"
-#include "imaging/ModelInput.h"
-#include "inference/DiagnosisJson.h"
-#include "report/Report.h"
+#include "ui/common/DiseaseName.h"
+#include "ui/common/MatImage.h"
+#include "ui/common/ProbabilityBars.h"
+#include "ui/common/ReportPdf.h"
+#include "ui/common/SafeText.h"
+#include "ui/diagnosis/DiagnosisController.h"
+#include "ui/diagnosis/EyeFinderBar.h"
+#include "ui/diagnosis/PhotoView.h"
+#include "ui/diagnosis/SpeciesToggle.h"
+#include "ui/history/HistoryDatabase.h"
+#include "ui/history/SaveToPetDialog.h"
+#include "walness/cam/HeatmapImage.h"
+#include "walness/cam/HeatmapOverlay.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/imaging/ModelInput.h"
+#include "walness/inference/DiagnosisJson.h"
+#include "walness/report/Report.h"
 
 #include <walness/Version.h>
 

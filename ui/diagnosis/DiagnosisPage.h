@@ -8,10 +8,10 @@
 
 #include <optional>
 
-#include "Species.h"
-#include "bundle/ModelCard.h"
-#include "inference/Diagnosis.h"
-#include "knowledge/DiseaseKnowledge.h"
+#include "walness/Species.h"
+#include "walness/bundle/ModelCard.h"
+#include "walness/inference/Diagnosis.h"
+#include "walness/knowledge/DiseaseKnowledge.h"
 
 class QComboBox;
 class QFrame;

@@ -1,4 +1,4 @@
-#include "diagnosis/EyeFinderBar.h"
+#include "ui/diagnosis/EyeFinderBar.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -4,7 +4,7 @@
 #include <QRect>
 #include <QWidget>
 
-#include "Species.h"
+#include "walness/Species.h"
 
 class QLabel;
 class QPushButton;

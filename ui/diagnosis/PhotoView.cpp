@@ -1,4 +1,4 @@
-#include "diagnosis/PhotoView.h"
+#include "ui/diagnosis/PhotoView.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -1,4 +1,4 @@
-#include "diagnosis/SpeciesToggle.h"
+#include "ui/diagnosis/SpeciesToggle.h"
 
 #include <QButtonGroup>
 #include <QEvent>

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "Species.h"
+#include "walness/Species.h"
 
 class QButtonGroup;
 class QToolButton;

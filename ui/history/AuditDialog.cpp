@@ -1,4 +1,4 @@
-#include "history/AuditDialog.h"
+#include "ui/history/AuditDialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "audit/ModelAudit.h"
+#include "walness/audit/ModelAudit.h"
 
 class QLabel;
 class QVBoxLayout;

@@ -1,4 +1,4 @@
-#include "history/CompareDialog.h"
+#include "ui/history/CompareDialog.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -9,9 +9,9 @@
 
 #include <cmath>
 
-#include "common/ProbabilityBars.h"
-#include "common/SafeText.h"
-#include "history/ConfirmationDialog.h"
+#include "ui/common/ProbabilityBars.h"
+#include "ui/common/SafeText.h"
+#include "ui/history/ConfirmationDialog.h"
 
 namespace walness::ui {
 

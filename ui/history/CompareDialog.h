@@ -7,8 +7,8 @@
 
 #include <optional>
 
-#include "history/Confirmation.h"
-#include "history/DiagnosisRecord.h"
+#include "walness/history/Confirmation.h"
+#include "walness/history/DiagnosisRecord.h"
 
 class QLabel;
 

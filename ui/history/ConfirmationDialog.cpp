@@ -1,4 +1,4 @@
-#include "history/ConfirmationDialog.h"
+#include "ui/history/ConfirmationDialog.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "Diseases.h"
+#include "walness/Diseases.h"
 
 namespace walness::ui {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "Species.h"
-#include "history/Confirmation.h"
-#include "history/DiagnosisRecord.h"
+#include "walness/Species.h"
+#include "walness/history/Confirmation.h"
+#include "walness/history/DiagnosisRecord.h"
 
 class QDialogButtonBox;
 class QLabel;

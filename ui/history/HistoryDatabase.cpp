@@ -1,4 +1,4 @@
-#include "history/HistoryDatabase.h"
+#include "ui/history/HistoryDatabase.h"
 
 #include <QFutureWatcher>
 #include <QSettings>

@@ -6,7 +6,7 @@
 #include <functional>
 #include <memory>
 
-#include "history/HistoryStore.h"
+#include "walness/history/HistoryStore.h"
 
 namespace walness::ui {
 

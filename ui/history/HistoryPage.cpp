@@ -1,4 +1,4 @@
-#include "history/HistoryPage.h"
+#include "ui/history/HistoryPage.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -30,21 +30,21 @@
 #include <cmath>
 #include <set>
 
-#include "cam/HeatmapImage.h"
-#include "cam/HeatmapOverlay.h"
-#include "common/DiseaseName.h"
-#include "common/MatImage.h"
-#include "common/ReportPdf.h"
-#include "common/SafeText.h"
-#include "history/AuditDialog.h"
-#include "history/CompareDialog.h"
-#include "history/ConfirmationDialog.h"
-#include "history/HistoryDatabase.h"
-#include "history/PetArchive.h"
-#include "history/ProbabilityChart.h"
-#include "imaging/ImageDecoder.h"
-#include "io/SafeFileName.h"
-#include "report/HistoryReport.h"
+#include "ui/common/DiseaseName.h"
+#include "ui/common/MatImage.h"
+#include "ui/common/ReportPdf.h"
+#include "ui/common/SafeText.h"
+#include "ui/history/AuditDialog.h"
+#include "ui/history/CompareDialog.h"
+#include "ui/history/ConfirmationDialog.h"
+#include "ui/history/HistoryDatabase.h"
+#include "ui/history/ProbabilityChart.h"
+#include "walness/cam/HeatmapImage.h"
+#include "walness/cam/HeatmapOverlay.h"
+#include "walness/history/PetArchive.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/io/SafeFileName.h"
+#include "walness/report/HistoryReport.h"
 
 namespace walness::ui {
 

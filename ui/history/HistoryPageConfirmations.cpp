@@ -4,11 +4,11 @@
 
 #include <memory>
 
-#include "audit/ModelAudit.h"
-#include "history/AuditDialog.h"
-#include "history/ConfirmationDialog.h"
-#include "history/HistoryDatabase.h"
-#include "history/HistoryPage.h"
+#include "ui/history/AuditDialog.h"
+#include "ui/history/ConfirmationDialog.h"
+#include "ui/history/HistoryDatabase.h"
+#include "ui/history/HistoryPage.h"
+#include "walness/audit/ModelAudit.h"
 
 namespace walness::ui {
 

@@ -1,4 +1,4 @@
-#include "history/HistorySettings.h"
+#include "ui/history/HistorySettings.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -11,8 +11,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "common/SafeText.h"
-#include "history/HistoryDatabase.h"
+#include "ui/common/SafeText.h"
+#include "ui/history/HistoryDatabase.h"
 
 namespace walness::ui {
 

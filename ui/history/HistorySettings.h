@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "history/StoreLocation.h"
+#include "walness/history/StoreLocation.h"
 
 class QComboBox;
 class QLabel;

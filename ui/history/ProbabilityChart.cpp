@@ -1,4 +1,4 @@
-#include "history/ProbabilityChart.h"
+#include "ui/history/ProbabilityChart.h"
 
 #include <QChart>
 #include <QDateTime>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "history/HistoryStore.h"
+#include "walness/history/HistoryStore.h"
 
 namespace walness::ui {
 

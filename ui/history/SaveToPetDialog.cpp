@@ -1,4 +1,4 @@
-#include "history/SaveToPetDialog.h"
+#include "ui/history/SaveToPetDialog.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -9,8 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "common/SafeText.h"
-#include "history/HistoryDatabase.h"
+#include "ui/common/SafeText.h"
+#include "ui/history/HistoryDatabase.h"
 
 namespace walness::ui {
 

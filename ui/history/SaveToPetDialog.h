@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "Species.h"
+#include "walness/Species.h"
 
 class QComboBox;
 class QLabel;

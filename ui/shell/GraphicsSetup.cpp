@@ -1,4 +1,4 @@
-#include "shell/GraphicsSetup.h"
+#include "ui/shell/GraphicsSetup.h"
 
 #include <QQuickWindow>
 #include <QSGRendererInterface>

@@ -1,4 +1,4 @@
-#include "shell/InstanceMessage.h"
+#include "ui/shell/InstanceMessage.h"
 
 #include <QDataStream>
 #include <QIODevice>

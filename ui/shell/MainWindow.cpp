@@ -1,4 +1,4 @@
-#include "shell/MainWindow.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QCloseEvent>
@@ -11,18 +11,18 @@
 #include <QTabWidget>
 #include <QUndoStack>
 
-#include "BuildInfo.h"
-#include "bundle/ModelLocator.h"
-#include "clinics/ClinicPanel.h"
-#include "common/SafeText.h"
-#include "diagnosis/BatchDialog.h"
-#include "diagnosis/DiagnosisPage.h"
-#include "diagnosis/SpeciesToggle.h"
-#include "history/HistoryDatabase.h"
-#include "history/HistoryPage.h"
-#include "shell/ModelCardText.h"
-#include "shell/SettingsDialog.h"
-#include "shell/Translations.h"
+#include "ui/clinics/ClinicPanel.h"
+#include "ui/common/SafeText.h"
+#include "ui/diagnosis/BatchDialog.h"
+#include "ui/diagnosis/DiagnosisPage.h"
+#include "ui/diagnosis/SpeciesToggle.h"
+#include "ui/history/HistoryDatabase.h"
+#include "ui/history/HistoryPage.h"
+#include "ui/shell/ModelCardText.h"
+#include "ui/shell/SettingsDialog.h"
+#include "ui/shell/Translations.h"
+#include "walness/BuildInfo.h"
+#include "walness/bundle/ModelLocator.h"
 
 namespace walness::ui {
 

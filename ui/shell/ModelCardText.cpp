@@ -1,10 +1,10 @@
-#include "shell/ModelCardText.h"
+#include "ui/shell/ModelCardText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 
-#include "Diseases.h"
+#include "walness/Diseases.h"
 
 namespace walness::ui {
 

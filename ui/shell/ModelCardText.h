@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "bundle/ModelCard.h"
+#include "walness/bundle/ModelCard.h"
 
 namespace walness::ui {
 

@@ -1,4 +1,4 @@
-#include "shell/SettingsDialog.h"
+#include "ui/shell/SettingsDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,13 +18,13 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include "common/ModelChoice.h"
-#include "common/SafeText.h"
-#include "history/HistoryDatabase.h"
-#include "history/HistorySettings.h"
-#include "shell/ImproveModelDialog.h"
-#include "shell/ModelCardText.h"
-#include "shell/Translations.h"
+#include "ui/common/ModelChoice.h"
+#include "ui/common/SafeText.h"
+#include "ui/history/HistoryDatabase.h"
+#include "ui/history/HistorySettings.h"
+#include "ui/improve/ImproveModelDialog.h"
+#include "ui/shell/ModelCardText.h"
+#include "ui/shell/Translations.h"
 
 namespace walness::ui {
 

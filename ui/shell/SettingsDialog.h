@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "bundle/ModelLocator.h"
+#include "walness/bundle/ModelLocator.h"
 
 class QComboBox;
 class QLabel;

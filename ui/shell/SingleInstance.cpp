@@ -1,4 +1,4 @@
-#include "shell/SingleInstance.h"
+#include "ui/shell/SingleInstance.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,7 +11,7 @@
 
 #include <memory>
 
-#include "shell/InstanceMessage.h"
+#include "ui/shell/InstanceMessage.h"
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "shell/Translations.h"
+#include "ui/shell/Translations.h"
 
 #include <QCoreApplication>
 #include <QEvent>

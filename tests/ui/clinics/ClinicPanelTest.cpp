@@ -17,14 +17,14 @@
 #include "LocalHttpServer.h"
 #include "SharedData.h"
 #include "SilentServer.h"
-#include "clinics/ClinicListModel.h"
-#include "clinics/ClinicPanel.h"
-#include "clinics/ClinicRanking.h"
-#include "clinics/ClinicSearch.h"
-#include "clinics/ClinicSettingsDialog.h"
-#include "clinics/ClinicSortFilterModel.h"
-#include "clinics/GooglePlacesParser.h"
-#include "shell/Translations.h"
+#include "ui/clinics/ClinicListModel.h"
+#include "ui/clinics/ClinicPanel.h"
+#include "ui/clinics/ClinicSearch.h"
+#include "ui/clinics/ClinicSettingsDialog.h"
+#include "ui/clinics/ClinicSortFilterModel.h"
+#include "ui/shell/Translations.h"
+#include "walness/clinics/ClinicRanking.h"
+#include "walness/clinics/GooglePlacesParser.h"
 
 using namespace walness;
 using namespace walness::clinics;

@@ -24,12 +24,12 @@
 
 #include "SharedData.h"
 #include "WaitFor.h"
-#include "common/ProbabilityBars.h"
-#include "diagnosis/DiagnosisController.h"
-#include "diagnosis/DiagnosisPage.h"
-#include "diagnosis/PhotoView.h"
-#include "diagnosis/SpeciesToggle.h"
-#include "shell/Translations.h"
+#include "ui/common/ProbabilityBars.h"
+#include "ui/diagnosis/DiagnosisController.h"
+#include "ui/diagnosis/DiagnosisPage.h"
+#include "ui/diagnosis/PhotoView.h"
+#include "ui/diagnosis/SpeciesToggle.h"
+#include "ui/shell/Translations.h"
 
 using namespace walness;
 using walness::test::waitFor;

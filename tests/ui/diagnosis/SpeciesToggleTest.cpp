@@ -4,7 +4,7 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "diagnosis/SpeciesToggle.h"
+#include "ui/diagnosis/SpeciesToggle.h"
 
 using walness::Species;
 using walness::ui::SpeciesToggle;

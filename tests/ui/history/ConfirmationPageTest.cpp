@@ -14,12 +14,12 @@
 #include "HistoryPageFixture.h"
 #include "PostgresServer.h"
 #include "WaitFor.h"
-#include "audit/ModelAudit.h"
-#include "history/AuditDialog.h"
-#include "history/CompareDialog.h"
-#include "history/ConfirmationDialog.h"
-#include "history/HistoryPage.h"
-#include "shell/Translations.h"
+#include "ui/history/AuditDialog.h"
+#include "ui/history/CompareDialog.h"
+#include "ui/history/ConfirmationDialog.h"
+#include "ui/history/HistoryPage.h"
+#include "ui/shell/Translations.h"
+#include "walness/audit/ModelAudit.h"
 
 using namespace walness;
 using walness::test::waitFor;

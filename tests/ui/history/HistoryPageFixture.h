@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 
 #include "SharedData.h"
-#include "bundle/ModelLocator.h"
-#include "cam/HeatmapImage.h"
-#include "history/HistoryDatabase.h"
-#include "imaging/ImageDecoder.h"
-#include "inference/ScreeningSession.h"
+#include "ui/history/HistoryDatabase.h"
+#include "walness/bundle/ModelLocator.h"
+#include "walness/cam/HeatmapImage.h"
+#include "walness/imaging/ImageDecoder.h"
+#include "walness/inference/ScreeningSession.h"
 
 namespace walness {
 

@@ -12,10 +12,10 @@
 #include <QTest>
 #include <QTextBrowser>
 
-#include "bundle/ModelLocator.h"
-#include "shell/MainWindow.h"
-#include "shell/SettingsDialog.h"
-#include "shell/Translations.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/SettingsDialog.h"
+#include "ui/shell/Translations.h"
+#include "walness/bundle/ModelLocator.h"
 
 using walness::ui::MainWindow;
 using walness::ui::SettingsDialog;

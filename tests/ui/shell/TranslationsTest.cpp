@@ -6,8 +6,8 @@
 #include <QTabWidget>
 #include <QTranslator>
 
-#include "shell/MainWindow.h"
-#include "shell/Translations.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/Translations.h"
 
 TEST(TranslationsTest, KoreanTranslatesTheMainWindowAndEnglishStaysBuiltIn) {
   auto& app = *qApp;

@@ -1,4 +1,4 @@
-#include "clinics/map/QmlNetworkGuard.h"
+#include "ui/clinics/map/QmlNetworkGuard.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -7,7 +7,7 @@
 #include <QSet>
 #include <QUrl>
 
-#include "clinics/map/RefusedNetworkReply.h"
+#include "ui/clinics/map/RefusedNetworkReply.h"
 
 namespace walness::ui {
 

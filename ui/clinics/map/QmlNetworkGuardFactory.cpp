@@ -1,8 +1,8 @@
-#include "clinics/map/QmlNetworkGuardFactory.h"
+#include "ui/clinics/map/QmlNetworkGuardFactory.h"
 
 #include <QQmlEngine>
 
-#include "clinics/map/QmlNetworkGuard.h"
+#include "ui/clinics/map/QmlNetworkGuard.h"
 
 namespace walness::ui {
 

@@ -1,4 +1,4 @@
-#include "clinics/map/RefusedNetworkReply.h"
+#include "ui/clinics/map/RefusedNetworkReply.h"
 
 #include <QMetaObject>
 

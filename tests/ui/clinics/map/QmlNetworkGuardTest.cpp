@@ -14,9 +14,9 @@
 #include <memory>
 
 #include "LocalHttpServer.h"
-#include "clinics/ClinicPanel.h"
-#include "clinics/map/QmlNetworkGuard.h"
-#include "clinics/map/QmlNetworkGuardFactory.h"
+#include "ui/clinics/ClinicPanel.h"
+#include "ui/clinics/map/QmlNetworkGuard.h"
+#include "ui/clinics/map/QmlNetworkGuardFactory.h"
 
 using walness::test::LocalHttpServer;
 using walness::ui::QmlNetworkGuard;

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "walness/Species.h"
+#include "walness/gate/GateScores.h"
+#include "walness/imaging/Quality.h"
+
+namespace walness::inference {
+
+// One disease the model checks: calibrated probability, the card's threshold and the decision.
+struct Finding {
+  std::string disease;
+  double probability = 0;  // sigmoid(logit / temperature)
+  double threshold = 0;
+  bool positive = false;
+  double logit = 0;
+};
+
+// Why no findings are given: the photo cannot be judged.
+struct Abstention {
+  // "quality", "not_an_eye", "other_species" or "out_of_distribution"
+  std::string reason;
+  std::string message;  // English, for the CLI and logs; the UI words it from `reason`
+};
+
+// The outcome of screening one photo. Never says "healthy": no shipped model can know that.
+struct Diagnosis {
+  std::string modelId;
+  std::string modelVersion;
+  Species species = Species::Dog;
+  imaging::QualityReport quality;
+  double oodScore = 0;      // distance of the photo's features from the training data
+  double oodThreshold = 0;  // 0 when the bundle has no statistics
+  // The eye gate's view of the photo (absent when the bundle has no gate), and with an
+  // "other_species" abstention the species whose eye the photo shows.
+  std::optional<gate::GateScores> eyeGate;
+  std::optional<Species> detectedSpecies;
+  std::optional<Abstention> abstention;
+  std::vector<Finding> findings;  // by probability, highest first; empty when abstained
+
+  const Finding* top() const { return findings.empty() ? nullptr : &findings.front(); }
+  bool anyPositive() const;
+};
+
+// A photo's screening with its explanations: one heatmap per requested disease, on the photo.
+struct ExplainedDiagnosis {
+  Diagnosis diagnosis;
+  std::string camMethod;
+  cv::Rect region;                          // the part of the photo the model saw
+  std::map<std::string, cv::Mat> heatmaps;  // disease -> CV_32F 0..1, the photo's size
+};
+
+}  // namespace walness::inference

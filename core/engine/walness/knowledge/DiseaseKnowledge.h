@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "walness/Result.h"
+#include "walness/Species.h"
+
+namespace walness::knowledge {
+
+enum class Urgency {
+  Watch,  // mention at the next routine visit unless it changes
+  Days,   // see a vet within a few days
+  Today,  // see a vet today
+};
+std::string urgencyId(Urgency urgency);  // "watch", "days", "today"
+
+// Text in each language the app speaks ("en", "ko").
+using Localized = std::map<std::string, std::string>;
+using LocalizedList = std::map<std::string, std::vector<std::string>>;
+
+// What an owner should know about one disease in one species (resources/knowledge/diseases.json).
+struct DiseaseInfo {
+  std::string id;  // Diseases.h id
+  Species species = Species::Dog;
+  Localized what;
+  LocalizedList signs;
+  Localized ownerAction;
+  Urgency urgency = Urgency::Days;
+  Localized urgencyReason;
+};
+
+class DiseaseKnowledge {
+ public:
+  // Parses and validates: known disease ids valid for the species, every text in en and ko.
+  static Result<DiseaseKnowledge> parse(const QByteArray& json, const std::string& source);
+
+  const DiseaseInfo* find(Species species, const std::string& id) const;
+  const std::vector<DiseaseInfo>& entries() const { return entries_; }
+
+ private:
+  std::vector<DiseaseInfo> entries_;
+};
+
+}  // namespace walness::knowledge

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <opencv2/core/types.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "walness/Result.h"
+#include "walness/imaging/ModelInput.h"
+#include "walness/locator/EyeLocatorHead.h"
+#include "walness/locator/EyeLocatorSettings.h"
+#include "walness/nn/FeatureClassifier.h"
+
+namespace walness::locator {
+
+// A whole photo with its eyes boxed (x, y, w, h in 0..1 of the photo).
+struct BoxedPhoto {
+  std::string path;
+  std::string split;  // "train" or "val"
+  std::vector<cv::Rect2d> boxes;
+};
+
+struct LocatorTrainingOptions {
+  EyeLocatorSettings settings;  // input side, hidden width, decoding
+  int viewsPerPhoto = 6;        // the plain photo and augmented ones (scale, shift, light)
+  int epochs = 24;
+  int batchSize = 16;
+  double learningRate = 2e-3;
+  double weightDecay = 1e-3;
+  uint64_t seed = 20261129;
+  std::string featureCache;  // folder; features reused when weights, photos and views match
+  std::function<void(const std::string& phase, size_t done, size_t total)> progress;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct TrainedLocator {
+  EyeLocatorHead head{nullptr};
+  EyeLocatorSettings settings;  // with metrics (val: hit rates, time per photo) and training
+};
+
+// Trains the locator head on the backbone's maps of the train split's photos (the backbone stays
+// as it is), then measures it on the val split: a hit is a proposed square among the first one or
+// two with IoU >= 0.25 against a box.
+Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
+                                       const std::string& weightsSha256,
+                                       const imaging::InputSpec& spec,
+                                       const std::vector<BoxedPhoto>& photos,
+                                       const LocatorTrainingOptions& options);
+
+}  // namespace walness::locator
