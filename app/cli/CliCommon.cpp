@@ -5,9 +5,22 @@
 
 #include <cstdio>
 
+#include "walness/bundle/ModelChoice.h"
 #include "walness/bundle/ModelLocator.h"
 
 namespace walness::cli {
+
+int exitCodeFor(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::BadInput:
+    case ErrorKind::NotFound:
+      return kExitBadInput;
+    case ErrorKind::Failure:
+    case ErrorKind::Unavailable:
+      break;
+  }
+  return kExitFailure;
+}
 
 QTextStream& out() {
   // Over the file descriptor itself (not stdio), so a failed write keeps its reason (a full disk)
@@ -72,7 +85,8 @@ std::string resolveBundleDirectory(const QString& command, const QString& model,
   const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
   const auto searched = bundle::modelSearchDirectories();
   const auto all = bundle::listBundles(searched);
-  const auto found = bundle::findBundleFor(species, all);
+  // The same rule as the app: the bundle chosen in Settings > Models, else the newest installed.
+  const auto found = bundle::ModelChoice::active(species);
   if (found) return found->directory;
   err() << "walness-cli " << command << ": no model bundle for "
         << qs(std::string(speciesId(species))) << " is installed.\n";

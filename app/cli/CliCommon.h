@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "walness/Result.h"
 #include "walness/Species.h"
 
 namespace walness::cli {
@@ -24,6 +25,9 @@ enum ExitCode : int {
   // says what; running the same command again saves it.
   kExitNotSaved = 5,
 };
+
+// The exit code for a failure, from its kind: bad input or something missing is 3, else 1.
+int exitCodeFor(const Error& error);
 
 QTextStream& out();
 QTextStream& err();
@@ -48,7 +52,8 @@ QCommandLineOption addOption(QCommandLineParser& parser, const char* name, const
 // The shared data folder: $WALNESS_SHARED_DIR, else ../shared beside the source tree.
 QString sharedDirectory();
 
-// The model bundle to use: `model` when given, else the installed bundle for `species`. When none
+// The model bundle to use: `model` when given, else the bundle the app uses for `species`
+// (bundle::ModelChoice: chosen in Settings > Models, else the newest installed). When none
 // is found, prints what was searched and installed and sets `exitCode` to kExitModel.
 std::string resolveBundleDirectory(const QString& command, const QString& model, Species species,
                                    int* exitCode);

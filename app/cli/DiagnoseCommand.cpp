@@ -23,6 +23,7 @@
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/inference/Classifier.h"
 #include "walness/inference/DiagnosisJson.h"
+#include "walness/inference/ScreeningJson.h"
 #include "walness/io/RegularFile.h"
 
 namespace walness::cli {
@@ -225,7 +226,9 @@ int runDiagnose(const QStringList& arguments) {
     }
     const inference::Diagnosis& diagnosis = explained->diagnosis;
 
-    QJsonValue camJson = QJsonValue::Null;
+    inference::ScreenedPhoto screened;
+    screened.image = image;
+    screened.region = explained->region;
     QString camLine;
     if (!explained->heatmaps.empty()) {
       const auto& [disease, heatmap] = *explained->heatmaps.begin();
@@ -244,20 +247,15 @@ int runDiagnose(const QStringList& arguments) {
         camLine = QStringLiteral("Heatmap (%1, %2): %3")
                       .arg(qs(explained->camMethod), diseaseName(disease), camFile);
       }
-      camJson =
-          QJsonObject{{QStringLiteral("method"), qs(explained->camMethod)},
-                      {QStringLiteral("disease"), qs(disease)},
-                      {QStringLiteral("file"),
-                       camFile.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(camFile)}};
+      screened.camMethod = explained->camMethod;
+      screened.camDisease = disease;
+      screened.camFile = camFile;
     }
 
     if (json) {
-      // The image and heatmap first, then the diagnosis as the app saves it too.
-      QJsonObject object{{QStringLiteral("image"), image}, {QStringLiteral("cam"), camJson}};
+      // The shape the eye-check page saves too.
+      QJsonObject object = inference::screeningToJson(diagnosis, screened);
       if (parser.isSet(autoCropOption)) object.insert(QStringLiteral("auto_crop"), autoCropJson);
-      const QJsonObject diagnosisJson = inference::diagnosisToJson(diagnosis);
-      for (auto it = diagnosisJson.begin(); it != diagnosisJson.end(); ++it)
-        object.insert(it.key(), it.value());
       out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << "\n";
     } else {
       printHuman(image, diagnosis, classifier.card(), camLine);

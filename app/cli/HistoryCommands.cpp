@@ -11,6 +11,7 @@
 #include "walness/audit/ModelAudit.h"
 #include "walness/history/HistoryStore.h"
 #include "walness/history/LabelExport.h"
+#include "walness/inference/DiagnosisJson.h"
 
 namespace walness::cli {
 
@@ -80,12 +81,13 @@ int runChecks(const QStringList& arguments) {
     for (const history::DiagnosisRecord& record : *checks) {
       const inference::Diagnosis& d = record.diagnosis;
       const bool isConfirmed = confirmed->count(record.id) > 0;
-      const QString top = d.abstention
-                              ? QStringLiteral("(no findings: %1)").arg(qs(d.abstention->reason))
-                          : d.top() ? QStringLiteral("%1 %2%")
-                                          .arg(qs(d.top()->disease))
-                                          .arg(int(d.top()->probability * 100 + 0.5))
-                                    : QString();
+      const QString top =
+          d.abstention
+              ? QStringLiteral("(no findings: %1)").arg(qs(inference::abstentionId(*d.abstention)))
+          : d.top() ? QStringLiteral("%1 %2%")
+                          .arg(qs(d.top()->disease))
+                          .arg(int(d.top()->probability * 100 + 0.5))
+                    : QString();
       if (parser.isSet(json)) {
         out() << QJsonDocument(
                      QJsonObject{{QStringLiteral("id"), qint64(record.id)},
@@ -192,8 +194,7 @@ int runConfirm(const QStringList& arguments) {
   auto stored = store->confirm(checkId, confirmation);
   if (!stored) {
     err() << arguments.first() << ": " << qs(stored.message()) << "\n";
-    return stored.message().find("no diagnosis") != std::string::npos ? int(kExitBadInput)
-                                                                      : int(kExitFailure);
+    return exitCodeFor(stored.error());
   }
   if (parser.isSet(json)) {
     QJsonArray findings;

@@ -40,14 +40,15 @@ class ProgressPrinter {
   void operator()(const training::TrainingProgress& p) {
     const bool terminal = isatty(fileno(stderr));
     const int percent = p.total ? int(100 * p.done / p.total) : 100;
-    const QString key = QString::fromStdString(p.phase) + QString::number(p.epoch);
+    const QString phase = QString::fromLatin1(training::trainingPhaseId(p.phase).data());
+    const QString key = phase + QString::number(p.epoch);
     if (!terminal && key == lastKey_ && percent / 10 == lastDecile_ && p.done != p.total) return;
     lastKey_ = key;
     lastDecile_ = percent / 10;
     const int width = 24;
     const int filled = width * percent / 100;
     QString line = QStringLiteral("%1 %2/%3 [%4%5] %6% %7/%8")
-                       .arg(QString::fromStdString(p.phase))
+                       .arg(phase)
                        .arg(p.epoch)
                        .arg(p.epochs)
                        .arg(QString(filled, QLatin1Char('#')))
@@ -55,7 +56,7 @@ class ProgressPrinter {
                        .arg(percent, 3)
                        .arg(p.done)
                        .arg(p.total);
-    if (p.phase == "train")
+    if (p.phase == training::TrainingPhase::Train)
       line += QStringLiteral(" loss %1 %2 img/s ETA %3")
                   .arg(p.loss, 0, 'f', 4)
                   .arg(p.imagesPerSecond, 0, 'f', 1)

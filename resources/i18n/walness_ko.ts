@@ -2,170 +2,450 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
-    <name>ClinicMap</name>
+    <name>Abstention</name>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="48"/>
-        <source>No rating</source>
-        <translation>평점 없음</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="14"/>
+        <source>This does not look like a close-up of an eye</source>
+        <translation>눈을 가까이 찍은 사진이 아닌 것 같습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="53"/>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="150"/>
-        <source>Open now</source>
-        <translation>지금 진료 중</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="15"/>
+        <source>Walness only screens close-up photos of one eye. Move the square onto one eye (it should fill most of the square), or take a photo closer to the eye. Closed eyes and very dark photos cannot be screened either.</source>
+        <translation>Walness는 한쪽 눈을 가까이 찍은 사진만 검사합니다. 사각형을 한쪽 눈 위로 옮기거나(눈이 사각형 대부분을 채우도록), 눈을 더 가까이 찍어 주세요. 감은 눈이나 아주 어두운 사진도 검사할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="54"/>
-        <source>Closed now</source>
-        <translation>지금 진료 안 함</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="24"/>
+        <source>This looks like a cat&apos;s eye</source>
+        <translation>고양이의 눈으로 보입니다</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="54"/>
-        <source>Hours unknown</source>
-        <translation>진료 시간 알 수 없음</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="25"/>
+        <source>This looks like a dog&apos;s eye</source>
+        <translation>강아지의 눈으로 보입니다</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="55"/>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="156"/>
-        <source>24 h / emergency</source>
-        <translation>24시간 / 응급</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="27"/>
+        <source>This model screens %1s&apos; eyes; a %2&apos;s eye needs a %2 model.</source>
+        <translation>이 모델은 %1 눈을 검사합니다. %2의 눈은 %2 모델로 검사해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="90"/>
-        <source>Place or address</source>
-        <translation>장소 또는 주소</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="31"/>
+        <source>This does not look like a close-up photo of an eye</source>
+        <translation>눈을 가까이 찍은 사진으로 보이지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="91"/>
-        <source>Place or address to search near</source>
-        <translation>주변을 검색할 장소 또는 주소</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="33"/>
+        <source>Walness only screens close-up photos of a %1&apos;s eye, like the photos its model learnt from. Try a sharp, well-lit photo of one eye, filling most of the picture.</source>
+        <translation>Walness는 모델이 학습한 사진처럼 %1의 눈을 가까이 찍은 사진만 살펴볼 수 있습니다. 한쪽 눈이 화면 대부분을 채우도록 밝고 선명하게 다시 찍어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="96"/>
-        <source>Find place</source>
-        <translation>장소 찾기</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="42"/>
+        <source>This photo cannot be judged</source>
+        <translation>이 사진으로는 판단할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="108"/>
-        <source>My location</source>
-        <translation>내 위치</translation>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="43"/>
+        <source>Please take the photo again and analyse the new one.</source>
+        <translation>사진을 다시 찍어 새 사진으로 분석해 주세요.</translation>
     </message>
+</context>
+<context>
+    <name>ClinicList</name>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="116"/>
-        <source>Searching…</source>
-        <translation>검색 중…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="117"/>
-        <source>Search clinics here</source>
-        <translation>이 주변 동물병원 검색</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="123"/>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="130"/>
-        <source>Sort:</source>
-        <translation>정렬:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="133"/>
-        <source>Distance</source>
-        <translation>거리순</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="140"/>
-        <source>Rating</source>
-        <translation>평점순</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="178"/>
+        <location filename="../../ui/clinics/map/ClinicList.qml" line="14"/>
         <source>Clinics</source>
         <translation>동물병원</translation>
     </message>
+</context>
+<context>
+    <name>ClinicPopup</name>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="344"/>
-        <source>No place called &quot;%1&quot; was found.</source>
-        <translation>&quot;%1&quot;(이)라는 장소를 찾지 못했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="347"/>
-        <source>Could not look up the place (%1). Check the internet connection, or right-click the map.</source>
-        <translation>장소를 찾을 수 없습니다(%1). 인터넷 연결을 확인하거나 지도를 오른쪽 클릭하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="409"/>
+        <location filename="../../ui/clinics/map/ClinicPopup.qml" line="54"/>
         <source>Source: %1</source>
         <translation>출처: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="417"/>
+        <location filename="../../ui/clinics/map/ClinicPopup.qml" line="62"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="421"/>
+        <location filename="../../ui/clinics/map/ClinicPopup.qml" line="66"/>
         <source>Call</source>
         <translation>전화</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="430"/>
+        <location filename="../../ui/clinics/map/ClinicPopup.qml" line="75"/>
         <source>Website</source>
         <translation>웹사이트</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="436"/>
+        <location filename="../../ui/clinics/map/ClinicPopup.qml" line="81"/>
         <source>Directions ▾</source>
         <translation>길찾기 ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/map/ClinicMap.qml" line="446"/>
+        <location filename="../../ui/clinics/map/ClinicPopup.qml" line="91"/>
         <source>Kakao Map</source>
         <translation>카카오맵</translation>
     </message>
 </context>
 <context>
+    <name>ClinicSearchBar</name>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="24"/>
+        <source>Place or address</source>
+        <translation>장소 또는 주소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="25"/>
+        <source>Place or address to search near</source>
+        <translation>주변을 검색할 장소 또는 주소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="30"/>
+        <source>Find place</source>
+        <translation>장소 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="39"/>
+        <source>My location</source>
+        <translation>내 위치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="47"/>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="48"/>
+        <source>Search clinics here</source>
+        <translation>이 주변 동물병원 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="54"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="61"/>
+        <source>Sort:</source>
+        <translation>정렬:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="64"/>
+        <source>Distance</source>
+        <translation>거리순</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="71"/>
+        <source>Rating</source>
+        <translation>평점순</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="81"/>
+        <source>Open now</source>
+        <translation>지금 진료 중</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicSearchBar.qml" line="87"/>
+        <source>24 h / emergency</source>
+        <translation>24시간 / 응급</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicText</name>
+    <message>
+        <location filename="../../ui/clinics/map/ClinicText.js" line="7"/>
+        <source>No rating</source>
+        <translation>평점 없음</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../core/base/walness/text/Words.cpp" line="28"/>
+        <source>English</source>
+        <translation>한국어</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceGeocoder</name>
+    <message>
+        <location filename="../../ui/clinics/map/PlaceGeocoder.qml" line="26"/>
+        <source>No place called &quot;%1&quot; was found.</source>
+        <translation>&quot;%1&quot;(이)라는 장소를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/map/PlaceGeocoder.qml" line="28"/>
+        <source>Could not look up the place (%1). Check the internet connection, or right-click the map.</source>
+        <translation>장소를 찾을 수 없습니다(%1). 인터넷 연결을 확인하거나 지도를 오른쪽 클릭하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="95"/>
+        <source>The photo is not available.</source>
+        <translation>사진이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="107"/>
+        <source>Photo (eye region outlined)</source>
+        <translation>사진 (눈 영역 표시)</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="113"/>
+        <source>Eye region the model saw</source>
+        <translation>모델이 본 눈 영역</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="121"/>
+        <source>Where the model looked (%1, %2)</source>
+        <translation>모델이 주목한 곳 (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="137"/>
+        <source>No findings:</source>
+        <translation>결과 없음:</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="143"/>
+        <source>Signs consistent with %1 (%2).</source>
+        <translation>%1 소견과 일치하는 징후 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="147"/>
+        <source>No disease this model checks reached its threshold. This does not mean the eye is healthy.</source>
+        <translation>모델이 확인하는 질환 중 기준을 넘은 것이 없습니다. 건강한 눈이라는 뜻은 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="154"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="215"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="265"/>
+        <source>Disease</source>
+        <translation>질환</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="154"/>
+        <source>Probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="155"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="216"/>
+        <source>Threshold</source>
+        <translation>기준값</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="155"/>
+        <source>Result</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="163"/>
+        <source>above threshold</source>
+        <translation>기준 초과</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="164"/>
+        <source>below threshold</source>
+        <translation>기준 미만</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="176"/>
+        <source>Photo quality: no problems found (sharpness, exposure, size of the eye region).</source>
+        <translation>사진 품질: 문제 없음 (선명도, 노출, 눈 영역 크기).</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="179"/>
+        <source>Photo quality notes:</source>
+        <translation>사진 품질 참고:</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="184"/>
+        <source>About the model</source>
+        <translation>모델 정보</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="188"/>
+        <source>Model %1 %2. Its model card is not installed on this computer, so its measured accuracy is not shown.</source>
+        <translation>모델 %1 %2. 이 컴퓨터에 모델 카드가 없어 측정된 정확도를 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="200"/>
+        <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy.</source>
+        <translation>모델 %1 %2는 %3의 눈에서 다음만 확인합니다: %4. 건강한 눈임을 확인할 수는 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="209"/>
+        <source>Measured on %1 held-out photos: macro AUC %2.</source>
+        <translation>학습에 쓰지 않은 사진 %1장에서 측정: 매크로 AUC %2.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="215"/>
+        <source>Sensitivity</source>
+        <translation>민감도</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="216"/>
+        <source>Specificity</source>
+        <translation>특이도</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="235"/>
+        <source>Known limits (from the model card):</source>
+        <translation>알려진 한계 (모델 카드, 영어 원문):</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="245"/>
+        <source>found</source>
+        <translation>있음</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="247"/>
+        <source>not found</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="251"/>
+        <source>not examined</source>
+        <translation>검사 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="258"/>
+        <source>Veterinarian&apos;s confirmation</source>
+        <translation>수의사 확인</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="259"/>
+        <source>Examined by %1, %2 (revision %3).</source>
+        <translation>%1 확인, %2 (수정 %3번째).</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="265"/>
+        <source>Vet&apos;s finding</source>
+        <translation>수의사 소견</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="266"/>
+        <source>Grade</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="274"/>
+        <source>Vet&apos;s note:</source>
+        <translation>수의사 메모:</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="300"/>
+        <source>Over time</source>
+        <translation>시간에 따른 변화</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="300"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="331"/>
+        <source>Eye screening history: %1</source>
+        <translation>눈 검사 기록: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="332"/>
+        <source>Eye screening report</source>
+        <translation>눈 검사 보고서</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="339"/>
+        <source>A screening aid made by software, not a veterinary diagnosis. Only a veterinarian&apos;s examination can diagnose or rule out eye disease.</source>
+        <translation>소프트웨어가 만든 선별 검사 보조 자료이며 수의사의 진단이 아닙니다. 눈 질환의 진단과 배제는 수의사의 진찰로만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="346"/>
+        <source>born %1</source>
+        <translation>%1년생</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="349"/>
+        <source>Pet</source>
+        <translation>반려동물</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="353"/>
+        <source>No diagnoses saved.</source>
+        <translation>저장된 검사가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="362"/>
+        <source>Model %1 %2</source>
+        <translation>모델 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="371"/>
+        <source>Notes:</source>
+        <translation>메모:</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="391"/>
+        <source>Made %1 by Walness %2 on this computer; the photos did not leave it.</source>
+        <translation>%1, 이 컴퓨터의 Walness %2가 만들었습니다. 사진은 외부로 보내지지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Species</name>
+    <message>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="6"/>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="7"/>
+        <source>dog</source>
+        <translation>강아지</translation>
+    </message>
+</context>
+<context>
     <name>walness::clinics::ClinicFetcher</name>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="129"/>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="234"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="129"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="234"/>
         <source>The search was cancelled.</source>
         <translation>검색을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="131"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="131"/>
         <source>%1 sent an answer too large for a clinic search; it was not read.</source>
         <translation>%1의 응답이 병원 검색에 비해 너무 커서 읽지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="133"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="133"/>
         <source>%1 did not finish answering in time. Check the internet connection and try again.</source>
         <translation>%1의 응답이 제시간에 끝나지 않았습니다. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="136"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="136"/>
         <source>%1 tried to send the search on to another server (%2); it was refused.</source>
         <translation>%1이(가) 검색을 다른 서버(%2)로 넘기려 해서 거부했습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="141"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="141"/>
         <source>%1 did not answer in time. Check the internet connection and try again.</source>
         <translation>%1이(가) 제때 응답하지 않았습니다. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="144"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="144"/>
         <source>%1 answered with HTTP %2. Try again later.</source>
         <translation>%1이(가) HTTP %2 오류로 응답했습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="154"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="154"/>
         <source>Could not reach %1 (%2). Check the internet connection.</source>
         <translation>%1에 연결할 수 없습니다(%2). 인터넷 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../core/clinics/ClinicFetcher.cpp" line="186"/>
+        <location filename="../../core/clinics/walness/clinics/ClinicFetcher.cpp" line="186"/>
         <source>Google Places needs an API key; add one in Settings or search OpenStreetMap instead.</source>
         <translation>Google Places에는 API 키가 필요합니다. 설정에서 키를 추가하거나 OpenStreetMap으로 검색하세요.</translation>
     </message>
@@ -517,6 +797,29 @@
     </message>
 </context>
 <context>
+    <name>walness::ui::ClinicListModel</name>
+    <message>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="35"/>
+        <source>Open now</source>
+        <translation>지금 진료 중</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="36"/>
+        <source>Closed now</source>
+        <translation>지금 진료 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="37"/>
+        <source>Hours unknown</source>
+        <translation>진료 시간 알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="38"/>
+        <source>24 h / emergency</source>
+        <translation>24시간 / 응급</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::ClinicPanel</name>
     <message>
         <location filename="../../ui/clinics/ClinicPanel.cpp" line="126"/>
@@ -862,12 +1165,12 @@
         <translation>진찰한 수의사 이름</translation>
     </message>
     <message>
-        <location filename="../../ui/history/ConfirmationDialog.cpp" line="177"/>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="176"/>
         <source>%1 found</source>
         <translation>%1 있음</translation>
     </message>
     <message>
-        <location filename="../../ui/history/ConfirmationDialog.cpp" line="178"/>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="177"/>
         <source>%1 not found</source>
         <translation>%1 없음</translation>
     </message>
@@ -897,19 +1200,19 @@
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../ui/history/ConfirmationDialog.cpp" line="156"/>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="155"/>
         <source>Not saved. Everything you entered is kept; press Save to try again.
 %1</source>
         <translation>저장되지 않았습니다. 입력한 내용은 모두 그대로 있습니다. 저장을 눌러 다시 시도하세요.
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/history/ConfirmationDialog.cpp" line="228"/>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="227"/>
         <source>Enter who examined the pet to save.</source>
         <translation>저장하려면 진찰한 수의사 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/ConfirmationDialog.cpp" line="229"/>
+        <location filename="../../ui/history/ConfirmationDialog.cpp" line="228"/>
         <source>Mark at least one disease as found or not found to save.</source>
         <translation>저장하려면 질환 하나 이상을 있음 또는 없음으로 표시하세요.</translation>
     </message>
@@ -945,455 +1248,414 @@
 <context>
     <name>walness::ui::DiagnosisPage</name>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="400"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="403"/>
         <source>Photos (%1)</source>
         <translation>사진 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="407"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="410"/>
         <source>Open a photo of the eye</source>
         <translation>눈 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="415"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="426"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="418"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="429"/>
         <source>Could not open the photo</source>
         <translation>사진을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="981"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="924"/>
         <source>Photo loaded</source>
         <translation>사진을 불러왔습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="936"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="879"/>
         <source>My pet is a</source>
         <translation>반려동물 종류</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="937"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="880"/>
         <source>Open photo...</source>
         <translation>사진 열기...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="976"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="919"/>
         <source>No result yet</source>
         <translation>아직 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="978"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="921"/>
         <source>Choose dog or cat, then open a photo of the eye. Walness checks it for signs of eye disease and explains what it sees.</source>
         <translation>강아지 또는 고양이를 고른 뒤 눈 사진을 열어 주세요. Walness가 안과 질환의 징후를 살펴보고 무엇을 보았는지 설명합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="990"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="933"/>
         <source>Photos are analysed on this computer and never uploaded. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>사진은 이 컴퓨터에서만 분석되며 업로드되지 않습니다. Walness는 선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="340"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="343"/>
         <source>Analysing...</source>
         <translation>분석 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="359"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="362"/>
         <source>The photo could not be analysed</source>
         <translation>사진을 분석하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="365"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="368"/>
         <source>Analysis cancelled</source>
         <translation>분석을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="391"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="394"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks disease texts.</extracomment>
         <translation>ko</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="808"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="835"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="760"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="785"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="808"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="835"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="760"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="785"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="847"/>
-        <source>This does not look like a close-up photo of an eye</source>
-        <translation>눈을 가까이 찍은 사진으로 보이지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="848"/>
-        <source>Walness only screens close-up photos of a %1&apos;s eye, like the photos its model learnt from. Try a sharp, well-lit photo of one eye, filling most of the picture.</source>
-        <translation>Walness는 모델이 학습한 사진처럼 %1의 눈을 가까이 찍은 사진만 살펴볼 수 있습니다. 한쪽 눈이 화면 대부분을 채우도록 밝고 선명하게 다시 찍어 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="853"/>
-        <source>This photo cannot be judged</source>
-        <translation>이 사진으로는 판단할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="854"/>
-        <source>Please take the photo again and analyse the new one.</source>
-        <translation>사진을 다시 찍어 새 사진으로 분석해 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="859"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="802"/>
         <source>Signs consistent with %1: %2</source>
         <translation>%1 의심 소견: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="862"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="805"/>
         <source>No disease this model checks is above its threshold</source>
         <translation>이 모델이 확인하는 질환 중 기준을 넘는 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="863"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="806"/>
         <source>This does not mean the eye is healthy: the model cannot confirm a healthy eye. If your pet squints, rubs the eye or the eye looks different, see a vet.</source>
         <translation>눈이 건강하다는 뜻은 아닙니다. 모델은 건강한 눈을 확인할 수 없습니다. 눈을 찡그리거나 비비거나 평소와 달라 보이면 동물병원에 가세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="868"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="811"/>
         <source>The photo has problems; the result may be less reliable.</source>
         <translation>사진에 문제가 있어 결과의 신뢰도가 낮을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="888"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="831"/>
         <source>See a vet today</source>
         <translation>오늘 동물병원에 가세요</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="890"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="833"/>
         <source>See a vet within a few days</source>
         <translation>며칠 안에 동물병원에 가세요</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="891"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="834"/>
         <source>Mention it at the next vet visit</source>
         <translation>다음 진료 때 알려 주세요</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="896"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="839"/>
         <source>What to do:</source>
         <translation>이렇게 하세요:</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="903"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="846"/>
         <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>모델 %1 %2은(는) %3 눈에서 다음 질환을 확인합니다: %4. 눈이 건강하다는 것은 확인할 수 없습니다. Walness는 선별 보조 도구이며 수의사의 진단이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="954"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="897"/>
         <source>Analyze</source>
         <translation>분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="955"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="898"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="957"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="900"/>
         <source>Heatmap for</source>
         <translation>히트맵 질환</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="958"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="901"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="959"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="902"/>
         <source>Disease shown in the heatmap</source>
         <translation>히트맵에 표시할 질환</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="960"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="903"/>
         <source>Heatmap method</source>
         <translation>히트맵 방법</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="961"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="904"/>
         <source>Heatmap opacity</source>
         <translation>히트맵 불투명도</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="962"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="905"/>
         <source>Probability per disease</source>
         <translation>질환별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="968"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="911"/>
         <source>No cat eye model yet</source>
         <translation>아직 고양이 눈 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="969"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="912"/>
         <source>No dog eye model installed</source>
         <translation>강아지 눈 모델이 설치되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="972"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="915"/>
         <source>Walness has no model for cats yet: no labelled cat eye photos were available to train one. Choose Dog to screen a dog&apos;s eye.</source>
         <translation>Walness에는 아직 고양이 모델이 없습니다. 학습에 쓸 라벨이 달린 고양이 눈 사진을 구하지 못했습니다. 강아지 눈을 살펴보려면 강아지를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="974"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="917"/>
         <source>Install a model bundle (see Help) to screen dog eyes.</source>
         <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="956"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="899"/>
         <source>Find a vet nearby</source>
         <translation>가까운 동물병원 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="329"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="332"/>
         <source>Eye square changed</source>
         <translation>눈 영역이 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="330"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="333"/>
         <source>Press Analyze to check the new square.</source>
         <translation>새 영역을 확인하려면 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="427"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="430"/>
         <source>%1 is not a photo Walness can use.</source>
         <translation>%1은(는) Walness가 사용할 수 있는 사진이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="452"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="455"/>
         <source>Pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="467"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="470"/>
         <source>Dropped image</source>
         <translation>끌어 놓은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="507"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="510"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="562"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="565"/>
         <source>No model installed</source>
         <translation>설치된 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="586"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="589"/>
         <source>Analyze to see where the model looked</source>
         <translation>분석하면 모델이 어디를 보았는지 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="602"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="605"/>
         <source>Save the result</source>
         <translation>결과 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="600"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="603"/>
         <source>PNG image with JSON beside it (*.png)</source>
         <translation>PNG 이미지와 JSON 파일 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="622"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="625"/>
         <source>Saved %1 and %2.</source>
         <translation>%1, %2을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="629"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="657"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="644"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="655"/>
         <source>There is no result to save yet.</source>
         <translation>아직 저장할 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="699"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="706"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="660"/>
         <source>Could not save the result: %1</source>
         <translation>결과를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="745"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="697"/>
         <source>Not saved to %1&apos;s history. The result and your notes are kept: press &quot;Retry saving&quot; when the history can be reached again.</source>
-        <translation>%1의 기록에 저장되지 않았습니다. 결과와 메모는 그대로 있습니다. 기록에 다시 연결되면 "다시 저장"을 누르세요.</translation>
+        <translation>%1의 기록에 저장되지 않았습니다. 결과와 메모는 그대로 있습니다. 기록에 다시 연결되면 &quot;다시 저장&quot;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="757"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="709"/>
         <source>Retry saving</source>
         <translation>다시 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="760"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="712"/>
         <source>Save this result to %1&apos;s history again, with the same notes; it is stored once however often you retry.</source>
         <translation>같은 메모로 이 결과를 %1의 기록에 다시 저장합니다. 몇 번을 다시 시도해도 한 번만 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="922"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="865"/>
         <source>&lt;b&gt;This photo is not ideal.&lt;/b&gt; %1 For a more reliable result, take the photo again: close to one eye, in focus, in soft daylight.</source>
         <translation>&lt;b&gt;사진 상태가 좋지 않습니다.&lt;/b&gt; %1 더 믿을 만한 결과를 얻으려면 한쪽 눈에 가까이, 초점을 맞춰, 부드러운 자연광에서 다시 찍어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="939"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="882"/>
         <source>Open a photo (Ctrl+O). You can also drop a photo here or paste one (Ctrl+V).</source>
         <translation>사진 열기(Ctrl+O). 사진을 여기에 끌어 놓거나 붙여 넣을(Ctrl+V) 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="941"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="884"/>
         <source>Recent</source>
         <translation>최근</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="942"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="885"/>
         <source>Recent photos</source>
         <translation>최근 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="943"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="886"/>
         <source>Save result...</source>
         <translation>결과 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="944"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="887"/>
         <source>Save the heatmap as PNG and the findings as JSON (Ctrl+S).</source>
         <translation>히트맵은 PNG로, 소견은 JSON으로 저장합니다(Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="946"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="889"/>
         <source>Open another photo</source>
         <translation>다른 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="947"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="890"/>
         <source>Keep this result</source>
         <translation>이 결과 유지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="948"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="891"/>
         <source>What the model sees</source>
         <translation>모델이 보는 영역</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="949"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="892"/>
         <source>Where it looked</source>
         <translation>모델이 주목한 곳</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="950"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="893"/>
         <source>Photo with the eye square</source>
         <translation>눈 영역이 표시된 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="952"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="895"/>
         <source>Drag the square onto the eye; drag a corner to resize it. Wheel to zoom, drag outside the square to pan, double-click to fit.</source>
         <translation>사각형을 눈 위로 끌어 놓고, 모서리를 끌어 크기를 바꾸세요. 휠로 확대하고, 사각형 밖을 끌어 이동하며, 두 번 클릭하면 전체가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="965"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="908"/>
         <source>No photo yet.
 Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source>
         <translation>아직 사진이 없습니다.
 반려동물의 눈을 가까이 찍은 사진을 열거나, 여기에 끌어 놓거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="982"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="925"/>
         <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="751"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="703"/>
         <source>Saved to %1&apos;s history.</source>
         <translation>%1의 기록에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="770"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="722"/>
         <source>Could not save to the history: %1</source>
         <translation>기록에 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="773"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="725"/>
         <source>there is no result yet.</source>
         <translation>아직 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="757"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="709"/>
         <source>Save to pet...</source>
         <translation>반려동물 기록에 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="763"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="715"/>
         <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
         <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="604"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="607"/>
         <source>PDF report for the vet (*.pdf)</source>
         <translation>수의사용 PDF 보고서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="605"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="608"/>
         <source>Web page report (*.html)</source>
         <translation>웹 페이지 보고서 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="615"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="618"/>
         <source>Saved %1.</source>
         <translation>%1을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="651"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="649"/>
         <source>Could not save the report: %1</source>
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="822"/>
-        <source>This does not look like a close-up of an eye</source>
-        <translation>눈을 가까이 찍은 사진이 아닌 것 같습니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="824"/>
-        <source>Walness only screens close-up photos of one eye. Move the square onto one eye (it should fill most of the square), or take a photo closer to the eye. Closed eyes and very dark photos cannot be screened either.</source>
-        <translation>Walness는 한쪽 눈을 가까이 찍은 사진만 검사합니다. 사각형을 한쪽 눈 위로 옮기거나(눈이 사각형 대부분을 채우도록), 눈을 더 가까이 찍어 주세요. 감은 눈이나 아주 어두운 사진도 검사할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="830"/>
-        <source>This looks like a cat&apos;s eye</source>
-        <translation>고양이의 눈으로 보입니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="831"/>
-        <source>This looks like a dog&apos;s eye</source>
-        <translation>강아지의 눈으로 보입니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="833"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="783"/>
         <source>You chose %1, but the photo looks like a %2&apos;s eye. If your pet is a %2, switch and analyse again.</source>
         <translation>%1(을)를 선택했지만 사진은 %2의 눈으로 보입니다. 반려동물이 %2(이)라면 바꾸어 다시 분석하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="836"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="786"/>
         <source>Switch to Cat and analyse</source>
         <translation>고양이로 바꾸어 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="837"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="787"/>
         <source>Switch to Dog and analyse</source>
         <translation>강아지로 바꾸어 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="841"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="791"/>
         <source>Walness has no model for cats&apos; eyes yet, so it gives no findings for this photo. If this is a dog, use a closer photo of its eye.</source>
         <translation>Walness에는 아직 고양이 눈 모델이 없어 이 사진에는 결과를 드리지 않습니다. 강아지라면 눈을 더 가까이 찍은 사진을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="843"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="793"/>
         <source>Walness has no model for dogs&apos; eyes installed, so it gives no findings for this photo.</source>
         <translation>Walness에 강아지 눈 모델이 설치되어 있지 않아 이 사진에는 결과를 드리지 않습니다.</translation>
     </message>
@@ -1815,123 +2077,123 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::ImproveModelDialog</name>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="53"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="53"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="54"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="54"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="56"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="56"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="59"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="59"/>
         <source>Improve with this clinic&apos;s confirmed checks</source>
         <translation>이 병원의 확인된 검사로 모델 개선</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="65"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="65"/>
         <source>Starts from %1 and learns from the checks a vet confirmed in %2. Whole pets are held back to compare the new model with %1; it is offered only if it does better on them, and installed beside %1, which stays one click away in Settings &gt; Models. Photos stay where the history keeps them.</source>
         <translation>%1에서 시작해 %2에서 수의사가 확인한 검사로 학습합니다. 일부 반려동물의 검사 전체를 따로 남겨 새 모델과 %1을(를) 비교하고, 그 검사에서 더 나을 때만 설치를 제안합니다. 새 모델은 %1 옆에 설치되며, 설정 &gt; 모델에서 한 번의 클릭으로 되돌릴 수 있습니다. 사진은 기록이 보관된 곳에 그대로 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="75"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="75"/>
         <source>Install and use</source>
         <translation>설치하고 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="79"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="79"/>
         <source>Passes over the photos (epochs):</source>
         <translation>사진 반복 학습 횟수(에포크):</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="125"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="125"/>
         <source>%1 confirmed checks of %2 pets can be used (checks screened without findings are left out).</source>
         <translation>반려동물 %2마리의 확인된 검사 %1건을 쓸 수 있습니다(결과 없이 끝난 검사는 제외).</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="132"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="132"/>
         <source>At least two pets need confirmed checks: one is held back to compare.</source>
         <translation>확인된 검사가 있는 반려동물이 두 마리 이상 필요합니다. 한 마리는 비교용으로 따로 남깁니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="139"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="139"/>
         <source>Estimated time: about %1 min on this computer.</source>
         <translation>예상 시간: 이 컴퓨터에서 약 %1분.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="151"/>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="186"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="151"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="188"/>
         <source>Exporting the confirmed checks...</source>
         <translation>확인된 검사를 내보내는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="180"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="180"/>
         <source>Stopping after the current batch...</source>
         <translation>지금 묶음을 마치고 멈추는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="190"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="193"/>
         <source>Learning: pass %1 of %2, %3 photos/s, about %4 min left.</source>
         <translation>학습 중: %2회 중 %1회째, 초당 사진 %3장, 약 %4분 남음.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="196"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="201"/>
         <source>Checking pass %1 on the held-back pets...</source>
         <translation>%1회째 결과를 따로 남긴 반려동물로 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="198"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="204"/>
         <source>Calibrating the new model...</source>
         <translation>새 모델을 보정하는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="201"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="208"/>
         <source>Comparing the new model with the current one...</source>
         <translation>새 모델과 지금 모델을 비교하는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="212"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="220"/>
         <source>Cancelled. Nothing was installed.</source>
         <translation>취소했습니다. 아무것도 설치하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="213"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="221"/>
         <source>The model could not be improved: %1. Nothing was installed.</source>
         <translation>모델을 개선하지 못했습니다: %1. 아무것도 설치하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="225"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="233"/>
         <source>On %1 held-back photos (pets held back: %2): the new model&apos;s macro AUC %3, the current model&apos;s %4.</source>
         <translation>따로 남긴 사진 %1장(반려동물 %2마리)에서: 새 모델의 매크로 AUC %3, 지금 모델 %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="231"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="239"/>
         <source>Done.</source>
         <translation>완료했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="234"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="242"/>
         <source>The new model did better. Install it as version %1?</source>
         <translation>새 모델이 더 나았습니다. 버전 %1(으)로 설치할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="239"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="247"/>
         <source>The new model did not do better, so it is not offered; the current model stays in use.</source>
         <translation>새 모델이 더 낫지 않아 설치를 제안하지 않습니다. 지금 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="250"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="258"/>
         <source>The new model could not be installed: %1</source>
         <translation>새 모델을 설치하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ImproveModelDialog.cpp" line="256"/>
+        <location filename="../../ui/improve/ImproveModelDialog.cpp" line="264"/>
         <source>Installed in %1 and in use. Settings &gt; Models switches back.</source>
         <translation>%1에 설치해 사용 중입니다. 설정 &gt; 모델에서 되돌릴 수 있습니다.</translation>
     </message>

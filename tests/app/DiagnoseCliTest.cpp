@@ -251,3 +251,47 @@ TEST_F(DiagnoseCliTest, OutputToAFullDiskFailsLoudly) {
   EXPECT_TRUE(batch.err.contains(QStringLiteral("No space left on device")))
       << batch.err.toStdString();
 }
+
+// One rule for which model screens, shared by the app and the CLI (bundle::ModelChoice): the
+// bundle chosen in the app's Settings > Models, else the newest installed.
+TEST_F(DiagnoseCliTest, UsesTheModelChosenInTheAppElseTheNewest) {
+  QTemporaryDir models, config;
+  for (const auto& [name, version] :
+       {std::pair{"dog-old", "8.0.0"}, std::pair{"dog-new", "9.0.0"}}) {
+    const QDir target(models.filePath(QString::fromLatin1(name)));
+    ASSERT_TRUE(QDir().mkpath(target.path()));
+    for (const QString& file : QDir(bundleDir()).entryList(QDir::Files))
+      ASSERT_TRUE(QFile::copy(QDir(bundleDir()).filePath(file), target.filePath(file)));
+    QFile card(target.filePath(QStringLiteral("model.json")));
+    ASSERT_TRUE(card.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(card.readAll()).object();
+    card.close();
+    json.insert(QStringLiteral("version"), QString::fromLatin1(version));
+    ASSERT_TRUE(card.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    card.write(QJsonDocument(json).toJson());
+  }
+  const QString photo = walness::test::sharedDir() + QStringLiteral("/data/demo/") +
+                        QDir(walness::test::sharedDir() + QStringLiteral("/data/demo"))
+                            .entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name)
+                            .first();
+  const auto versionUsed = [&] {
+    const CliRun run = runCli({QStringLiteral("diagnose"), QStringLiteral("--species"),
+                               QStringLiteral("dog"), QStringLiteral("--json"), photo},
+                              models.path(), 120000, config.path());
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    return QJsonDocument::fromJson(run.out.toUtf8())
+        .object()[QStringLiteral("model")]
+        .toObject()[QStringLiteral("version")]
+        .toString();
+  };
+  EXPECT_EQ(versionUsed(), QStringLiteral("9.0.0"));
+
+  // What the app's Settings > Models writes when the older one is chosen.
+  ASSERT_TRUE(QDir().mkpath(config.filePath(QStringLiteral("Walness"))));
+  QFile settings(config.filePath(QStringLiteral("Walness/Walness.conf")));
+  ASSERT_TRUE(settings.open(QIODevice::WriteOnly));
+  settings.write("[models]\nchosen-dog=" + models.filePath(QStringLiteral("dog-old")).toUtf8() +
+                 "\n");
+  settings.close();
+  EXPECT_EQ(versionUsed(), QStringLiteral("8.0.0"));
+}

@@ -4,6 +4,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace walness::test {
 
@@ -14,12 +15,17 @@ struct CliRun {
 };
 
 // Runs the built walness-cli; `modelsDir` (if given) is put in front of the model search path.
+// The CLI reads the app's settings (the model chosen in Settings > Models): from `configHome`
+// when given, else from an empty folder, never the user's own.
 // The time limit is generous because CI runs two test processes at once on two cores.
 inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString(),
-                     int timeoutMs = 120000) {
+                     int timeoutMs = 120000, const QString& configHome = QString()) {
+  static QTemporaryDir emptyConfig;
   QProcess process;
   QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
   if (!modelsDir.isEmpty()) environment.insert(QStringLiteral("WALNESS_MODELS_DIR"), modelsDir);
+  environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                     configHome.isEmpty() ? emptyConfig.path() : configHome);
   process.setProcessEnvironment(environment);
   process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
   CliRun run;

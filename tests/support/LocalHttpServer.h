@@ -21,13 +21,13 @@ class LocalHttpServer : public QObject {
   struct Request {
     QByteArray method;
     QByteArray target;  // path and query
-    QByteArray body;
+    QByteArray body = {};
   };
   struct Response {
     int status = 200;
-    QByteArray body;
-    QByteArray location;  // a Location header (for 3xx answers)
-    int trickleMs = 0;    // > 0: the body goes out one byte every trickleMs
+    QByteArray body = {};
+    QByteArray location = {};  // a Location header (for 3xx answers)
+    int trickleMs = 0;         // > 0: the body goes out one byte every trickleMs
   };
   using Handler = std::function<Response(const Request&)>;
 

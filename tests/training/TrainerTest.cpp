@@ -67,7 +67,7 @@ TEST(TrainerTest, TrainsAndWritesACompleteBundle) {
   QTemporaryDir dir;
   const auto data = syntheticDataset(dir);
   training::Trainer trainer(smallConfig(), {}, data.subset("train"), data.subset("val"));
-  std::vector<std::string> phases;
+  std::vector<training::TrainingPhase> phases;
   trainer.setProgressHandler([&](const training::TrainingProgress& p) {
     if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
   });
@@ -79,7 +79,8 @@ TEST(TrainerTest, TrainsAndWritesACompleteBundle) {
   EXPECT_EQ(outcome->history[2].frozenBlocks, 11);
   EXPECT_LT(outcome->history[2].trainLoss, outcome->history[0].trainLoss);
   EXPECT_EQ(outcome->stopReason, "all epochs done");
-  EXPECT_NE(std::find(phases.begin(), phases.end(), "finalize"), phases.end());
+  EXPECT_NE(std::find(phases.begin(), phases.end(), training::TrainingPhase::Finalize),
+            phases.end());
   // The red sclera is easy: the model must have found it.
   ASSERT_TRUE(outcome->validation.perLabel.at("conjunctivitis").auc);
   EXPECT_GT(*outcome->validation.perLabel.at("conjunctivitis").auc, 0.8);

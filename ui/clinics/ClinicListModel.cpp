@@ -1,10 +1,22 @@
 #include "ui/clinics/ClinicListModel.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 namespace walness::ui {
 
 using namespace walness::clinics;
 
 ClinicListModel::ClinicListModel(QObject* parent) : QAbstractListModel(parent) {
+  // The opening state is worded here: rows say it again in a new language.
+  if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ClinicListModel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+      !clinics_.empty())
+    Q_EMIT dataChanged(index(0), index(int(clinics_.size()) - 1), {OpenTextRole});
+  return QAbstractListModel::eventFilter(watched, event);
 }
 
 void ClinicListModel::setClinics(std::vector<Clinic> clinics, const GeoPoint& origin) {
@@ -31,6 +43,13 @@ int ClinicListModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : int(clinics_.size());
 }
 
+QString ClinicListModel::openText(clinics::OpenState state, bool emergency) {
+  const QString text = state == OpenState::Open     ? tr("Open now")
+                       : state == OpenState::Closed ? tr("Closed now")
+                                                    : tr("Hours unknown");
+  return emergency ? text + QStringLiteral(" · ") + tr("24 h / emergency") : text;
+}
+
 QVariant ClinicListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= int(clinics_.size())) return {};
   const Clinic& clinic = clinics_[size_t(index.row())];
@@ -50,10 +69,8 @@ QVariant ClinicListModel::data(const QModelIndex& index, int role) const {
       return clinic.rating ? QVariant(*clinic.rating) : QVariant();
     case RatingCountRole:
       return clinic.ratingCount;
-    case OpenStateRole:
-      return clinic.openNow == OpenState::Open     ? QStringLiteral("open")
-             : clinic.openNow == OpenState::Closed ? QStringLiteral("closed")
-                                                   : QStringLiteral("unknown");
+    case OpenTextRole:
+      return openText(clinic.openNow, clinic.emergency);
     case EmergencyRole:
       return clinic.emergency;
     case PhoneRole:
@@ -81,7 +98,7 @@ QHash<int, QByteArray> ClinicListModel::roleNames() const {
           {DistanceKmRole, "distanceKm"},
           {RatingRole, "rating"},
           {RatingCountRole, "ratingCount"},
-          {OpenStateRole, "openState"},
+          {OpenTextRole, "openText"},
           {EmergencyRole, "emergency"},
           {PhoneRole, "phone"},
           {WebsiteRole, "website"},

@@ -16,6 +16,8 @@ class ClinicListModel : public QAbstractListModel {
   Q_PROPERTY(int count READ count NOTIFY countChanged)
 
  public:
+  // How a clinic's opening state is worded, in the window's language (list, popup).
+  static QString openText(clinics::OpenState state, bool emergency);
   enum Role {
     IdRole = Qt::UserRole + 1,
     NameRole,
@@ -24,7 +26,7 @@ class ClinicListModel : public QAbstractListModel {
     DistanceKmRole,
     RatingRole,  // a number, or undefined when unrated
     RatingCountRole,
-    OpenStateRole,  // "open", "closed" or "unknown"
+    OpenTextRole,  // "Open now", "Closed now" or "Hours unknown", with "24 h / emergency"
     EmergencyRole,
     PhoneRole,
     WebsiteRole,
@@ -50,6 +52,9 @@ class ClinicListModel : public QAbstractListModel {
 
  Q_SIGNALS:
   void countChanged();
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   std::vector<clinics::Clinic> clinics_;

@@ -1,6 +1,6 @@
 #include "ui/diagnosis/DiagnosisController.h"
 
-#include "ui/common/ModelChoice.h"
+#include "walness/bundle/ModelChoice.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -19,7 +19,7 @@ DiagnosisController::~DiagnosisController() {
 }
 
 std::optional<bundle::BundleListing> DiagnosisController::installedModel(Species species) {
-  return ModelChoice::active(species);
+  return bundle::ModelChoice::active(species);
 }
 
 bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QString& camMethod,

@@ -46,6 +46,7 @@
 #include "ui/diagnosis/DiagnosisController.h"
 #include "ui/diagnosis/EyeFinderBar.h"
 #include "ui/diagnosis/PhotoView.h"
+#include "ui/diagnosis/ResultExporter.h"
 #include "ui/diagnosis/SpeciesToggle.h"
 #include "ui/history/HistoryDatabase.h"
 #include "ui/history/SaveToPetDialog.h"
@@ -54,7 +55,9 @@
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/imaging/ModelInput.h"
 #include "walness/inference/DiagnosisJson.h"
+#include "walness/inference/Wording.h"
 #include "walness/report/Report.h"
+#include "walness/text/Words.h"
 
 #include <walness/Version.h>
 
@@ -624,29 +627,24 @@ void DiagnosisPage::chooseSaveLocation() {
                                  QFileInfo(path).completeBaseName() + QStringLiteral(".json")));
 }
 
+ResultExporter DiagnosisPage::exporter() const {
+  ResultExporter::Shown shown;
+  shown.result = &*result_;
+  shown.photo = &rgb_;
+  shown.card = card_;
+  shown.image = photoPath_.isEmpty() ? photoName_ : photoPath_;
+  shown.camDisease = heatmapDisease_->currentData().toString().toStdString();
+  shown.overlay = heatmapImage();
+  shown.language = language().toStdString();
+  return ResultExporter(std::move(shown));
+}
+
 bool DiagnosisPage::saveReport(const QString& path, QString* error) {
   if (!result_) {
     if (error) *error = tr("There is no result to save yet.");
     return false;
   }
-  report::ReportRequest request;
-  request.card = card_;
-  request.language = language().toStdString();
-  report::ReportItem item;
-  item.diagnosis = result_->diagnosis;
-  item.photo = rgb_;
-  item.region = result_->region;
-  const std::string disease = heatmapDisease_->currentData().toString().toStdString();
-  if (auto heatmap = result_->heatmaps.find(disease); heatmap != result_->heatmaps.end()) {
-    const cv::Rect inside = result_->region & cv::Rect(0, 0, rgb_.cols, rgb_.rows);
-    item.heatmap = heatmap->second(inside).clone();
-    item.camMethod = result_->camMethod;
-    item.camDisease = disease;
-  }
-  item.takenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
-  item.source = photoName_.toStdString();
-  request.items.push_back(std::move(item));
-  const Status written = writeReportAs(report::buildReport(request), path);
+  const Status written = exporter().saveReport(path);
   if (!written && error)
     *error = tr("Could not save the report: %1").arg(QString::fromStdString(written.message()));
   return bool(written);
@@ -657,56 +655,10 @@ bool DiagnosisPage::saveResult(const QString& pngPath, QString* error) {
     if (error) *error = tr("There is no result to save yet.");
     return false;
   }
-  // The PNG: what the model saw beside where it looked, each at up to 512 pixels.
-  const QImage seen = toQImage(imaging::modelView(rgb_, card_.input, result_->region));
-  QImage overlay = heatmapImage();
-  if (overlay.isNull())
-    overlay = toQImage(rgb_(result_->region & cv::Rect(0, 0, rgb_.cols, rgb_.rows)).clone());
-  const int side = std::min(512, std::max(seen.width(), overlay.width()));
-  QImage sheet(side * 2 + 8, side, QImage::Format_RGB888);
-  sheet.fill(Qt::white);
-  {
-    QPainter painter(&sheet);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    painter.drawImage(QRect(0, 0, side, side), seen);
-    painter.drawImage(QRect(side + 8, 0, side, side), overlay);
-  }
-  const QString jsonPath = QFileInfo(pngPath).absolutePath() + QLatin1Char('/') +
-                           QFileInfo(pngPath).completeBaseName() + QStringLiteral(".json");
-  QJsonObject json = inference::diagnosisToJson(result_->diagnosis);
-  const cv::Rect& region = result_->region;
-  json.insert(QStringLiteral("image"), photoPath_.isEmpty() ? photoName_ : photoPath_);
-  json.insert(QStringLiteral("eye_region"), QJsonObject{{QStringLiteral("x"), region.x},
-                                                        {QStringLiteral("y"), region.y},
-                                                        {QStringLiteral("width"), region.width},
-                                                        {QStringLiteral("height"), region.height}});
-  json.insert(QStringLiteral("cam"),
-              QJsonObject{{QStringLiteral("method"), QString::fromStdString(result_->camMethod)},
-                          {QStringLiteral("disease"), heatmapDisease_->currentData().toString()},
-                          {QStringLiteral("file"), QFileInfo(pngPath).fileName()}});
-  json.insert(QStringLiteral("saved_at"), QDateTime::currentDateTime().toString(Qt::ISODateWithMs));
-  json.insert(QStringLiteral("app_version"), QStringLiteral(WALNESS_VERSION));
-  json.insert(QStringLiteral("notice"),
-              QStringLiteral("A screening aid, not a veterinary diagnosis. The model cannot "
-                             "confirm that an eye is healthy."));
-
-  // Written to temporary files and renamed into place: a failed save leaves nothing half-written.
-  QSaveFile png(pngPath), jsonFile(jsonPath);
-  const QByteArray jsonBytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
-  if (!png.open(QIODevice::WriteOnly) || !sheet.save(&png, "PNG") ||
-      !jsonFile.open(QIODevice::WriteOnly) || jsonFile.write(jsonBytes) != jsonBytes.size()) {
-    if (error)
-      *error = tr("Could not save the result: %1")
-                   .arg(png.errorString().isEmpty() ? jsonFile.errorString() : png.errorString());
-    png.cancelWriting();
-    jsonFile.cancelWriting();
-    return false;
-  }
-  if (!png.commit() || !jsonFile.commit()) {
-    if (error) *error = tr("Could not save the result: %1").arg(png.errorString());
-    return false;
-  }
-  return true;
+  const Status written = exporter().saveSheet(pngPath);
+  if (!written && error)
+    *error = tr("Could not save the result: %1").arg(QString::fromStdString(written.message()));
+  return bool(written);
 }
 
 void DiagnosisPage::setHistory(HistoryDatabase* history) {
@@ -818,18 +770,16 @@ void DiagnosisPage::showResult() {
   for (const auto& label : card_.labels) checked << diseaseName(label.id);
   switchSpeciesButton_->hide();
   if (diagnosis.abstention) {
-    if (diagnosis.abstention->reason == "not_an_eye") {
-      resultTitle_->setText(tr("This does not look like a close-up of an eye"));
-      notes.prepend(
-          tr("Walness only screens close-up photos of one eye. Move the square onto "
-             "one eye (it should fill most of the square), or take a photo closer to "
-             "the eye. Closed eyes and very dark photos cannot be screened either."));
-    } else if (diagnosis.abstention->reason == "other_species" && diagnosis.detectedSpecies) {
+    // The decision's words are the same everywhere (report, CLI): inference::describeAbstention.
+    const inference::AbstentionText text =
+        inference::describeAbstention(diagnosis.abstention->reason, diagnosis.species,
+                                      diagnosis.detectedSpecies, Words::installed());
+    resultTitle_->setText(text.title);
+    if (diagnosis.abstention->reason == inference::AbstentionReason::OtherSpecies &&
+        diagnosis.detectedSpecies) {
+      // What this window can do about it: switch species, when a model for it is installed.
       const Species seen = *diagnosis.detectedSpecies;
-      const bool modelForSeen = DiagnosisController::installedModel(seen).has_value();
-      resultTitle_->setText(seen == Species::Cat ? tr("This looks like a cat's eye")
-                                                 : tr("This looks like a dog's eye"));
-      if (modelForSeen) {
+      if (DiagnosisController::installedModel(seen).has_value()) {
         notes.prepend(tr("You chose %1, but the photo looks like a %2's eye. If your pet is a "
                          "%2, switch and analyse again.")
                           .arg(species, seen == Species::Cat ? tr("cat") : tr("dog")));
@@ -843,15 +793,8 @@ void DiagnosisPage::showResult() {
                           : tr("Walness has no model for dogs' eyes installed, so it gives no "
                                "findings for this photo."));
       }
-    } else if (diagnosis.abstention->reason == "out_of_distribution") {
-      resultTitle_->setText(tr("This does not look like a close-up photo of an eye"));
-      notes.prepend(tr("Walness only screens close-up photos of a %1's eye, like the photos its "
-                       "model learnt from. Try a sharp, well-lit photo of one eye, filling most "
-                       "of the picture.")
-                        .arg(species));
     } else {
-      resultTitle_->setText(tr("This photo cannot be judged"));
-      notes << tr("Please take the photo again and analyse the new one.");
+      notes.prepend(text.advice);
     }
   } else {
     const inference::Finding* top = diagnosis.top();

@@ -106,6 +106,7 @@ class DiagnosisPage : public QWidget {
   void showModelView();
   void showHeatmap();
   QImage heatmapImage() const;
+  class ResultExporter exporter() const;
   void showResult();
   void updateActions();
   void clearResult();

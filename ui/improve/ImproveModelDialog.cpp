@@ -14,8 +14,8 @@
 
 #include <set>
 
-#include "ui/common/ModelChoice.h"
 #include "ui/shell/SettingsDialog.h"
+#include "walness/bundle/ModelChoice.h"
 #include "walness/history/HistoryStore.h"
 
 namespace walness::ui {
@@ -182,23 +182,31 @@ void ImproveModelDialog::cancel() {
 
 void ImproveModelDialog::showProgress(const training::TrainingProgress& p) {
   if (!running_) return;
-  if (p.phase == "export") {
-    status_->setText(tr("Exporting the confirmed checks..."));
-  } else if (p.phase == "train") {
-    const double share = p.total ? double(p.done) / double(p.total) : 0;
-    progress_->setValue(int(100 * ((p.epoch - 1) + share) / std::max(1, p.epochs)));
-    status_->setText(tr("Learning: pass %1 of %2, %3 photos/s, about %4 min left.")
-                         .arg(p.epoch)
-                         .arg(p.epochs)
-                         .arg(p.imagesPerSecond, 0, 'f', 1)
-                         .arg(minutes(p.etaSeconds)));
-  } else if (p.phase == "validate") {
-    status_->setText(tr("Checking pass %1 on the held-back pets...").arg(p.epoch));
-  } else if (p.phase == "finalize") {
-    status_->setText(tr("Calibrating the new model..."));
-  } else if (p.phase == "compare") {
-    progress_->setValue(99);
-    status_->setText(tr("Comparing the new model with the current one..."));
+  using training::TrainingPhase;
+  switch (p.phase) {
+    case TrainingPhase::Export:
+      status_->setText(tr("Exporting the confirmed checks..."));
+      break;
+    case TrainingPhase::Train: {
+      const double share = p.total ? double(p.done) / double(p.total) : 0;
+      progress_->setValue(int(100 * ((p.epoch - 1) + share) / std::max(1, p.epochs)));
+      status_->setText(tr("Learning: pass %1 of %2, %3 photos/s, about %4 min left.")
+                           .arg(p.epoch)
+                           .arg(p.epochs)
+                           .arg(p.imagesPerSecond, 0, 'f', 1)
+                           .arg(minutes(p.etaSeconds)));
+      break;
+    }
+    case TrainingPhase::Validate:
+      status_->setText(tr("Checking pass %1 on the held-back pets...").arg(p.epoch));
+      break;
+    case TrainingPhase::Finalize:
+      status_->setText(tr("Calibrating the new model..."));
+      break;
+    case TrainingPhase::Compare:
+      progress_->setValue(99);
+      status_->setText(tr("Comparing the new model with the current one..."));
+      break;
   }
 }
 
@@ -250,7 +258,7 @@ bool ImproveModelDialog::install() {
     status_->setText(tr("The new model could not be installed: %1").arg(error));
     return false;
   }
-  ModelChoice::choose(base_.card.species, installedTo.toStdString());
+  bundle::ModelChoice::choose(base_.card.species, installedTo.toStdString());
   install_->setEnabled(false);
   status_->setText(
       tr("Installed in %1 and in use. Settings > Models switches back.").arg(installedTo));

@@ -18,13 +18,13 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include "ui/common/ModelChoice.h"
 #include "ui/common/SafeText.h"
 #include "ui/history/HistoryDatabase.h"
 #include "ui/history/HistorySettings.h"
 #include "ui/improve/ImproveModelDialog.h"
 #include "ui/shell/ModelCardText.h"
 #include "ui/shell/Translations.h"
+#include "walness/bundle/ModelChoice.h"
 
 namespace walness::ui {
 
@@ -173,7 +173,7 @@ void SettingsDialog::reloadBundles() {
   bundleList_->clear();
   for (const auto& listing : bundles_) {
     QString text = QString::fromStdString(listing.card.id + " " + listing.card.version);
-    const auto active = ModelChoice::active(listing.card.species);
+    const auto active = bundle::ModelChoice::active(listing.card.species);
     if (active && active->directory == listing.directory) text += tr(" (in use)");
     bundleList_->addItem(text);
   }
@@ -190,7 +190,7 @@ void SettingsDialog::showBundle(int row) {
   }
   const auto& listing = bundles_[size_t(row)];
   bundleCard_->setHtml(modelCardHtml(listing.card, QString::fromStdString(listing.directory)));
-  const auto active = ModelChoice::active(listing.card.species);
+  const auto active = bundle::ModelChoice::active(listing.card.species);
   useBundleButton_->setEnabled(!active || active->directory != listing.directory);
   improveButton_->setEnabled(history_ && history_->store());
 }
@@ -199,7 +199,7 @@ void SettingsDialog::useSelectedBundle() {
   const int row = bundleList_->currentRow();
   if (row < 0 || row >= int(bundles_.size())) return;
   const auto listing = bundles_[size_t(row)];
-  ModelChoice::choose(listing.card.species, listing.directory);
+  bundle::ModelChoice::choose(listing.card.species, listing.directory);
   bundleStatus_->setText(tr("%1 %2 is now used for new checks.")
                              .arg(QString::fromStdString(listing.card.id),
                                   QString::fromStdString(listing.card.version)));

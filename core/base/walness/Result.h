@@ -6,9 +6,19 @@
 
 namespace walness {
 
-// Why an operation failed, in words a user can act on (name the file and the reason).
+// What kind of failure: callers choose exit codes and reactions by the kind, never by the text.
+enum class ErrorKind {
+  Failure,      // it went wrong for a reason the input does not explain (disk, library, bug)
+  BadInput,     // the input (a file, a value, an id) is wrong: fix it and try again
+  NotFound,     // what was asked for does not exist (a pet, a check, a bundle)
+  Unavailable,  // a server or the history cannot be reached now; nothing was changed
+};
+
+// Why an operation failed, in words a user can act on (name the file and the reason), and its
+// kind.
 struct Error {
   std::string message;
+  ErrorKind kind = ErrorKind::Failure;
 };
 
 struct Ok {};

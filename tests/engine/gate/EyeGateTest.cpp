@@ -15,6 +15,7 @@
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/imaging/Preprocess.h"
 #include "walness/inference/Classifier.h"
+#include "walness/inference/DiagnosisJson.h"
 
 using namespace walness;
 using namespace walness::gate;
@@ -87,9 +88,9 @@ TEST(EyeGateCardTest, RoundTripsAndRefusesBrokenFields) {
 TEST(EyeGateTest, JudgesByTheCardsThresholdsForTheModelsSpecies) {
   EyeGate gate{sampleCard(), EyeGateHead(8, 4)};
   EXPECT_FALSE(gate.judge({0.8, 0.1, 0.1}, Species::Dog).refused());
-  EXPECT_EQ(gate.judge({0.2, 0.1, 0.7}, Species::Dog).reason, "not_an_eye");
+  EXPECT_EQ(gate.judge({0.2, 0.1, 0.7}, Species::Dog).refusal, gate::GateRefusal::NotAnEye);
   const GateVerdict cat = gate.judge({0.2, 0.6, 0.2}, Species::Dog);
-  EXPECT_EQ(cat.reason, "other_species");
+  EXPECT_EQ(cat.refusal, gate::GateRefusal::OtherSpecies);
   ASSERT_TRUE(cat.detectedSpecies);
   EXPECT_EQ(*cat.detectedSpecies, Species::Cat);
   // For a cat model the same photo is fine, and a dog's eye is the other species.
@@ -165,8 +166,10 @@ TEST(ShippedEyeGateTest, RefusesNotEyesAndCatEyesAndScreensDogEyes) {
       EXPECT_TRUE(diagnosis);
       if (!diagnosis) continue;
       EXPECT_TRUE(diagnosis->eyeGate);
-      ++counts[diagnosis->abstention ? diagnosis->abstention->reason : "screened"];
-      if (diagnosis->abstention && diagnosis->abstention->reason == "other_species") {
+      ++counts[diagnosis->abstention ? inference::abstentionId(*diagnosis->abstention)
+                                     : "screened"];
+      if (diagnosis->abstention &&
+          diagnosis->abstention->reason == inference::AbstentionReason::OtherSpecies) {
         EXPECT_EQ(diagnosis->detectedSpecies, Species::Cat);
         EXPECT_TRUE(diagnosis->findings.empty());
       }
@@ -204,7 +207,9 @@ TEST(ShippedEyeGateTest, BlackAndWhiteCatEyesAreRefusedAsAnotherSpecies) {
     ++grey;
     auto diagnosis = classifier->diagnose(decoded->rgb);
     ASSERT_TRUE(diagnosis) << diagnosis.message();
-    if (diagnosis->abstention && diagnosis->abstention->reason == "other_species") ++otherSpecies;
+    if (diagnosis->abstention &&
+        diagnosis->abstention->reason == inference::AbstentionReason::OtherSpecies)
+      ++otherSpecies;
   }
   EXPECT_EQ(grey, 19);
   EXPECT_GE(otherSpecies, 14) << "of " << grey;

@@ -94,7 +94,7 @@ TEST(ClassifierTest, AbstainsOnUnfitPhotos) {
   auto dark = classifier->diagnose(cv::Mat(300, 300, CV_8UC3, cv::Scalar::all(3)));
   ASSERT_TRUE(dark.ok());
   ASSERT_TRUE(dark->abstention.has_value());
-  EXPECT_EQ(dark->abstention->reason, "quality");
+  EXPECT_EQ(dark->abstention->reason, walness::inference::AbstentionReason::Quality);
   EXPECT_TRUE(dark->findings.empty());
 }
 
@@ -135,6 +135,6 @@ TEST(ClassifierTest, AbstainsOutOfDistribution) {
   ASSERT_TRUE(strange.ok());
   ASSERT_TRUE(strange->abstention.has_value())
       << "score " << strange->oodScore << " vs familiar " << familiar->oodScore;
-  EXPECT_EQ(strange->abstention->reason, "out_of_distribution");
+  EXPECT_EQ(strange->abstention->reason, walness::inference::AbstentionReason::OutOfDistribution);
   EXPECT_TRUE(strange->findings.empty());
 }

@@ -216,7 +216,7 @@ TEST(PreparedConvTest, CamsFindingsAndGateEqualThePlainPathOnValPhotos) {
         return classifier.explain(photo, std::nullopt, *method, {"*"});
       }();
       ASSERT_TRUE(plain.ok()) << plain.message();
-      ASSERT_FALSE(fast->diagnosis.abstention.has_value()) << fast->diagnosis.abstention->reason;
+      ASSERT_FALSE(fast->diagnosis.abstention.has_value()) << fast->diagnosis.abstention->message;
       ASSERT_EQ(fast->diagnosis.findings.size(), plain->diagnosis.findings.size());
       for (const auto& finding : fast->diagnosis.findings) {
         const auto other =

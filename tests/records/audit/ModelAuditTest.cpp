@@ -97,7 +97,8 @@ TEST(ModelAuditTest, VersionsAreAuditedApartAndSmallCountsSaySo) {
   checks.back().confirmation.findings.push_back({"epiphora", history::FindingStatus::Present, ""});
   history::ConfirmedCheck refused = check("1.1.0", 0.0, true);
   refused.record.diagnosis.findings.clear();
-  refused.record.diagnosis.abstention = inference::Abstention{"not_an_eye", "not an eye"};
+  refused.record.diagnosis.abstention =
+      inference::Abstention{inference::AbstentionReason::NotAnEye, "not an eye"};
   checks.push_back(refused);
 
   const AuditReport report = auditConfirmedChecks(checks);

@@ -16,7 +16,8 @@ report::ReportItem item(double cataract, const std::string& takenAt, bool abstai
   item.diagnosis.modelId = "dog-eye-mobilenetv2";
   item.diagnosis.modelVersion = "1.0.0";
   if (abstained) {
-    item.diagnosis.abstention = inference::Abstention{"quality", "too blurred"};
+    item.diagnosis.abstention =
+        inference::Abstention{inference::AbstentionReason::Quality, "too blurred"};
     item.diagnosis.quality.checks.push_back({"blur", 2.0, 10.0, imaging::QualitySeverity::Severe});
   } else {
     item.diagnosis.findings.push_back({"cataract", cataract, 0.4, cataract >= 0.4, 0});
@@ -93,7 +94,8 @@ TEST(ReportTest, APetsHistoryInKoreanHasATimelineAndWordsAbstentionAndMissingCar
   EXPECT_EQ(made.title, QStringLiteral("눈 검사 기록: 초코"));
   EXPECT_TRUE(made.html.contains(QStringLiteral("시간에 따른 변화")));
   EXPECT_TRUE(made.html.contains(QStringLiteral("백내장")));
-  EXPECT_TRUE(made.html.contains(QStringLiteral("사진 품질이 판단하기에 너무 낮습니다")));
+  // The same words as the eye-check page (inference::describeAbstention), in the report's language.
+  EXPECT_TRUE(made.html.contains(QStringLiteral("이 사진으로는 판단할 수 없습니다")));
   EXPECT_TRUE(made.html.contains(QStringLiteral("모델 카드가 없어")));
   EXPECT_TRUE(made.html.contains(QStringLiteral("2020년생")));
   EXPECT_EQ(made.json.value(QStringLiteral("diagnoses")).toArray().size(), 3);
@@ -113,22 +115,25 @@ TEST(ReportTest, APetsHistoryInKoreanHasATimelineAndWordsAbstentionAndMissingCar
 TEST(ReportTest, TheEyeGatesRefusalsAreWordedInBothLanguages) {
   report::ReportRequest request;
   report::ReportItem cat = item(0, "2026-11-29T09:00:00.000Z", true);
-  cat.diagnosis.abstention = inference::Abstention{"other_species", "a cat's eye"};
+  cat.diagnosis.abstention =
+      inference::Abstention{inference::AbstentionReason::OtherSpecies, "a cat's eye"};
   cat.diagnosis.detectedSpecies = Species::Cat;
   cat.diagnosis.eyeGate = gate::GateScores{0.05, 0.9, 0.05};
   report::ReportItem other = item(0, "2026-11-29T09:01:00.000Z", true);
-  other.diagnosis.abstention = inference::Abstention{"not_an_eye", "not an eye"};
+  other.diagnosis.abstention =
+      inference::Abstention{inference::AbstentionReason::NotAnEye, "not an eye"};
   request.items = {cat, other};
   request.language = "en";
   const report::Report english = report::buildReport(request);
   EXPECT_TRUE(
-      english.html.contains(QStringLiteral("looks like a cat's eye, and this model is for dogs")));
+      english.html.contains(QStringLiteral("This looks like a cat's eye. This model screens dogs' "
+                                           "eyes; a cat's eye needs a cat model.")));
   EXPECT_TRUE(english.html.contains(QStringLiteral("does not look like a close-up of an eye")));
   const QJsonArray diagnoses = english.json.value(QStringLiteral("diagnoses")).toArray();
   ASSERT_EQ(diagnoses.size(), 2);
   request.language = "ko";
   const report::Report korean = report::buildReport(request);
-  EXPECT_TRUE(korean.html.contains(QStringLiteral("고양이의 눈으로 보이며")));
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("고양이의 눈으로 보입니다")));
   EXPECT_TRUE(korean.html.contains(QStringLiteral("눈을 가까이 찍은 사진이 아닌 것 같습니다")));
 }
 

@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <functional>
+
 #include "LocalHttpServer.h"
 #include "SharedData.h"
 #include "SilentServer.h"
@@ -271,6 +273,20 @@ TEST(ClinicPanelTest, TheMapAndListFollowALanguageSwitch) {
   ASSERT_FALSE(korean.isEmpty());
   QCoreApplication::processEvents();
   EXPECT_EQ(searchButton->property("text").toString(), QStringLiteral("이 주변 동물병원 검색"));
+  // Whether a clinic is open is worded in C++ (ClinicListModel::openText): the rows follow too.
+  // (List rows are items of the view, not QObject children of the map's root.)
+  QList<QQuickItem*> summaries;
+  std::function<void(QQuickItem*)> collect = [&](QQuickItem* item) {
+    if (item->objectName() == QLatin1String("clinicRowSummary")) summaries << item;
+    for (QQuickItem* child : item->childItems()) collect(child);
+  };
+  collect(panel.mapWidget()->quickWindow()->contentItem());
+  ASSERT_FALSE(summaries.isEmpty());
+  for (QQuickItem* summary : summaries) {
+    const QString text = summary->property("text").toString();
+    EXPECT_TRUE(text.contains(QStringLiteral("진료"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("Open now"))) << text.toStdString();
+  }
   auto* importButton = panel.findChild<QPushButton*>(QStringLiteral("importLocalDataButton"));
   ASSERT_NE(importButton, nullptr);
   EXPECT_EQ(importButton->text(), QStringLiteral("LOCALDATA 파일 가져오기…"));

@@ -15,6 +15,8 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -250,11 +252,25 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
   // The same result in Korean: every visible text follows the language.
   const QList<QTranslator*> korean =
       ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean));
-  QCoreApplication::processEvents();
+  QTest::qWait(100);  // the retranslated texts are laid out before anything is looked at
   EXPECT_EQ(analyze->text(), QStringLiteral("분석"));
   if (!diagnosis.abstention && diagnosis.top()->positive)
     EXPECT_TRUE(title->text().contains(QStringLiteral("%"))) << title->text().toStdString();
   saveScreenshot(page, QStringLiteral("diagnosis-result-ko.png"));
+  // No line of the Korean result is cut: every label is as tall as its text needs at its width,
+  // and the panel scrolls to its last line.
+  auto* area = page.findChild<QWidget*>(QStringLiteral("resultArea"));
+  ASSERT_NE(area, nullptr);
+  for (QLabel* label : area->findChildren<QLabel*>()) {
+    if (!label->isVisibleTo(area) || !label->wordWrap() || label->text().isEmpty()) continue;
+    EXPECT_GE(label->height(), label->heightForWidth(label->width()))
+        << label->objectName().toStdString() << ": " << label->text().toStdString();
+  }
+  auto* scroll = qobject_cast<QScrollArea*>(area->parentWidget()->parentWidget());
+  ASSERT_NE(scroll, nullptr);
+  scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+  QCoreApplication::processEvents();
+  saveScreenshot(page, QStringLiteral("diagnosis-result-ko-end.png"));
   ui::removeTranslations(korean);
   QCoreApplication::processEvents();
 }

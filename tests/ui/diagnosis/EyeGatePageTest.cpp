@@ -79,7 +79,7 @@ TEST(EyeGatePageTest, ACatsEyeOnTheDogModelSaysSoAndGivesNoFindings) {
                                                    QStringLiteral("e99d2e73f3ee42a2")));
   const auto& diagnosis = page.result()->diagnosis;
   ASSERT_TRUE(diagnosis.abstention);
-  EXPECT_EQ(diagnosis.abstention->reason, "other_species");
+  EXPECT_EQ(diagnosis.abstention->reason, inference::AbstentionReason::OtherSpecies);
   EXPECT_EQ(titleOf(page), QStringLiteral("This looks like a cat's eye"));
   EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("resultBody"))
                   ->text()
@@ -100,7 +100,7 @@ TEST(EyeGatePageTest, APhotoThatIsNotAnEyeIsRefusedWithWhatToDo) {
          walness::test::firstValidationPhoto(QStringLiteral("not-eye"), QStringLiteral(",conch,")));
   const auto& diagnosis = page.result()->diagnosis;
   ASSERT_TRUE(diagnosis.abstention);
-  EXPECT_EQ(diagnosis.abstention->reason, "not_an_eye");
+  EXPECT_EQ(diagnosis.abstention->reason, inference::AbstentionReason::NotAnEye);
   EXPECT_EQ(titleOf(page), QStringLiteral("This does not look like a close-up of an eye"));
   saveScreenshot(page, QStringLiteral("gate-not-an-eye.png"));
   koreanScreenshot(page, QStringLiteral("gate-not-an-eye-ko.png"),
@@ -138,7 +138,7 @@ TEST(EyeGatePageTest, ADogsEyeOnACatModelOffersToSwitchToDog) {
       walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))));
   page.analyze();
   ASSERT_TRUE(waitFor([&] { return page.hasResult(); }, 60000));
-  EXPECT_EQ(page.result()->diagnosis.abstention->reason, "other_species");
+  EXPECT_EQ(page.result()->diagnosis.abstention->reason, inference::AbstentionReason::OtherSpecies);
   EXPECT_EQ(titleOf(page), QStringLiteral("This looks like a dog's eye"));
   auto* switchButton = page.findChild<QPushButton*>(QStringLiteral("switchSpeciesButton"));
   ASSERT_TRUE(switchButton->isVisible());

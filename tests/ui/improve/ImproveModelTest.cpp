@@ -13,11 +13,11 @@
 
 #include "SharedData.h"
 #include "WaitFor.h"
-#include "ui/common/ModelChoice.h"
 #include "ui/history/HistoryDatabase.h"
 #include "ui/improve/ImproveModelDialog.h"
 #include "ui/shell/SettingsDialog.h"
 #include "walness/bundle/ModelBundle.h"
+#include "walness/bundle/ModelChoice.h"
 #include "walness/gate/EyeGate.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/inference/ScreeningSession.h"
@@ -35,7 +35,7 @@ class ImproveModelTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         history_.open(history::StoreLocation::local(folder_.filePath(QStringLiteral("h")))));
-    const auto dog = ui::ModelChoice::active(Species::Dog);
+    const auto dog = bundle::ModelChoice::active(Species::Dog);
     ASSERT_TRUE(dog) << "the shipped dog model is not found";
     base_ = dog->directory;
     baseName_ = QString::fromStdString(dog->card.id + " " + dog->card.version);
@@ -88,7 +88,7 @@ class ImproveModelTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    ui::ModelChoice::forget(Species::Dog);
+    bundle::ModelChoice::forget(Species::Dog);
     if (!installed_.isEmpty()) QDir(installed_).removeRecursively();
   }
 
@@ -149,7 +149,7 @@ TEST_F(ImproveModelTest, ItLearnsOffTheGuiThreadComparesAndOffersOnlyABetterMode
 
   if (comparison.candidateBetter) {
     ASSERT_TRUE(dialog->install());
-    const auto active = ui::ModelChoice::active(Species::Dog);
+    const auto active = bundle::ModelChoice::active(Species::Dog);
     ASSERT_TRUE(active);
     installed_ = QString::fromStdString(active->directory);
     EXPECT_NE(active->directory, base_);
@@ -157,7 +157,7 @@ TEST_F(ImproveModelTest, ItLearnsOffTheGuiThreadComparesAndOffersOnlyABetterMode
   } else {
     EXPECT_FALSE(dialog->install());  // nothing is offered, nothing installed
     EXPECT_TRUE(dialog->resultLabel()->text().contains(QStringLiteral("did not do better")));
-    EXPECT_EQ(ui::ModelChoice::active(Species::Dog)->directory, base_);
+    EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, base_);
   }
   dialog->close();
 }
@@ -178,7 +178,7 @@ TEST_F(ImproveModelTest, CancellingInstallsNothing) {
   EXPECT_FALSE(dialog->result());
   EXPECT_EQ(dialog->statusLabel()->text(), QStringLiteral("Cancelled. Nothing was installed."));
   EXPECT_FALSE(dialog->installButton()->isEnabled());
-  EXPECT_EQ(ui::ModelChoice::active(Species::Dog)->directory, base_);
+  EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, base_);
   dialog->close();
 }
 
@@ -214,14 +214,14 @@ TEST_F(ImproveModelTest, UseThisModelSwitchesAndSwitchesBack) {
   settings.bundleList()->setCurrentRow(older);
   ASSERT_TRUE(use->isEnabled());
   use->click();
-  EXPECT_EQ(QDir(QString::fromStdString(ui::ModelChoice::active(Species::Dog)->directory)),
+  EXPECT_EQ(QDir(QString::fromStdString(bundle::ModelChoice::active(Species::Dog)->directory)),
             QDir(copy));
   EXPECT_TRUE(settings.bundleList()->item(older)->text().contains(QStringLiteral("(in use)")));
   EXPECT_FALSE(use->isEnabled());  // already in use
 
   selectBase(settings);
   use->click();  // one click back
-  EXPECT_EQ(ui::ModelChoice::active(Species::Dog)->directory, base_);
+  EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, base_);
 }
 
 }  // namespace

@@ -23,11 +23,11 @@ GateScores EyeGate::score(const torch::Tensor& features) const {
 }
 
 GateVerdict EyeGate::judge(const GateScores& scores, Species modelSpecies) const {
-  if (scores.notEye >= card.notEyeThreshold) return {"not_an_eye", std::nullopt};
+  if (scores.notEye >= card.notEyeThreshold) return {GateRefusal::NotAnEye, std::nullopt};
   const Species other = modelSpecies == Species::Dog ? Species::Cat : Species::Dog;
   const double eyes = scores.dogEye + scores.catEye;
   if (eyes > 0 && scores.eyeOf(other) / eyes >= card.otherSpeciesThreshold)
-    return {"other_species", other};
+    return {GateRefusal::OtherSpecies, other};
   return {};
 }
 

@@ -20,11 +20,14 @@ struct GateScores {
   double eyeOf(Species species) const { return species == Species::Dog ? dogEye : catEye; }
 };
 
+// Why the gate refuses a square for a model of one species.
+enum class GateRefusal { None, NotAnEye, OtherSpecies };
+
 // What the gate decides for a model of one species: nothing (screen it), or why not.
 struct GateVerdict {
-  std::string reason;                      // "", "not_an_eye" or "other_species"
-  std::optional<Species> detectedSpecies;  // with "other_species"
-  bool refused() const { return !reason.empty(); }
+  GateRefusal refusal = GateRefusal::None;
+  std::optional<Species> detectedSpecies;  // with GateRefusal::OtherSpecies
+  bool refused() const { return refusal != GateRefusal::None; }
 };
 
 }  // namespace walness::gate

@@ -79,32 +79,35 @@ Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& 
       if (check.key != "blur") failedLight += (failedLight.empty() ? "" : ", ") + check.key;
     }
   const auto qualityAbstention = [&] {
-    diagnosis.abstention = Abstention{
-        "quality", "the photo is not fit to judge (" + failed + "); retake it and try again"};
+    diagnosis.abstention =
+        Abstention{AbstentionReason::Quality,
+                   "the photo is not fit to judge (" + failed + "); retake it and try again"};
     return diagnosis;
   };
   if (!failedLight.empty() || (!failed.empty() && !verdict.refused())) return qualityAbstention();
-  if (verdict.reason == "not_an_eye") {
-    diagnosis.abstention = Abstention{
-        "not_an_eye", "the photo does not look like a close-up of an eye (P(not an eye) " +
-                          formatNumber(diagnosis.eyeGate->notEye) +
-                          "); choose a square around one eye, or take the photo closer"};
+  if (verdict.refusal == gate::GateRefusal::NotAnEye) {
+    diagnosis.abstention =
+        Abstention{AbstentionReason::NotAnEye,
+                   "the photo does not look like a close-up of an eye (P(not an eye) " +
+                       formatNumber(diagnosis.eyeGate->notEye) +
+                       "); choose a square around one eye, or take the photo closer"};
     return diagnosis;
   }
-  if (verdict.reason == "other_species") {
+  if (verdict.refusal == gate::GateRefusal::OtherSpecies) {
     diagnosis.detectedSpecies = verdict.detectedSpecies;
     const std::string seen(speciesId(*verdict.detectedSpecies));
-    diagnosis.abstention = Abstention{
-        "other_species", "this looks like a " + seen + "'s eye (P " +
-                             formatNumber(diagnosis.eyeGate->eyeOf(*verdict.detectedSpecies)) +
-                             "), but this model is for " + std::string(speciesId(card.species)) +
-                             "s; use a " + seen + " model, or choose " + seen + " if it is one"};
+    diagnosis.abstention =
+        Abstention{AbstentionReason::OtherSpecies,
+                   "this looks like a " + seen + "'s eye (P " +
+                       formatNumber(diagnosis.eyeGate->eyeOf(*verdict.detectedSpecies)) +
+                       "), but this model is for " + std::string(speciesId(card.species)) +
+                       "s; use a " + seen + " model, or choose " + seen + " if it is one"};
     return diagnosis;
   }
   // Without a gate the feature distance is the only guard against what is not an eye.
   if (!gate_ && card.ood && diagnosis.oodScore > card.ood->threshold) {
     diagnosis.abstention = Abstention{
-        "out_of_distribution",
+        AbstentionReason::OutOfDistribution,
         "the photo does not look like the close-up " + std::string(speciesId(card.species)) +
             " eye photos this model was trained on (score " + formatNumber(diagnosis.oodScore) +
             ", limit " + formatNumber(card.ood->threshold) + ")"};

@@ -22,11 +22,22 @@ struct Finding {
   double logit = 0;
 };
 
+// Why no findings are given. Worded by inference::describeAbstention; named in JSON by
+// inference::abstentionReasonId.
+enum class AbstentionReason {
+  Quality,            // too dark, bright, blurred or small to judge
+  NotAnEye,           // the gate: not a close-up of an eye
+  OtherSpecies,       // the gate: another species' eye
+  OutOfDistribution,  // no gate, and the features are far from the training photos'
+  Unrecognised,       // read from a record written by a newer Walness (its id is kept)
+};
+
 // Why no findings are given: the photo cannot be judged.
 struct Abstention {
-  // "quality", "not_an_eye", "other_species" or "out_of_distribution"
-  std::string reason;
-  std::string message;  // English, for the CLI and logs; the UI words it from `reason`
+  AbstentionReason reason = AbstentionReason::Quality;
+  std::string message;  // English with the measured numbers, for the CLI and logs
+  // With AbstentionReason::Unrecognised: the id as read, written back unchanged.
+  std::string unrecognisedId = {};
 };
 
 // The outcome of screening one photo. Never says "healthy": no shipped model can know that.

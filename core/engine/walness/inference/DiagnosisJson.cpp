@@ -6,6 +6,18 @@ namespace walness::inference {
 
 namespace {
 
+struct ReasonId {
+  AbstentionReason reason;
+  std::string_view id;
+};
+// The only place abstention reasons are spelled: how JSON and the history name them.
+constexpr ReasonId kReasonIds[] = {
+    {AbstentionReason::Quality, "quality"},
+    {AbstentionReason::NotAnEye, "not_an_eye"},
+    {AbstentionReason::OtherSpecies, "other_species"},
+    {AbstentionReason::OutOfDistribution, "out_of_distribution"},
+};
+
 QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
@@ -31,6 +43,23 @@ QJsonObject qualityJson(const imaging::QualityReport& report) {
 
 }  // namespace
 
+std::string_view abstentionReasonId(AbstentionReason reason) {
+  for (const ReasonId& entry : kReasonIds)
+    if (entry.reason == reason) return entry.id;
+  return "unrecognised";
+}
+
+AbstentionReason abstentionReasonFromId(std::string_view id) {
+  for (const ReasonId& entry : kReasonIds)
+    if (entry.id == id) return entry.reason;
+  return AbstentionReason::Unrecognised;
+}
+
+std::string abstentionId(const Abstention& abstention) {
+  if (abstention.reason == AbstentionReason::Unrecognised) return abstention.unrecognisedId;
+  return std::string(abstentionReasonId(abstention.reason));
+}
+
 QJsonObject diagnosisToJson(const Diagnosis& diagnosis) {
   QJsonArray findings;
   for (const auto& finding : diagnosis.findings)
@@ -44,7 +73,7 @@ QJsonObject diagnosisToJson(const Diagnosis& diagnosis) {
                                   {QStringLiteral("version"), qs(diagnosis.modelVersion)}}},
                      {QStringLiteral("quality"), qualityJson(diagnosis.quality)},
                      {QStringLiteral("abstained"),
-                      diagnosis.abstention ? QJsonValue(qs(diagnosis.abstention->reason))
+                      diagnosis.abstention ? QJsonValue(qs(abstentionId(*diagnosis.abstention)))
                                            : QJsonValue(QJsonValue::Null)},
                      {QStringLiteral("findings"), findings}};
   if (diagnosis.abstention)
@@ -89,10 +118,15 @@ Result<Diagnosis> diagnosisFromJson(const QJsonObject& object) {
     diagnosis.quality.checks.push_back(check);
   }
   const QJsonValue abstained = object.value(QStringLiteral("abstained"));
-  if (abstained.isString())
-    diagnosis.abstention =
-        Abstention{abstained.toString().toStdString(),
-                   object.value(QStringLiteral("abstention_message")).toString().toStdString()};
+  if (abstained.isString()) {
+    const std::string id = abstained.toString().toStdString();
+    Abstention abstention;
+    abstention.reason = abstentionReasonFromId(id);
+    abstention.message =
+        object.value(QStringLiteral("abstention_message")).toString().toStdString();
+    if (abstention.reason == AbstentionReason::Unrecognised) abstention.unrecognisedId = id;
+    diagnosis.abstention = std::move(abstention);
+  }
   for (const QJsonValue& value : object.value(QStringLiteral("findings")).toArray()) {
     const QJsonObject entry = value.toObject();
     Finding finding;

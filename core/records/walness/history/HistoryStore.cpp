@@ -463,7 +463,7 @@ Result<int64_t> HistoryStore::insertDiagnosis(const NewDiagnosis& entry, const Q
         QVariant(entry.region.y), QVariant(entry.region.width), QVariant(entry.region.height),
         QVariant(qs(diagnosis.modelId)), QVariant(qs(diagnosis.modelVersion)),
         QVariant(qs(std::string(speciesId(diagnosis.species)))),
-        diagnosis.abstention ? QVariant(qs(diagnosis.abstention->reason))
+        diagnosis.abstention ? QVariant(qs(inference::abstentionId(*diagnosis.abstention)))
                              : QVariant(QMetaType(QMetaType::QString)),
         QVariant(QString::fromUtf8(
             QJsonDocument(inference::diagnosisToJson(diagnosis)).toJson(QJsonDocument::Compact))),
@@ -522,7 +522,8 @@ Result<DiagnosisRecord> HistoryStore::diagnosis(int64_t id) const {
                     .arg(QLatin1String(kDiagnosisColumns)));
   query.addBindValue(qint64(id));
   if (!query.exec()) return Error{sqlError(query.lastError())};
-  if (!query.next()) return Error{"history: no diagnosis " + std::to_string(id)};
+  if (!query.next())
+    return Error{"history: no diagnosis " + std::to_string(id), ErrorKind::NotFound};
   return recordFrom(query);
 }
 
@@ -532,7 +533,8 @@ Status HistoryStore::updateDiagnosisNotes(int64_t id, const std::string& notes) 
   query.addBindValue(qs(notes));
   query.addBindValue(qint64(id));
   if (!query.exec()) return Error{sqlError(query.lastError())};
-  if (query.numRowsAffected() != 1) return Error{"history: no diagnosis " + std::to_string(id)};
+  if (query.numRowsAffected() != 1)
+    return Error{"history: no diagnosis " + std::to_string(id), ErrorKind::NotFound};
   return Ok{};
 }
 

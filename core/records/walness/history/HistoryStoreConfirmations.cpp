@@ -15,13 +15,14 @@ namespace {
 
 Status checkConfirmation(const Confirmation& confirmation) {
   if (confirmation.confirmedBy.empty())
-    return Error{"a confirmation needs the name of who examined the pet"};
+    return Error{"a confirmation needs the name of who examined the pet", ErrorKind::BadInput};
   std::set<std::string> seen;
   for (const ConfirmedFinding& finding : confirmation.findings) {
     if (!findDisease(finding.disease))
-      return Error{"a confirmation names an unknown disease '" + finding.disease + "'"};
+      return Error{"a confirmation names an unknown disease '" + finding.disease + "'",
+                   ErrorKind::BadInput};
     if (!seen.insert(finding.disease).second)
-      return Error{"a confirmation names '" + finding.disease + "' twice"};
+      return Error{"a confirmation names '" + finding.disease + "' twice", ErrorKind::BadInput};
   }
   return Ok{};
 }
@@ -73,7 +74,7 @@ Result<Confirmation> HistoryStore::insertConfirmation(int64_t diagnosisId,
   if (query.value(0).toInt() != 1) {
     query.finish();
     transaction.rollback();
-    return Error{"history: no diagnosis " + std::to_string(diagnosisId)};
+    return Error{"history: no diagnosis " + std::to_string(diagnosisId), ErrorKind::NotFound};
   }
   Confirmation stored = confirmation;
   stored.diagnosisId = diagnosisId;

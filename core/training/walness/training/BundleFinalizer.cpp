@@ -60,7 +60,8 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
   // so probabilities reflect the data again before the temperature is fitted.
   network_.shiftLogits(-torch::log(torch::tensor(weights_)));
   const auto finalizeProgress = [&](size_t done, size_t total) {
-    if (progress_) progress_({"finalize", outcome.bestEpoch, config_.epochs, done, total, 0, 0, 0});
+    if (progress_)
+      progress_({TrainingPhase::Finalize, outcome.bestEpoch, config_.epochs, done, total, 0, 0, 0});
     return true;
   };
   auto validationPredictions =

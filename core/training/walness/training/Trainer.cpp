@@ -22,6 +22,22 @@
 
 namespace walness::training {
 
+std::string_view trainingPhaseId(TrainingPhase phase) {
+  switch (phase) {
+    case TrainingPhase::Export:
+      return "export";
+    case TrainingPhase::Train:
+      return "train";
+    case TrainingPhase::Validate:
+      return "validate";
+    case TrainingPhase::Finalize:
+      return "finalize";
+    case TrainingPhase::Compare:
+      return "compare";
+  }
+  return "train";
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -90,12 +106,12 @@ void Trainer::setProgressHandler(std::function<void(const TrainingProgress&)> ha
 
 // Validation loss and macro AUC of an epoch's weights.
 Status Trainer::Impl::validateEpoch(nn::FeatureClassifier& network, EpochRecord& record) const {
-  auto predicted = predict(
-      network, validation, spec, config.batchSize, settings.loaderWorkers,
-      [&](size_t done, size_t total) {
-        report({"validate", record.epoch, config.epochs, done, total, record.trainLoss, 0, 0});
-        return true;
-      });
+  auto predicted = predict(network, validation, spec, config.batchSize, settings.loaderWorkers,
+                           [&](size_t done, size_t total) {
+                             report({TrainingPhase::Validate, record.epoch, config.epochs, done,
+                                     total, record.trainLoss, 0, 0});
+                             return true;
+                           });
   if (!predicted) return Error{predicted.message()};
   {
     torch::NoGradGuard noGrad;
@@ -321,8 +337,8 @@ Result<TrainingOutcome> Trainer::Impl::run(DistributedContext* context,
       const double rate = double(seen) / std::max(1e-9, secondsSince(epochStart));
       const double epochEstimate =
           lastEpochSeconds > 0 ? lastEpochSeconds : double(trainCount) / rate * 1.1;
-      report({"train", epoch, config.epochs, seen, trainCount, lossSum / double(seen), rate,
-              double(trainCount - seen) / rate + epochEstimate * (config.epochs - epoch)});
+      report({TrainingPhase::Train, epoch, config.epochs, seen, trainCount, lossSum / double(seen),
+              rate, double(trainCount - seen) / rate + epochEstimate * (config.epochs - epoch)});
       if (stepped->stop) {
         interrupted = true;
         break;

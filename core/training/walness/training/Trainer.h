@@ -16,8 +16,14 @@
 
 namespace walness::training {
 
+// Where a training run is. Export and Compare are the clinic fine-tune's steps around the
+// trainer's own.
+enum class TrainingPhase { Export, Train, Validate, Finalize, Compare };
+// "export", "train", "validate", "finalize", "compare": how the CLI's progress lines name it.
+std::string_view trainingPhaseId(TrainingPhase phase);
+
 struct TrainingProgress {
-  std::string phase;  // "train", "validate", "finalize"
+  TrainingPhase phase = TrainingPhase::Train;
   int epoch = 0;
   int epochs = 0;
   size_t done = 0;

@@ -73,7 +73,7 @@ Result<ClinicFineTuneResult> fineTuneOnConfirmedChecks(
   auto base = bundle::loadModelBundle(options.baseBundle);
   if (!base) return Error{base.message()};
 
-  if (progress) progress({"export", 0, options.epochs, 0, 1, 0, 0, 0});
+  if (progress) progress({TrainingPhase::Export, 0, options.epochs, 0, 1, 0, 0, 0});
   auto store = history::HistoryStore::open(options.history);
   if (!store) return Error{store.message()};
   history::LabelExportOptions exportOptions;
@@ -119,7 +119,7 @@ Result<ClinicFineTuneResult> fineTuneOnConfirmedChecks(
   if (stop) return Error{"cancelled"};
   if (!outcome) return Error{outcome.message()};
 
-  if (progress) progress({"compare", options.epochs, options.epochs, 0, 1, 0, 0, 0});
+  if (progress) progress({TrainingPhase::Compare, options.epochs, options.epochs, 0, 1, 0, 0, 0});
   auto comparison = compareBundles(bundleDirectory, options.baseBundle, heldBack);
   if (!comparison) return Error{comparison.message()};
   if (auto annotated = annotateWarmStartCard(bundleDirectory, exportDirectory + "/labels.csv",

@@ -37,8 +37,8 @@ struct ClinicFineTuneResult {
   TrainingOutcome outcome;
 };
 
-// Runs on the calling thread; `progress` is called from it ("export", then the trainer's
-// phases, then "compare"). Setting `stop` stops after the current batch with an error.
+// Runs on the calling thread; `progress` is called from it (Export, then the trainer's phases,
+// then Compare). Setting `stop` stops after the current batch with an error.
 Result<ClinicFineTuneResult> fineTuneOnConfirmedChecks(
     const ClinicFineTuneOptions& options, const std::atomic<bool>& stop,
     const std::function<void(const TrainingProgress&)>& progress);

@@ -74,8 +74,8 @@ std::vector<CatEyeWeightTrial> crossValidateCatEyeWeight(
         const int64_t label = labels[i];
         ++total[label];
         if ((label == own && !verdict.refused()) ||
-            (label == other && verdict.reason == "other_species") ||
-            (label == kNotEye && verdict.reason == "not_an_eye"))
+            (label == other && verdict.refusal == GateRefusal::OtherSpecies) ||
+            (label == kNotEye && verdict.refusal == GateRefusal::NotAnEye))
           ++right[label];
       }
       if (options.progress)

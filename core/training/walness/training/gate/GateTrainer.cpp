@@ -19,6 +19,7 @@
 #include "walness/gate/EyeFinder.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/imaging/Preprocess.h"
+#include "walness/inference/DiagnosisJson.h"
 #include "walness/io/AtomicFile.h"
 #include "walness/nn/Safetensors.h"
 #include "walness/training/data/Augmenter.h"
@@ -28,6 +29,20 @@
 namespace walness::gate {
 
 namespace {
+
+// The card's names for what the gate did with a photo: a diagnosis's JSON ids, or "screened".
+std::string outcomeId(GateRefusal refusal) {
+  using inference::AbstentionReason;
+  switch (refusal) {
+    case GateRefusal::NotAnEye:
+      return std::string(inference::abstentionReasonId(AbstentionReason::NotAnEye));
+    case GateRefusal::OtherSpecies:
+      return std::string(inference::abstentionReasonId(AbstentionReason::OtherSpecies));
+    case GateRefusal::None:
+      break;
+  }
+  return "screened";
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -404,7 +419,7 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
     const GateVerdict verdict = gate.judge(scores, model->card.species);
     auto& row = counts[int(val.sources[i].item<int64_t>())];
     ++row["photos"];
-    ++row[verdict.refused() ? verdict.reason : "screened"];
+    ++row[outcomeId(verdict.refusal)];
     if (ood && oodScores[i].item<double>() > ood->threshold) ++row["distance_check_refused"];
     if (ood && (verdict.refused() || oodScores[i].item<double>() > ood->threshold))
       ++row["either_refused"];
@@ -418,9 +433,11 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
   QJsonObject perSource;
   for (auto& [source, row] : counts) {
     QJsonObject entry{{QStringLiteral("photos"), double(row["photos"])}};
-    for (const char* outcome :
-         {"screened", "not_an_eye", "other_species", "distance_check_refused", "either_refused"})
-      entry.insert(QString::fromLatin1(outcome), share(row[outcome], row["photos"]));
+    for (const std::string& outcome :
+         {outcomeId(GateRefusal::None), outcomeId(GateRefusal::NotAnEye),
+          outcomeId(GateRefusal::OtherSpecies), std::string("distance_check_refused"),
+          std::string("either_refused")})
+      entry.insert(QString::fromStdString(outcome), share(row[outcome], row["photos"]));
     perSource.insert(QString::fromStdString(gateSourceId(GateSource(source))), entry);
   }
   if (!options.valScoresCsv.empty()) {
@@ -431,14 +448,16 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
   const auto row = [&](GateSource source) { return counts[int(source)]; };
   auto dog = row(GateSource::DogEye), cat = row(GateSource::CatEye),
        other = row(GateSource::NotEye);
+  const std::string notAnEye = outcomeId(GateRefusal::NotAnEye),
+                    otherSpecies = outcomeId(GateRefusal::OtherSpecies);
   QJsonObject summary{{QStringLiteral("not_eye_photos_accepted"),
-                       share(other["photos"] - other["not_an_eye"], other["photos"])},
+                       share(other["photos"] - other[notAnEye], other["photos"])},
                       {QStringLiteral("dog_eye_closeups_refused"),
-                       share(dog["not_an_eye"] + dog["other_species"], dog["photos"])},
+                       share(dog[notAnEye] + dog[otherSpecies], dog["photos"])},
                       {QStringLiteral("cat_eye_closeups_refused_other_species"),
-                       share(cat["other_species"], cat["photos"])},
+                       share(cat[otherSpecies], cat["photos"])},
                       {QStringLiteral("cat_eye_closeups_refused_any"),
-                       share(cat["other_species"] + cat["not_an_eye"], cat["photos"])},
+                       share(cat[otherSpecies] + cat[notAnEye], cat["photos"])},
                       {QStringLiteral("species_accuracy"), share(speciesRight, speciesTotal)}};
 
   auto located = trainLocatorFor(model.value(), samples, options);
