@@ -22,7 +22,6 @@
 #include "walness/gate/EyeFinder.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/inference/Classifier.h"
-#include "walness/inference/DiagnosisJson.h"
 #include "walness/inference/ScreeningJson.h"
 #include "walness/io/RegularFile.h"
 

@@ -54,10 +54,13 @@ QString screenshot(const QString& name) {
   return QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name);
 }
 
+LocalHttpServer::Response aTinyGif(const LocalHttpServer::Request&) {
+  return LocalHttpServer::Response{200, "GIF89a"};
+}
+
 // Records every request; an image fetched from it would be a tracker.
 struct Tracker {
-  LocalHttpServer server{
-      [](const LocalHttpServer::Request&) { return LocalHttpServer::Response{200, "GIF89a"}; }};
+  LocalHttpServer server{aTinyGif};
   // `what` followed by an image from this server and a bold claim.
   QString hostile(const QString& what) const {
     return QStringLiteral("%1<img src=\"%2\" width=10 height=10><b>24h EMERGENCY</b>")

@@ -4,7 +4,6 @@
 #include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEvent>
@@ -15,16 +14,12 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QImageReader>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
-#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -54,7 +49,6 @@
 #include "walness/cam/HeatmapOverlay.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/imaging/ModelInput.h"
-#include "walness/inference/DiagnosisJson.h"
 #include "walness/inference/Wording.h"
 #include "walness/report/Report.h"
 #include "walness/text/Words.h"
