@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -10,9 +11,11 @@
 
 #include "CliCommon.h"
 #include "walness/bundle/ModelBundle.h"
+#include "walness/gate/EyeGate.h"
 #include "walness/training/Evaluation.h"
 #include "walness/training/MetricPlots.h"
 #include "walness/training/data/LabeledDataset.h"
+#include "walness/training/gate/EyeSizeStudy.h"
 
 namespace walness::cli {
 
@@ -49,6 +52,68 @@ Result<training::LabeledDataset> alignedTo(const training::LabeledDataset& data,
   return aligned;
 }
 
+// The small-eye study: the data's photos shrunk to each eye size, as a table or JSON.
+int runEyeSizeStudy(bundle::ModelBundle& bundle, const std::string& bundleDirectory,
+                    const training::LabeledDataset& dataset, const QString& sideList, bool asJson) {
+  std::vector<int> sides;
+  for (const QString& part : sideList.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const int side = part.trimmed().toInt(&ok);
+    if (!ok || side < 8 || side > 4096) {
+      err() << "walness-cli evaluate: --eye-sides takes sizes in pixels from 8 to 4096 (\"" << part
+            << "\" is not one)\n";
+      return kExitUsage;
+    }
+    sides.push_back(side);
+  }
+  if (sides.empty()) {
+    err() << "walness-cli evaluate: --eye-sides needs at least one size\n";
+    return kExitUsage;
+  }
+  sides.insert(sides.begin(), 0);  // the photos as they are, for comparison
+  auto gate = gate::loadEyeGate(bundleDirectory, bundle.card.weightsSha256);
+  if (!gate) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(gate.message()) << "\n";
+    return kExitModel;
+  }
+  const gate::EyeGate* loadedGate = gate->has_value() ? &gate->value() : nullptr;
+  auto rows = gate::studyEyeSizes(*bundle.network, bundle.card, loadedGate, dataset, sides,
+                                  [](size_t done, size_t all) {
+                                    if (done % 200 == 0 || done == all)
+                                      err() << "\r" << done << "/" << all << " photos";
+                                  });
+  err() << "\n";
+  if (!rows) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(rows.message()) << "\n";
+    return kExitBadInput;
+  }
+  if (asJson) {
+    QJsonArray all;
+    for (const gate::EyeSizeRow& row : rows.value()) all.append(row.toJson());
+    out() << QJsonDocument(QJsonObject{{QStringLiteral("eye_sizes"), all}})
+                 .toJson(QJsonDocument::Compact)
+          << "\n";
+    return kExitOk;
+  }
+  out() << "eye region (shorter side, px)  macro AUC   ECE    gate screens  not an eye  other "
+           "species  quality refuses\n";
+  for (const gate::EyeSizeRow& row : rows.value()) {
+    const auto percent = [&](int64_t part) {
+      return QStringLiteral("%1%").arg(
+          100.0 * double(part) / double(std::max<int64_t>(1, row.photos)), 5, 'f', 1);
+    };
+    out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                 .arg(row.side ? QString::number(row.side) : QStringLiteral("as photographed"), 29)
+                 .arg(number(row.report.macroAuc), 9)
+                 .arg(row.report.ece, 6, 'f', 4)
+                 .arg(percent(row.screened), 12)
+                 .arg(percent(row.notAnEye), 10)
+                 .arg(percent(row.otherSpecies), 13)
+                 .arg(percent(row.qualitySevere), 15);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int runEvaluate(const QStringList& arguments) {
@@ -75,7 +140,13 @@ int runEvaluate(const QStringList& arguments) {
       QStringLiteral("flip"),
       QStringLiteral("Average each photo's logits with its mirror image's (test-time "
                      "augmentation, twice the time), to measure what that would gain."));
-  parser.addOptions({model, data, split, json, plots, threads, flip});
+  const QCommandLineOption eyeSides(
+      QStringLiteral("eye-sides"),
+      QStringLiteral("The small-eye study: shrink every photo so its shorter side is each of these "
+                     "sizes (e.g. 24,32,48,64,96,128), screen it as the app would and report the "
+                     "metrics, the eye gate's decisions and the quality checks per size."),
+      QStringLiteral("list"));
+  parser.addOptions({model, data, split, json, plots, threads, flip, eyeSides});
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
   if (!parser.isSet(model) || !parser.isSet(data)) {
     err() << "walness-cli evaluate: give --model DIR and --data labels.csv.\n";
@@ -102,6 +173,9 @@ int runEvaluate(const QStringList& arguments) {
           << "\n";
     return kExitBadInput;
   }
+  if (parser.isSet(eyeSides))
+    return runEyeSizeStudy(*bundle, parser.value(model).toStdString(), *dataset,
+                           parser.value(eyeSides), parser.isSet(json));
   auto predictions = training::predict(*bundle->network, *dataset, bundle->card.input, 32, 1, {},
                                        parser.isSet(flip));
   if (!predictions) {

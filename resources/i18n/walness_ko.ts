@@ -4,49 +4,64 @@
 <context>
     <name>Abstention</name>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="14"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="16"/>
         <source>This does not look like a close-up of an eye</source>
         <translation>눈을 가까이 찍은 사진이 아닌 것 같습니다</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="15"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="17"/>
         <source>Walness only screens close-up photos of one eye. Move the square onto one eye (it should fill most of the square), or take a photo closer to the eye. Closed eyes and very dark photos cannot be screened either.</source>
         <translation>Walness는 한쪽 눈을 가까이 찍은 사진만 검사합니다. 사각형을 한쪽 눈 위로 옮기거나(눈이 사각형 대부분을 채우도록), 눈을 더 가까이 찍어 주세요. 감은 눈이나 아주 어두운 사진도 검사할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="24"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="26"/>
         <source>This looks like a cat&apos;s eye</source>
         <translation>고양이의 눈으로 보입니다</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="25"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="27"/>
         <source>This looks like a dog&apos;s eye</source>
         <translation>강아지의 눈으로 보입니다</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="27"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="29"/>
         <source>This model screens %1s&apos; eyes; a %2&apos;s eye needs a %2 model.</source>
         <translation>이 모델은 %1 눈을 검사합니다. %2의 눈은 %2 모델로 검사해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="31"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="33"/>
         <source>This does not look like a close-up photo of an eye</source>
         <translation>눈을 가까이 찍은 사진으로 보이지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="33"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="35"/>
         <source>Walness only screens close-up photos of a %1&apos;s eye, like the photos its model learnt from. Try a sharp, well-lit photo of one eye, filling most of the picture.</source>
         <translation>Walness는 모델이 학습한 사진처럼 %1의 눈을 가까이 찍은 사진만 살펴볼 수 있습니다. 한쪽 눈이 화면 대부분을 채우도록 밝고 선명하게 다시 찍어 주세요.</translation>
     </message>
     <message>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="41"/>
+        <source>The eye is too small in this photo</source>
+        <translation>이 사진에서는 눈이 너무 작습니다</translation>
+    </message>
+    <message>
         <location filename="../../core/engine/walness/inference/Wording.cpp" line="42"/>
+        <source>Take a closer photo, about a hand&apos;s width from the eye, or use the phone&apos;s zoom.</source>
+        <translation>눈에서 손바닥 한 뼘 정도 거리까지 다가가 찍거나, 휴대폰의 확대(줌) 기능을 써 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="49"/>
         <source>This photo cannot be judged</source>
         <translation>이 사진으로는 판단할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="43"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="50"/>
         <source>Please take the photo again and analyse the new one.</source>
         <translation>사진을 다시 찍어 새 사진으로 분석해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="60"/>
+        <source>The eye is only %1 pixels across in this photo; screening needs at least %2, or the model sees a blurred enlargement. Take a closer photo, about a hand&apos;s width from the eye, or use the phone&apos;s zoom.</source>
+        <translation>이 사진에서 눈은 가로 %1 픽셀밖에 되지 않습니다. 검사하려면 %2 픽셀 이상이 필요합니다(그보다 작으면 모델이 흐릿하게 확대된 이미지를 보게 됩니다). 눈에서 손바닥 한 뼘 정도 거리까지 다가가 찍거나, 휴대폰의 확대(줌) 기능을 써 주세요.</translation>
     </message>
 </context>
 <context>
@@ -205,190 +220,190 @@
         <translation>모델이 주목한 곳 (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="137"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="136"/>
         <source>No findings:</source>
         <translation>결과 없음:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="143"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="142"/>
         <source>Signs consistent with %1 (%2).</source>
         <translation>%1 소견과 일치하는 징후 (%2).</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="147"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="146"/>
         <source>No disease this model checks reached its threshold. This does not mean the eye is healthy.</source>
         <translation>모델이 확인하는 질환 중 기준을 넘은 것이 없습니다. 건강한 눈이라는 뜻은 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="154"/>
-        <location filename="../../core/records/walness/report/Report.cpp" line="215"/>
-        <location filename="../../core/records/walness/report/Report.cpp" line="265"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="153"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="214"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="264"/>
         <source>Disease</source>
         <translation>질환</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="154"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="153"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="155"/>
-        <location filename="../../core/records/walness/report/Report.cpp" line="216"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="154"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="215"/>
         <source>Threshold</source>
         <translation>기준값</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="155"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="154"/>
         <source>Result</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="163"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="162"/>
         <source>above threshold</source>
         <translation>기준 초과</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="164"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="163"/>
         <source>below threshold</source>
         <translation>기준 미만</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="176"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="175"/>
         <source>Photo quality: no problems found (sharpness, exposure, size of the eye region).</source>
         <translation>사진 품질: 문제 없음 (선명도, 노출, 눈 영역 크기).</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="179"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="178"/>
         <source>Photo quality notes:</source>
         <translation>사진 품질 참고:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="184"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="183"/>
         <source>About the model</source>
         <translation>모델 정보</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="188"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="187"/>
         <source>Model %1 %2. Its model card is not installed on this computer, so its measured accuracy is not shown.</source>
         <translation>모델 %1 %2. 이 컴퓨터에 모델 카드가 없어 측정된 정확도를 표시할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="200"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="199"/>
         <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy.</source>
         <translation>모델 %1 %2는 %3의 눈에서 다음만 확인합니다: %4. 건강한 눈임을 확인할 수는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="209"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="208"/>
         <source>Measured on %1 held-out photos: macro AUC %2.</source>
         <translation>학습에 쓰지 않은 사진 %1장에서 측정: 매크로 AUC %2.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="215"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="214"/>
         <source>Sensitivity</source>
         <translation>민감도</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="216"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="215"/>
         <source>Specificity</source>
         <translation>특이도</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="235"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="234"/>
         <source>Known limits (from the model card):</source>
         <translation>알려진 한계 (모델 카드, 영어 원문):</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="245"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="244"/>
         <source>found</source>
         <translation>있음</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="247"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="246"/>
         <source>not found</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="251"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="250"/>
         <source>not examined</source>
         <translation>검사 안 함</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="258"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="257"/>
         <source>Veterinarian&apos;s confirmation</source>
         <translation>수의사 확인</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="259"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="258"/>
         <source>Examined by %1, %2 (revision %3).</source>
         <translation>%1 확인, %2 (수정 %3번째).</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="265"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="264"/>
         <source>Vet&apos;s finding</source>
         <translation>수의사 소견</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="266"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="265"/>
         <source>Grade</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="274"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="273"/>
         <source>Vet&apos;s note:</source>
         <translation>수의사 메모:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="300"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="299"/>
         <source>Over time</source>
         <translation>시간에 따른 변화</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="300"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="299"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="331"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="330"/>
         <source>Eye screening history: %1</source>
         <translation>눈 검사 기록: %1</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="332"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="331"/>
         <source>Eye screening report</source>
         <translation>눈 검사 보고서</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="339"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="338"/>
         <source>A screening aid made by software, not a veterinary diagnosis. Only a veterinarian&apos;s examination can diagnose or rule out eye disease.</source>
         <translation>소프트웨어가 만든 선별 검사 보조 자료이며 수의사의 진단이 아닙니다. 눈 질환의 진단과 배제는 수의사의 진찰로만 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="346"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="345"/>
         <source>born %1</source>
         <translation>%1년생</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="349"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="348"/>
         <source>Pet</source>
         <translation>반려동물</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="353"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="352"/>
         <source>No diagnoses saved.</source>
         <translation>저장된 검사가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="362"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="361"/>
         <source>Model %1 %2</source>
         <translation>모델 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="371"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="370"/>
         <source>Notes:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="391"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="390"/>
         <source>Made %1 by Walness %2 on this computer; the photos did not leave it.</source>
         <translation>%1, 이 컴퓨터의 Walness %2가 만들었습니다. 사진은 외부로 보내지지 않았습니다.</translation>
     </message>
@@ -396,12 +411,12 @@
 <context>
     <name>Species</name>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="6"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="8"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../core/engine/walness/inference/Wording.cpp" line="7"/>
+        <location filename="../../core/engine/walness/inference/Wording.cpp" line="9"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
@@ -799,22 +814,22 @@
 <context>
     <name>walness::ui::ClinicListModel</name>
     <message>
-        <location filename="../../ui/clinics/ClinicListModel.cpp" line="35"/>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="47"/>
         <source>Open now</source>
         <translation>지금 진료 중</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/ClinicListModel.cpp" line="36"/>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="48"/>
         <source>Closed now</source>
         <translation>지금 진료 안 함</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/ClinicListModel.cpp" line="37"/>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="49"/>
         <source>Hours unknown</source>
         <translation>진료 시간 알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/clinics/ClinicListModel.cpp" line="38"/>
+        <location filename="../../ui/clinics/ClinicListModel.cpp" line="50"/>
         <source>24 h / emergency</source>
         <translation>24시간 / 응급</translation>
     </message>
@@ -1248,414 +1263,414 @@
 <context>
     <name>walness::ui::DiagnosisPage</name>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="403"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="397"/>
         <source>Photos (%1)</source>
         <translation>사진 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="410"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="404"/>
         <source>Open a photo of the eye</source>
         <translation>눈 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="418"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="429"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="412"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="423"/>
         <source>Could not open the photo</source>
         <translation>사진을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="924"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="917"/>
         <source>Photo loaded</source>
         <translation>사진을 불러왔습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="879"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="872"/>
         <source>My pet is a</source>
         <translation>반려동물 종류</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="880"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="873"/>
         <source>Open photo...</source>
         <translation>사진 열기...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="919"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="912"/>
         <source>No result yet</source>
         <translation>아직 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="921"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="914"/>
         <source>Choose dog or cat, then open a photo of the eye. Walness checks it for signs of eye disease and explains what it sees.</source>
         <translation>강아지 또는 고양이를 고른 뒤 눈 사진을 열어 주세요. Walness가 안과 질환의 징후를 살펴보고 무엇을 보았는지 설명합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="933"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="926"/>
         <source>Photos are analysed on this computer and never uploaded. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>사진은 이 컴퓨터에서만 분석되며 업로드되지 않습니다. Walness는 선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="343"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="337"/>
         <source>Analysing...</source>
         <translation>분석 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="362"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="356"/>
         <source>The photo could not be analysed</source>
         <translation>사진을 분석하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="368"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="362"/>
         <source>Analysis cancelled</source>
         <translation>분석을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="394"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="388"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks disease texts.</extracomment>
         <translation>ko</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="760"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="785"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="754"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="778"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="760"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="785"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="754"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="778"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="802"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="795"/>
         <source>Signs consistent with %1: %2</source>
         <translation>%1 의심 소견: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="805"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="798"/>
         <source>No disease this model checks is above its threshold</source>
         <translation>이 모델이 확인하는 질환 중 기준을 넘는 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="806"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="799"/>
         <source>This does not mean the eye is healthy: the model cannot confirm a healthy eye. If your pet squints, rubs the eye or the eye looks different, see a vet.</source>
         <translation>눈이 건강하다는 뜻은 아닙니다. 모델은 건강한 눈을 확인할 수 없습니다. 눈을 찡그리거나 비비거나 평소와 달라 보이면 동물병원에 가세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="811"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="804"/>
         <source>The photo has problems; the result may be less reliable.</source>
         <translation>사진에 문제가 있어 결과의 신뢰도가 낮을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="831"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="824"/>
         <source>See a vet today</source>
         <translation>오늘 동물병원에 가세요</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="833"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="826"/>
         <source>See a vet within a few days</source>
         <translation>며칠 안에 동물병원에 가세요</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="834"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="827"/>
         <source>Mention it at the next vet visit</source>
         <translation>다음 진료 때 알려 주세요</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="839"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="832"/>
         <source>What to do:</source>
         <translation>이렇게 하세요:</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="846"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="839"/>
         <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>모델 %1 %2은(는) %3 눈에서 다음 질환을 확인합니다: %4. 눈이 건강하다는 것은 확인할 수 없습니다. Walness는 선별 보조 도구이며 수의사의 진단이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="897"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="890"/>
         <source>Analyze</source>
         <translation>분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="898"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="891"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="900"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="893"/>
         <source>Heatmap for</source>
         <translation>히트맵 질환</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="901"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="894"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="902"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="895"/>
         <source>Disease shown in the heatmap</source>
         <translation>히트맵에 표시할 질환</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="903"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="896"/>
         <source>Heatmap method</source>
         <translation>히트맵 방법</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="904"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="897"/>
         <source>Heatmap opacity</source>
         <translation>히트맵 불투명도</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="905"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="898"/>
         <source>Probability per disease</source>
         <translation>질환별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="911"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="904"/>
         <source>No cat eye model yet</source>
         <translation>아직 고양이 눈 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="912"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="905"/>
         <source>No dog eye model installed</source>
         <translation>강아지 눈 모델이 설치되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="915"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="908"/>
         <source>Walness has no model for cats yet: no labelled cat eye photos were available to train one. Choose Dog to screen a dog&apos;s eye.</source>
         <translation>Walness에는 아직 고양이 모델이 없습니다. 학습에 쓸 라벨이 달린 고양이 눈 사진을 구하지 못했습니다. 강아지 눈을 살펴보려면 강아지를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="917"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="910"/>
         <source>Install a model bundle (see Help) to screen dog eyes.</source>
         <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="899"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="892"/>
         <source>Find a vet nearby</source>
         <translation>가까운 동물병원 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="332"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="326"/>
         <source>Eye square changed</source>
         <translation>눈 영역이 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="333"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="327"/>
         <source>Press Analyze to check the new square.</source>
         <translation>새 영역을 확인하려면 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="430"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="424"/>
         <source>%1 is not a photo Walness can use.</source>
         <translation>%1은(는) Walness가 사용할 수 있는 사진이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="455"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="449"/>
         <source>Pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="470"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="464"/>
         <source>Dropped image</source>
         <translation>끌어 놓은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="510"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="504"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="565"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="559"/>
         <source>No model installed</source>
         <translation>설치된 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="589"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="583"/>
         <source>Analyze to see where the model looked</source>
         <translation>분석하면 모델이 어디를 보았는지 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="605"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="599"/>
         <source>Save the result</source>
         <translation>결과 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="603"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="597"/>
         <source>PNG image with JSON beside it (*.png)</source>
         <translation>PNG 이미지와 JSON 파일 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="625"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="619"/>
         <source>Saved %1 and %2.</source>
         <translation>%1, %2을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="644"/>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="655"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="638"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="649"/>
         <source>There is no result to save yet.</source>
         <translation>아직 저장할 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="660"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="654"/>
         <source>Could not save the result: %1</source>
         <translation>결과를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="697"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="691"/>
         <source>Not saved to %1&apos;s history. The result and your notes are kept: press &quot;Retry saving&quot; when the history can be reached again.</source>
         <translation>%1의 기록에 저장되지 않았습니다. 결과와 메모는 그대로 있습니다. 기록에 다시 연결되면 &quot;다시 저장&quot;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="709"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="703"/>
         <source>Retry saving</source>
         <translation>다시 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="712"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="706"/>
         <source>Save this result to %1&apos;s history again, with the same notes; it is stored once however often you retry.</source>
         <translation>같은 메모로 이 결과를 %1의 기록에 다시 저장합니다. 몇 번을 다시 시도해도 한 번만 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="865"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="858"/>
         <source>&lt;b&gt;This photo is not ideal.&lt;/b&gt; %1 For a more reliable result, take the photo again: close to one eye, in focus, in soft daylight.</source>
         <translation>&lt;b&gt;사진 상태가 좋지 않습니다.&lt;/b&gt; %1 더 믿을 만한 결과를 얻으려면 한쪽 눈에 가까이, 초점을 맞춰, 부드러운 자연광에서 다시 찍어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="882"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="875"/>
         <source>Open a photo (Ctrl+O). You can also drop a photo here or paste one (Ctrl+V).</source>
         <translation>사진 열기(Ctrl+O). 사진을 여기에 끌어 놓거나 붙여 넣을(Ctrl+V) 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="884"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="877"/>
         <source>Recent</source>
         <translation>최근</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="885"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="878"/>
         <source>Recent photos</source>
         <translation>최근 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="886"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="879"/>
         <source>Save result...</source>
         <translation>결과 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="887"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="880"/>
         <source>Save the heatmap as PNG and the findings as JSON (Ctrl+S).</source>
         <translation>히트맵은 PNG로, 소견은 JSON으로 저장합니다(Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="889"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="882"/>
         <source>Open another photo</source>
         <translation>다른 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="890"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="883"/>
         <source>Keep this result</source>
         <translation>이 결과 유지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="891"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="884"/>
         <source>What the model sees</source>
         <translation>모델이 보는 영역</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="892"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="885"/>
         <source>Where it looked</source>
         <translation>모델이 주목한 곳</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="893"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="886"/>
         <source>Photo with the eye square</source>
         <translation>눈 영역이 표시된 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="895"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="888"/>
         <source>Drag the square onto the eye; drag a corner to resize it. Wheel to zoom, drag outside the square to pan, double-click to fit.</source>
         <translation>사각형을 눈 위로 끌어 놓고, 모서리를 끌어 크기를 바꾸세요. 휠로 확대하고, 사각형 밖을 끌어 이동하며, 두 번 클릭하면 전체가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="908"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="901"/>
         <source>No photo yet.
 Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source>
         <translation>아직 사진이 없습니다.
 반려동물의 눈을 가까이 찍은 사진을 열거나, 여기에 끌어 놓거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="925"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="918"/>
         <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="703"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="697"/>
         <source>Saved to %1&apos;s history.</source>
         <translation>%1의 기록에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="722"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="716"/>
         <source>Could not save to the history: %1</source>
         <translation>기록에 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="725"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="719"/>
         <source>there is no result yet.</source>
         <translation>아직 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="709"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="703"/>
         <source>Save to pet...</source>
         <translation>반려동물 기록에 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="715"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="709"/>
         <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
         <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="607"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="601"/>
         <source>PDF report for the vet (*.pdf)</source>
         <translation>수의사용 PDF 보고서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="608"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="602"/>
         <source>Web page report (*.html)</source>
         <translation>웹 페이지 보고서 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="618"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="612"/>
         <source>Saved %1.</source>
         <translation>%1을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="649"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="643"/>
         <source>Could not save the report: %1</source>
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="783"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="776"/>
         <source>You chose %1, but the photo looks like a %2&apos;s eye. If your pet is a %2, switch and analyse again.</source>
         <translation>%1(을)를 선택했지만 사진은 %2의 눈으로 보입니다. 반려동물이 %2(이)라면 바꾸어 다시 분석하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="786"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="779"/>
         <source>Switch to Cat and analyse</source>
         <translation>고양이로 바꾸어 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="787"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="780"/>
         <source>Switch to Dog and analyse</source>
         <translation>강아지로 바꾸어 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="791"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="784"/>
         <source>Walness has no model for cats&apos; eyes yet, so it gives no findings for this photo. If this is a dog, use a closer photo of its eye.</source>
         <translation>Walness에는 아직 고양이 눈 모델이 없어 이 사진에는 결과를 드리지 않습니다. 강아지라면 눈을 더 가까이 찍은 사진을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="793"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="786"/>
         <source>Walness has no model for dogs&apos; eyes installed, so it gives no findings for this photo.</source>
         <translation>Walness에 강아지 눈 모델이 설치되어 있지 않아 이 사진에는 결과를 드리지 않습니다.</translation>
     </message>

@@ -753,10 +753,16 @@ void DiagnosisPage::showResult() {
   const std::string lang = language().toStdString();
   const QString species = diagnosis.species == Species::Dog ? tr("dog") : tr("cat");
 
+  // An eye too small is said once, by the abstention (with the size screening needs), not again
+  // by the region check with its warning threshold.
+  const bool tooSmall = diagnosis.abstention &&
+                        diagnosis.abstention->reason == inference::AbstentionReason::EyeTooSmall;
   QStringList qualityProblems;
-  for (const auto& check : diagnosis.quality.checks)
-    if (check.severity != imaging::QualitySeverity::Ok)
+  for (const auto& check : diagnosis.quality.checks) {
+    const bool saidByAbstention = tooSmall && check.key == "small_region";
+    if (check.severity != imaging::QualitySeverity::Ok && !saidByAbstention)
       qualityProblems << QString::fromStdString(imaging::qualityMessage(check, lang));
+  }
   QStringList notes = qualityProblems;
 
   std::vector<ProbabilityBars::Row> rows;
@@ -766,8 +772,7 @@ void DiagnosisPage::showResult() {
   if (diagnosis.abstention) {
     // The decision's words are the same everywhere (report, CLI): inference::describeAbstention.
     const inference::AbstentionText text =
-        inference::describeAbstention(diagnosis.abstention->reason, diagnosis.species,
-                                      diagnosis.detectedSpecies, Words::installed());
+        inference::describeAbstention(diagnosis, Words::installed());
     resultTitle_->setText(text.title);
     if (diagnosis.abstention->reason == inference::AbstentionReason::OtherSpecies &&
         diagnosis.detectedSpecies) {

@@ -98,6 +98,31 @@ TEST(ClassifierTest, AbstainsOnUnfitPhotos) {
   EXPECT_TRUE(dark->findings.empty());
 }
 
+// A square around an eye too small to screen: refused as such, with the size measured, before
+// any other check (the gate and the light checks mean little on a blurred enlargement).
+TEST(ClassifierTest, RefusesAnEyeTooSmallWithItsSize) {
+  QTemporaryDir dir;
+  auto classifier = loadTestClassifier(dir);
+  ASSERT_NE(classifier, nullptr);
+  cv::Mat photo(600, 800, CV_8UC3);
+  cv::randu(photo, cv::Scalar::all(40), cv::Scalar::all(220));
+  const double needed = walness::imaging::QualityThresholds{}.regionSevere;
+  const int side = int(needed) - 10;
+  auto small = classifier->diagnose(photo, cv::Rect(300, 200, side, side));
+  ASSERT_TRUE(small.ok()) << small.message();
+  ASSERT_TRUE(small->abstention.has_value());
+  EXPECT_EQ(small->abstention->reason, walness::inference::AbstentionReason::EyeTooSmall);
+  EXPECT_EQ(small->abstention->eyePixels, side);
+  EXPECT_EQ(small->abstention->neededPixels, needed);
+  EXPECT_NE(small->abstention->message.find(std::to_string(side) + " pixels"), std::string::npos)
+      << small->abstention->message;
+  EXPECT_TRUE(small->findings.empty());
+  auto large = classifier->diagnose(photo, cv::Rect(300, 200, int(needed), int(needed)));
+  ASSERT_TRUE(large.ok());
+  EXPECT_FALSE(large->abstention &&
+               large->abstention->reason == walness::inference::AbstentionReason::EyeTooSmall);
+}
+
 TEST(ClassifierTest, AbstainsOutOfDistribution) {
   // Statistics from a family of similar photos: those are in distribution, stripes are not.
   auto network = walness::test::pretrainedTestNetwork(3);

@@ -13,8 +13,8 @@ using namespace walness::inference;
 
 namespace {
 
-constexpr AbstentionReason kReasons[] = {AbstentionReason::Quality, AbstentionReason::NotAnEye,
-                                         AbstentionReason::OtherSpecies,
+constexpr AbstentionReason kReasons[] = {AbstentionReason::Quality, AbstentionReason::EyeTooSmall,
+                                         AbstentionReason::NotAnEye, AbstentionReason::OtherSpecies,
                                          AbstentionReason::OutOfDistribution};
 
 }  // namespace
@@ -45,7 +45,7 @@ TEST(WordingTest, EveryAbstentionReasonHasItsOwnWordsInBothLanguages) {
       titles << text.title;
     }
     titles.removeDuplicates();
-    EXPECT_EQ(titles.size(), 4) << titles.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(titles.size(), 5) << titles.join(QStringLiteral(" | ")).toStdString();
   }
   const AbstentionText korean = describeAbstention(AbstentionReason::OtherSpecies, Species::Dog,
                                                    Species::Cat, Words(Language::Korean));
@@ -66,14 +66,40 @@ TEST(WordingTest, AbstentionReasonsRoundTripThroughJsonAndAnUnknownIdIsKept) {
   diagnosis.abstention = Abstention{AbstentionReason::Quality, "from a newer app"};
   QJsonObject json = diagnosisToJson(diagnosis);
   EXPECT_EQ(json.value(QStringLiteral("abstained")).toString(), QStringLiteral("quality"));
-  json.insert(QStringLiteral("abstained"), QStringLiteral("eye_too_small"));
+  json.insert(QStringLiteral("abstained"), QStringLiteral("eye_too_far_away"));
   const auto read = diagnosisFromJson(json);
   ASSERT_TRUE(read) << read.message();
   ASSERT_TRUE(read->abstention.has_value());
   EXPECT_EQ(read->abstention->reason, AbstentionReason::Unrecognised);
   EXPECT_EQ(diagnosisToJson(*read).value(QStringLiteral("abstained")).toString(),
-            QStringLiteral("eye_too_small"));
+            QStringLiteral("eye_too_far_away"));
   EXPECT_FALSE(describeAbstention(read->abstention->reason, Species::Dog, std::nullopt,
                                   Words(Language::English))
                    .title.isEmpty());
+}
+
+// A found eye with too few pixels: its own reason, the measured size in the JSON and in the words.
+TEST(WordingTest, AnEyeTooSmallIsWordedWithItsSizeAndKeepsItInJson) {
+  Diagnosis diagnosis;
+  diagnosis.modelId = "dog-eye-mobilenetv2";
+  diagnosis.modelVersion = "1.1.0";
+  Abstention tooSmall{AbstentionReason::EyeTooSmall, "too small"};
+  tooSmall.eyePixels = 31;
+  tooSmall.neededPixels = 64;
+  diagnosis.abstention = tooSmall;
+  const QJsonObject json = diagnosisToJson(diagnosis);
+  EXPECT_EQ(json.value(QStringLiteral("abstained")).toString(), QStringLiteral("eye_too_small"));
+  EXPECT_EQ(json.value(QStringLiteral("eye_size_px")).toDouble(), 31);
+  EXPECT_EQ(json.value(QStringLiteral("eye_size_needed_px")).toDouble(), 64);
+  const auto read = diagnosisFromJson(json);
+  ASSERT_TRUE(read && read->abstention) << read.message();
+  EXPECT_EQ(read->abstention->reason, AbstentionReason::EyeTooSmall);
+  EXPECT_EQ(read->abstention->eyePixels, 31);
+  const AbstentionText english = describeAbstention(*read, Words(Language::English));
+  EXPECT_TRUE(english.advice.contains(QStringLiteral("only 31 pixels")))
+      << english.advice.toStdString();
+  EXPECT_TRUE(english.advice.contains(QStringLiteral("64"))) << english.advice.toStdString();
+  const AbstentionText korean = describeAbstention(*read, Words(Language::Korean));
+  EXPECT_TRUE(korean.advice.contains(QStringLiteral("31"))) << korean.advice.toStdString();
+  EXPECT_NE(korean.title, english.title);
 }

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "walness/cam/Heatmap.h"
@@ -69,9 +70,25 @@ Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& 
     verdict = gate_->judge(*diagnosis.eyeGate, card.species);
   }
 
-  // Light and size problems come first: retaking the photo fixes them, and the gate is unsure on
-  // such photos. A blurred photo is judged by the gate first: a blurred cat's eye or sofa is
-  // better told what it is than to retake it.
+  // An eye with too few pixels first: what the model sees is a blurred upscale, and the other
+  // checks mean little on it (the small-eye study, docs/eye-gate.md).
+  if (const imaging::QualityCheck* size = diagnosis.quality.find("small_region");
+      size && size->severity == imaging::QualitySeverity::Severe) {
+    const double needed = imaging::QualityThresholds{}.regionSevere;
+    Abstention tooSmall{AbstentionReason::EyeTooSmall,
+                        "the eye is only " + std::to_string(std::lround(size->value)) +
+                            " pixels across in this photo (needs " +
+                            std::to_string(std::lround(needed)) +
+                            "); take a closer photo, about a hand's width from the eye, or use "
+                            "the phone's zoom"};
+    tooSmall.eyePixels = size->value;
+    tooSmall.neededPixels = needed;
+    diagnosis.abstention = tooSmall;
+    return diagnosis;
+  }
+  // Light problems come next: retaking the photo fixes them, and the gate is unsure on such
+  // photos. A blurred photo is judged by the gate first: a blurred cat's eye or sofa is better
+  // told what it is than to retake it.
   std::string failed, failedLight;
   for (const auto& check : diagnosis.quality.checks)
     if (check.severity == imaging::QualitySeverity::Severe) {

@@ -25,7 +25,8 @@ struct Finding {
 // Why no findings are given. Worded by inference::describeAbstention; named in JSON by
 // inference::abstentionReasonId.
 enum class AbstentionReason {
-  Quality,            // too dark, bright, blurred or small to judge
+  Quality,            // too dark, bright or blurred to judge
+  EyeTooSmall,        // the eye region has too few pixels (docs/eye-gate.md, the small-eye study)
   NotAnEye,           // the gate: not a close-up of an eye
   OtherSpecies,       // the gate: another species' eye
   OutOfDistribution,  // no gate, and the features are far from the training photos'
@@ -38,6 +39,10 @@ struct Abstention {
   std::string message;  // English with the measured numbers, for the CLI and logs
   // With AbstentionReason::Unrecognised: the id as read, written back unchanged.
   std::string unrecognisedId = {};
+  // With AbstentionReason::EyeTooSmall: the eye region's shorter side in the photo and the least
+  // Walness screens, in pixels.
+  double eyePixels = 0;
+  double neededPixels = 0;
 };
 
 // The outcome of screening one photo. Never says "healthy": no shipped model can know that.

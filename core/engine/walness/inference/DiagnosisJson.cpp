@@ -13,6 +13,7 @@ struct ReasonId {
 // The only place abstention reasons are spelled: how JSON and the history name them.
 constexpr ReasonId kReasonIds[] = {
     {AbstentionReason::Quality, "quality"},
+    {AbstentionReason::EyeTooSmall, "eye_too_small"},
     {AbstentionReason::NotAnEye, "not_an_eye"},
     {AbstentionReason::OtherSpecies, "other_species"},
     {AbstentionReason::OutOfDistribution, "out_of_distribution"},
@@ -78,6 +79,10 @@ QJsonObject diagnosisToJson(const Diagnosis& diagnosis) {
                      {QStringLiteral("findings"), findings}};
   if (diagnosis.abstention)
     object.insert(QStringLiteral("abstention_message"), qs(diagnosis.abstention->message));
+  if (diagnosis.abstention && diagnosis.abstention->reason == AbstentionReason::EyeTooSmall) {
+    object.insert(QStringLiteral("eye_size_px"), diagnosis.abstention->eyePixels);
+    object.insert(QStringLiteral("eye_size_needed_px"), diagnosis.abstention->neededPixels);
+  }
   object.insert(QStringLiteral("eye_gate"),
                 diagnosis.eyeGate ? QJsonValue(QJsonObject{
                                         {QStringLiteral("dog_eye"), diagnosis.eyeGate->dogEye},
@@ -125,6 +130,8 @@ Result<Diagnosis> diagnosisFromJson(const QJsonObject& object) {
     abstention.message =
         object.value(QStringLiteral("abstention_message")).toString().toStdString();
     if (abstention.reason == AbstentionReason::Unrecognised) abstention.unrecognisedId = id;
+    abstention.eyePixels = object.value(QStringLiteral("eye_size_px")).toDouble();
+    abstention.neededPixels = object.value(QStringLiteral("eye_size_needed_px")).toDouble();
     diagnosis.abstention = std::move(abstention);
   }
   for (const QJsonValue& value : object.value(QStringLiteral("findings")).toArray()) {

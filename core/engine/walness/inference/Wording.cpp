@@ -1,5 +1,7 @@
 #include "walness/inference/Wording.h"
 
+#include <cmath>
+
 namespace walness::inference {
 
 QString speciesName(Species species, const Words& words) {
@@ -35,12 +37,34 @@ AbstentionText describeAbstention(AbstentionReason reason, Species modelSpecies,
                              "its model learnt from. Try a sharp, well-lit photo of one eye, "
                              "filling most of the picture.")
                   .arg(speciesName(modelSpecies, words))};
+    case AbstentionReason::EyeTooSmall:
+      return {words.translate("Abstention", "The eye is too small in this photo"),
+              words.translate("Abstention",
+                              "Take a closer photo, about a hand's width from the eye, or use the "
+                              "phone's zoom.")};
     case AbstentionReason::Quality:
     case AbstentionReason::Unrecognised:  // a newer Walness's reason: the general words
       break;
   }
   return {words.translate("Abstention", "This photo cannot be judged"),
           words.translate("Abstention", "Please take the photo again and analyse the new one.")};
+}
+
+AbstentionText describeAbstention(const Diagnosis& diagnosis, const Words& words) {
+  if (!diagnosis.abstention) return {};
+  const Abstention& abstention = *diagnosis.abstention;
+  AbstentionText text =
+      describeAbstention(abstention.reason, diagnosis.species, diagnosis.detectedSpecies, words);
+  if (abstention.reason == AbstentionReason::EyeTooSmall && abstention.eyePixels > 0)
+    text.advice = words
+                      .translate("Abstention",
+                                 "The eye is only %1 pixels across in this photo; screening needs "
+                                 "at least %2, or the model sees a blurred enlargement. Take a "
+                                 "closer photo, about a hand's width from the eye, or use the "
+                                 "phone's zoom.")
+                      .arg(std::lround(abstention.eyePixels))
+                      .arg(std::lround(abstention.neededPixels));
+  return text;
 }
 
 }  // namespace walness::inference

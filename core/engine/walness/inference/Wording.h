@@ -25,5 +25,7 @@ struct AbstentionText {
 // AbstentionReason::OtherSpecies).
 AbstentionText describeAbstention(AbstentionReason reason, Species modelSpecies,
                                   std::optional<Species> detectedSpecies, const Words& words);
+// The same for an abstained diagnosis, with what was measured (the eye's size in pixels).
+AbstentionText describeAbstention(const Diagnosis& diagnosis, const Words& words);
 
 }  // namespace walness::inference

@@ -126,8 +126,7 @@ void addPictures(const ReportItem& item, int index, Report& report, QString& htm
 }
 
 QString abstentionText(const inference::Diagnosis& diagnosis, const ReportWords& t) {
-  const inference::AbstentionText text = inference::describeAbstention(
-      diagnosis.abstention->reason, diagnosis.species, diagnosis.detectedSpecies, t.words());
+  const inference::AbstentionText text = inference::describeAbstention(diagnosis, t.words());
   return text.title.toHtmlEscaped() + QStringLiteral(". ") + text.advice.toHtmlEscaped();
 }
 
