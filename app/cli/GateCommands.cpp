@@ -46,10 +46,11 @@ int runTrainGate(const QStringList& arguments) {
     return addOption(parser, name, help, value, fallback);
   };
   const auto model = option("model", "The disease model bundle (required).", "dir");
-  const auto data = option("data",
-                           "Folder with dog-eye, cat-eye, not-eye and cat-photos (default: "
-                           "../shared/data).",
-                           "dir");
+  const auto data =
+      option("data",
+             "Folder with dog-eye, cat-eye, not-eye, cat-photos and dog-photos (default: "
+             "../shared/data).",
+             "dir");
   const auto epochs = option("epochs", "Epochs of the head.", "n", "40");
   const auto limit =
       option("limit", "At most N photos per source and split (quick runs, tests).", "n", "0");
@@ -61,9 +62,21 @@ int runTrainGate(const QStringList& arguments) {
                             "finder's cat-face layout.");
   const auto locatorOnly = option("locator-only",
                                   "Keep the bundle's gate head; train only its eye locator (on "
-                                  "the boxed cat photos) and re-measure the eye finder.");
+                                  "the boxed cat and dog photos) and re-measure the eye finder.");
+  const auto finderOnly = option("finder-only",
+                                 "Train nothing: re-measure the eye finder with the bundle's gate "
+                                 "and locator and rewrite the card's eye_finder numbers.");
+  const auto locatorFor = option(
+      "locator-for",
+      "The species the eye finder uses the locator for, e.g. cat or cat,dog (default: those it "
+      "was trained on).",
+      "species");
   const auto locatorEpochs =
       option("locator-epochs", "Epochs of the eye locator's head.", "n", "24");
+  const auto locatorSide =
+      option("locator-side",
+             "The eye locator sees a photo with its longer side scaled to this (multiple of 32).",
+             "px", "640");
   const auto catEyeWeight =
       option("cat-eye-weight",
              "Extra weight of the cat-eye class in the head's loss; a comma list (1,1.5,2,3) "
@@ -92,6 +105,21 @@ int runTrainGate(const QStringList& arguments) {
   if (!ok || options.locator.epochs < 1) {
     err() << "walness-cli train-gate: --locator-epochs must be a whole number above 0.\n";
     return kExitUsage;
+  }
+  options.locator.settings.inputSide = parser.value(locatorSide).toInt(&ok);
+  if (!ok || options.locator.settings.inputSide < 224 ||
+      options.locator.settings.inputSide > 2048 || options.locator.settings.inputSide % 32 != 0) {
+    err() << "walness-cli train-gate: --locator-side must be a multiple of 32 from 224 to 2048.\n";
+    return kExitUsage;
+  }
+  for (const QString& id : parser.value(locatorFor).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    const auto species = speciesFromId(id.trimmed().toStdString());
+    if (!species) {
+      err() << "walness-cli train-gate: --locator-for takes dog and/or cat (\"" << id
+            << "\" is neither).\n";
+      return kExitUsage;
+    }
+    options.locatorUsedFor.push_back(*species);
   }
   options.limitPerSource = parser.value(limit).toInt(&ok);
   if (!ok || options.limitPerSource < 0) {
@@ -131,9 +159,10 @@ int runTrainGate(const QStringList& arguments) {
   };
   std::signal(SIGINT, requestStop);
   std::signal(SIGTERM, requestStop);
-  auto card = parser.isSet(locatorOnly)
-                  ? gate::trainEyeGateLocator(parser.value(model).toStdString(), options)
-                  : gate::trainEyeGate(parser.value(model).toStdString(), options);
+  const std::string bundleDirectory = parser.value(model).toStdString();
+  auto card = parser.isSet(finderOnly)    ? gate::measureEyeGateFinder(bundleDirectory, options)
+              : parser.isSet(locatorOnly) ? gate::trainEyeGateLocator(bundleDirectory, options)
+                                          : gate::trainEyeGate(bundleDirectory, options);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   err() << "\n";
@@ -220,13 +249,15 @@ int runLocate(const QStringList& arguments) {
       continue;
     }
     QJsonArray eyes;
-    for (const gate::EyeSquare& eye : finder.find(decoded->rgb, *species, 4))
-      eyes.append(
-          QJsonObject{{QStringLiteral("x"), eye.square.x},
-                      {QStringLiteral("y"), eye.square.y},
-                      {QStringLiteral("size"), std::max(eye.square.width, eye.square.height)},
-                      {QStringLiteral("score"), eye.score},
-                      {QStringLiteral("how"), qs(eye.how)}});
+    for (const gate::EyeSquare& eye : finder.find(decoded->rgb, *species, 4)) {
+      QJsonObject found{{QStringLiteral("x"), eye.square.x},
+                        {QStringLiteral("y"), eye.square.y},
+                        {QStringLiteral("size"), std::max(eye.square.width, eye.square.height)},
+                        {QStringLiteral("score"), eye.score},
+                        {QStringLiteral("how"), qs(eye.how)}};
+      if (eye.how == "locator") found.insert(QStringLiteral("locator_score"), eye.located);
+      eyes.append(found);
+    }
     out() << QJsonDocument(QJsonObject{{QStringLiteral("file"), image},
                                        {QStringLiteral("width"), decoded->rgb.cols},
                                        {QStringLiteral("height"), decoded->rgb.rows},

@@ -20,6 +20,7 @@
 #include "walness/bundle/ModelBundle.h"
 #include "walness/cam/CamMethod.h"
 #include "walness/clinics/ClinicStore.h"
+#include "walness/gate/EyeFinder.h"
 #include "walness/gate/EyeGate.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/imaging/Preprocess.h"
@@ -97,6 +98,18 @@ struct Fixture {
             .rgb;
   }
 };
+
+// The first val photo of cat-photos (its file name under images/).
+QString firstValCatPhoto() {
+  QFile labels(sharedDir() + QStringLiteral("/data/cat-photos/labels.csv"));
+  if (!labels.open(QIODevice::ReadOnly)) return {};
+  while (!labels.atEnd()) {
+    const QList<QByteArray> cells = labels.readLine().split(',');
+    if (cells.size() > 1 && cells[1] == "val")
+      return QString::fromUtf8(cells[0]).section(QLatin1Char('/'), -1);
+  }
+  return {};
+}
 
 Fixture& fixture() {
   static Fixture instance;
@@ -228,6 +241,32 @@ void BM_BatchPhotos(benchmark::State& state) {
 
 // The clinic store: nearest 20 of 10,000 clinics spread over about 100 x 100 km (the R*Tree
 // query the clinic list runs; target < 5 ms).
+// `walness-cli locate` without process start and model loading: the shipped model's eye finder on
+// a whole-animal val photo (arg 1: dog, a 500x375 photo from dog-photos; cat, a 480x480 photo from
+// cat-photos). The target: at most 0.4 s per photo on 2 cores.
+void BM_Locate(benchmark::State& state) {
+  torch::set_num_threads(2);
+  static auto shipped =
+      walness::inference::Classifier::load(WALNESS_SOURCE_DIR "/models/dog-eye-mobilenetv2");
+  if (!shipped || !shipped.value()->eyeGate()) {
+    state.SkipWithError("the shipped model has no eye gate");
+    return;
+  }
+  const bool dog = state.range(0) == 1;
+  const QString path =
+      sharedDir() + (dog ? QStringLiteral("/data/dog-photos/images/f5050e3b7f91f71c.jpg")
+                         : QStringLiteral("/data/cat-photos/images/") + firstValCatPhoto());
+  auto decoded = walness::imaging::decodeImageFile(path.toStdString());
+  if (!decoded) {
+    state.SkipWithError(decoded.message().c_str());
+    return;
+  }
+  const walness::gate::EyeFinder finder(shipped.value()->network(), *shipped.value()->eyeGate(),
+                                        shipped.value()->card().input);
+  const walness::Species species = dog ? walness::Species::Dog : walness::Species::Cat;
+  for (auto _ : state) benchmark::DoNotOptimize(finder.find(decoded->rgb, species).size());
+}
+
 void BM_NearestClinics(benchmark::State& state) {
   static QTemporaryDir dir;
   // Kept until exit on purpose: closing SQLite after QCoreApplication is gone only warns.
@@ -340,6 +379,7 @@ void BM_TrainStepDistributed(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_NearestClinics)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Locate)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 BENCHMARK(BM_BatchPhotos)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_DecodePreprocess)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NetworkForward)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);

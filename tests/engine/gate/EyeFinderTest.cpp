@@ -69,3 +69,15 @@ TEST(EyeFinderTest, ScanReportsEveryWindowWithTheGatesOwnScore) {
   }
   EXPECT_EQ(compared, size_t(expected.numel()));
 }
+
+// The dog finder's hit rule: the marked eye's centre inside the square, the square's side at most
+// four eye diameters.
+TEST(EyeFinderTest, FramesAnEyeOnlyAroundItsCentreAndAtMostFourDiametersWide) {
+  const cv::Rect2d eye(100, 100, 20, 20);  // centre (110, 110), diameter 20
+  EXPECT_TRUE(framesEye(cv::Rect2d(90, 90, 40, 40), eye));
+  EXPECT_TRUE(framesEye(cv::Rect2d(105, 105, 80, 80), eye));   // 4x, centre just inside
+  EXPECT_FALSE(framesEye(cv::Rect2d(105, 105, 81, 81), eye));  // over 4x
+  EXPECT_FALSE(framesEye(cv::Rect2d(111, 90, 40, 40), eye));   // centre left of the square
+  EXPECT_FALSE(framesEye(cv::Rect2d(0, 0, 60, 60), eye));      // overlaps, centre outside
+  EXPECT_TRUE(framesEye(cv::Rect2d(0, 0, 160, 160), eye, 8));
+}

@@ -3,6 +3,7 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 
 #include "SharedData.h"
@@ -150,6 +151,22 @@ TEST(EyeGateCardTest, RoundTripsTheLocatorAndRefusesAnEscapingFile) {
   EXPECT_DOUBLE_EQ(parsed->locator->squareMargin, 1.6);
   EXPECT_EQ(parsed->locator->weightsFile, "eye-locator.safetensors");
   EXPECT_EQ(parsed->locator->weightsSha256, "123");
+  // Cards from before dog photos name no species: a cat locator.
+  EXPECT_EQ(parsed->locator->species, std::vector<Species>{Species::Cat});
+  card.locator->species = {Species::Cat, Species::Dog};
+  auto both = gate::parseEyeGateCard(gate::serializeEyeGateCard(card), "eye-gate.json");
+  ASSERT_TRUE(both) << both.message();
+  EXPECT_EQ(both->locator->species, (std::vector<Species>{Species::Cat, Species::Dog}));
+  QByteArray oldCard = gate::serializeEyeGateCard(card);
+  oldCard.replace("\"species\"", "\"species_unused\"");
+  auto old = gate::parseEyeGateCard(oldCard, "eye-gate.json");
+  ASSERT_TRUE(old) << old.message();
+  EXPECT_EQ(old->locator->species, std::vector<Species>{Species::Cat});
+  QByteArray unknown = gate::serializeEyeGateCard(card);
+  unknown.replace("\"dog\"", "\"horse\"");
+  auto refused = gate::parseEyeGateCard(unknown, "eye-gate.json");
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.message().find("horse"), std::string::npos) << refused.message();
 
   card.locator->weightsFile = "../weights.safetensors";
   EXPECT_FALSE(gate::parseEyeGateCard(gate::serializeEyeGateCard(card), "eye-gate.json"));
@@ -195,7 +212,54 @@ TEST(ShippedEyeLocatorTest, FindsTheBoxedCatEyeInValPhotos) {
   // the whole finder (the faces add one); on all 41 val photos 33 and 34.
   EXPECT_GE(locatorHits, 10);
   EXPECT_GE(finderHits, 11);
-  // For dogs the locator is not used (trained on cats only).
-  EXPECT_TRUE(
-      finder.locatorEyes(cv::Mat(480, 480, CV_8UC3, cv::Scalar::all(90)), Species::Dog, 4).empty());
+  // The locator answers only for the species its card names.
+  const auto& known = gate->card.locator->species;
+  for (const Species species : {Species::Dog, Species::Cat}) {
+    if (std::find(known.begin(), known.end(), species) != known.end()) continue;
+    EXPECT_TRUE(
+        finder.locatorEyes(cv::Mat(480, 480, CV_8UC3, cv::Scalar::all(90)), species, 4).empty());
+  }
+}
+
+// The shipped locator alone on the whole-dog photos it was not trained on (dog-photos val, every
+// photo with a marked eye): a hit is a marked eye framed by one of its first two squares (its
+// centre inside, the square at most 4x the eye). The finder does not use it for dogs yet
+// (docs/eye-gate.md says why); this keeps what it learnt from being lost unnoticed.
+TEST(ShippedEyeLocatorTest, AloneFramesAMarkedDogEyeInValPhotos) {
+  auto classifier = inference::Classifier::load(WALNESS_SOURCE_DIR "/models/dog-eye-mobilenetv2");
+  ASSERT_TRUE(classifier) << classifier.message();
+  const gate::EyeGate* gate = classifier.value()->eyeGate();
+  if (!gate || !gate->card.locator) GTEST_SKIP() << "the installed gate has no eye locator";
+  if (!gate->card.locator->training.contains(QStringLiteral("dog_train_photos")))
+    GTEST_SKIP() << "the installed locator was not trained on dogs";
+  auto samples = gate::readGateSamples(
+      gate::GateDataFolders::under((test::sharedDir() + "/data").toStdString()));
+  ASSERT_TRUE(samples) << samples.message();
+  int photos = 0, hits = 0;
+  std::string misses;
+  for (const gate::GateSample& sample : samples.value()) {
+    if (sample.source != gate::GateSource::DogPhoto || sample.split != "val" ||
+        sample.eyeBoxes.empty())
+      continue;
+    ++photos;
+    auto decoded = imaging::decodeImageFile(sample.path);
+    ASSERT_TRUE(decoded) << sample.path;
+    const cv::Size size = decoded->rgb.size();
+    const auto found =
+        locateEyes(*classifier.value()->network(), gate->locator, *gate->card.locator,
+                   classifier.value()->card().input, decoded->rgb, 2);
+    bool hit = false;
+    for (const LocatedEye& eye : found)
+      for (const cv::Rect2d& box : sample.eyeBoxes)
+        hit = hit || gate::framesEye(eye.square,
+                                     cv::Rect2d(box.x * size.width, box.y * size.height,
+                                                box.width * size.width, box.height * size.height));
+    if (hit)
+      ++hits;
+    else
+      misses += sample.path.substr(sample.path.rfind('/') + 1) + " ";
+  }
+  ASSERT_EQ(photos, 14);
+  // Measured with the shipped locator: 8 of 14 (the card's eye_locator.metrics); the scan, 0.
+  EXPECT_GE(hits, 6) << "missed: " << misses;
 }

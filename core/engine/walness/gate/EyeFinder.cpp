@@ -18,6 +18,9 @@ namespace walness::gate {
 namespace {
 constexpr int kStride = 32;  // MobileNetV2's output stride
 constexpr int kLongestScannedSide = 2400;
+// The locator's peak from which its first eye is trusted without the scan. Set before measuring
+// (a peak this high is a clear centre on the focal-loss map), not tuned on val.
+constexpr double kConfidentLocatorScore = 0.3;
 }  // namespace
 
 const std::vector<double>& EyeFinder::scanScales() {
@@ -44,6 +47,14 @@ double intersectionOverUnion(const cv::Rect2d& a, const cv::Rect2d& b) {
   const double overlap = (a & b).area();
   const double both = a.area() + b.area() - overlap;
   return both > 0 ? overlap / both : 0;
+}
+
+bool framesEye(const cv::Rect2d& square, const cv::Rect2d& eye, double maxSideRatio) {
+  const cv::Point2d centre(eye.x + eye.width / 2, eye.y + eye.height / 2);
+  const double diameter = std::max(eye.width, eye.height);
+  return centre.x >= square.x && centre.y >= square.y && centre.x < square.x + square.width &&
+         centre.y < square.y + square.height &&
+         std::max(square.width, square.height) <= maxSideRatio * diameter;
 }
 
 std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double overlap,
@@ -174,25 +185,18 @@ std::vector<EyeSquare> EyeFinder::catFaceEyes(const cv::Mat& rgb) const {
 
 std::vector<EyeSquare> EyeFinder::locatorEyes(const cv::Mat& rgb, Species species,
                                               size_t maxCount) const {
-  // Trained on boxed cat photos only: not used for other species.
-  if (species != Species::Cat || !gate_.locator || !gate_.card.locator) return {};
+  // Used only for the species whose boxed photos it was trained on.
+  if (!gate_.locator || !gate_.card.locator) return {};
+  const auto& known = gate_.card.locator->species;
+  if (std::find(known.begin(), known.end(), species) == known.end()) return {};
   std::vector<EyeSquare> eyes;
   for (const locator::LocatedEye& eye :
        locator::locateEyes(*network_, gate_.locator, *gate_.card.locator, spec_, rgb, maxCount))
-    eyes.push_back({eye.square, scoreSquare(rgb, eye.square, species), "locator"});
+    eyes.push_back({eye.square, scoreSquare(rgb, eye.square, species), "locator", eye.score});
   return eyes;
 }
 
-std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size_t maxCount) const {
-  std::vector<EyeSquare> ranked;
-  if (species == Species::Cat) {
-    // The locator's eyes first (trained on boxed cat photos), then squares in detected faces,
-    // whatever the scan scores: both narrow the search more reliably than the gate does on a
-    // small, soft eye.
-    std::vector<EyeSquare> candidates = locatorEyes(rgb, species, maxCount);
-    for (EyeSquare& square : catFaceEyes(rgb)) candidates.push_back(std::move(square));
-    ranked = suppressOverlaps(candidates, 0.3, maxCount, /*keepOrder=*/true);
-  }
+std::vector<EyeSquare> EyeFinder::scanned(const cv::Mat& rgb, Species species) const {
   // The scan scores windows inside the whole photo (with their surroundings); the gate at
   // diagnosis time sees the square alone. Re-score the best windows as the gate will see them,
   // so a proposed square is one the gate accepts.
@@ -206,17 +210,51 @@ std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size
     if (sa != sb) return sa > sb;
     return a.square.area() < b.square.area();
   });
-  std::vector<EyeSquare> scanned = suppressOverlaps(windows, 0.3, 16, /*keepOrder=*/true);
-  // The largest centred square too: for a photo that already is an eye close-up it is the best.
+  std::vector<EyeSquare> best = suppressOverlaps(windows, 0.3, 16, /*keepOrder=*/true);
+  best.push_back(centredSquare(rgb));
+  for (EyeSquare& square : best) square.score = scoreSquare(rgb, square.square, species);
+  return best;
+}
+
+EyeSquare EyeFinder::centredSquare(const cv::Mat& rgb) {
+  // The largest centred square: for a photo that already is an eye close-up it is the best.
   const int side = std::min(rgb.cols, rgb.rows);
-  scanned.push_back(
-      {cv::Rect((rgb.cols - side) / 2, (rgb.rows - side) / 2, side, side), 0, "scan"});
-  for (EyeSquare& square : scanned) square.score = scoreSquare(rgb, square.square, species);
-  scanned.erase(
-      std::remove_if(scanned.begin(), scanned.end(),
+  return {cv::Rect((rgb.cols - side) / 2, (rgb.rows - side) / 2, side, side), 0, "scan"};
+}
+
+std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size_t maxCount) const {
+  // The locator's eyes first, in its order whatever the gate scores (it scores a 15 px eye
+  // enlarged to 224 px near 0), then for cats squares in detected faces; then the squares the
+  // gate accepts. For dogs only the eyes the locator is sure of (peak >= kConfidentLocatorScore):
+  // its unsure dog squares also land on the iris of a close-up and on photos without an eye,
+  // where the gate's own verdict on the photo is the better answer (docs/eye-gate.md).
+  std::vector<EyeSquare> candidates;
+  bool confident = false;
+  for (EyeSquare& square : locatorEyes(rgb, species, maxCount)) {
+    const bool sure = square.located >= kConfidentLocatorScore;
+    if (species == Species::Dog && !sure) continue;
+    confident = confident || sure;
+    candidates.push_back(std::move(square));
+  }
+  // A sure eye makes the cat faces and the five-pass scan unneeded: on whole-animal photos they
+  // framed an eye the locator missed in none of the val photos, and they cost most of the time.
+  // The centred square still counts, for close-ups.
+  if (species == Species::Cat && !confident)
+    for (EyeSquare& square : catFaceEyes(rgb)) candidates.push_back(std::move(square));
+  std::vector<EyeSquare> ranked = suppressOverlaps(candidates, 0.3, maxCount, /*keepOrder=*/true);
+  std::vector<EyeSquare> accepted;
+  if (confident) {
+    EyeSquare centred = centredSquare(rgb);
+    centred.score = scoreSquare(rgb, centred.square, species);
+    accepted.push_back(centred);
+  } else {
+    accepted = scanned(rgb, species);
+  }
+  accepted.erase(
+      std::remove_if(accepted.begin(), accepted.end(),
                      [&](const EyeSquare& s) { return s.score < gate_.card.finderMinScore; }),
-      scanned.end());
-  for (const EyeSquare& square : suppressOverlaps(scanned, 0.3, maxCount)) {
+      accepted.end());
+  for (const EyeSquare& square : suppressOverlaps(accepted, 0.3, maxCount)) {
     if (ranked.size() >= maxCount) break;
     const bool covered = std::any_of(ranked.begin(), ranked.end(), [&](const EyeSquare& k) {
       return intersectionOverUnion(k.square, square.square) > 0.3;

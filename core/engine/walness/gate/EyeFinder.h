@@ -16,11 +16,12 @@
 
 namespace walness::gate {
 
-// Finds eyes in a whole photo, best first. For any species it scans the gate over the photo at
-// several scales: the backbone is convolutional, so one pass per scale scores every window of
-// that size at once (stride 32 px of the scaled photo). For cats, the eyes the gate's locator finds
-// come first (one pass at the locator's scale), then eye squares placed inside cat faces found by
-// OpenCV's cat-face cascades.
+// Finds eyes in a whole photo, best first. The eyes the gate's locator finds come first (one pass
+// at the locator's scale; for the species it was trained on), then, for cats, eye squares placed
+// inside cat faces found by OpenCV's cat-face cascades. Unless the gate accepts one of the
+// locator's squares, it then scans the gate over the photo at several scales: the backbone is
+// convolutional, so one pass per scale scores every window of that size at once (stride 32 px
+// of the scaled photo).
 class EyeFinder {
  public:
   EyeFinder(std::shared_ptr<nn::FeatureClassifier> network, const EyeGate& gate,
@@ -40,6 +41,10 @@ class EyeFinder {
   static const std::vector<double>& scanScales();
 
  private:
+  // The scan's best windows and the centred square, each scored as the gate sees it alone.
+  std::vector<EyeSquare> scanned(const cv::Mat& rgb, Species species) const;
+  static EyeSquare centredSquare(const cv::Mat& rgb);
+
   std::shared_ptr<nn::FeatureClassifier> network_;
   const EyeGate& gate_;
   imaging::InputSpec spec_;
@@ -55,5 +60,10 @@ std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double o
                                         size_t maxCount, bool keepOrder = false);
 
 double intersectionOverUnion(const cv::Rect2d& a, const cv::Rect2d& b);
+
+// Whether a proposed square frames a marked eye (box in photo pixels, side = the eye's diameter):
+// the eye's centre lies inside the square and the square is at most `maxSideRatio` times the
+// eye's diameter (a larger square leaves the eye too few of the model's pixels).
+bool framesEye(const cv::Rect2d& square, const cv::Rect2d& eye, double maxSideRatio = 4);
 
 }  // namespace walness::gate

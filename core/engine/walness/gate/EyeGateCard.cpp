@@ -13,6 +13,12 @@ QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
 
+QJsonArray speciesIds(const std::vector<Species>& species) {
+  QJsonArray ids;
+  for (const Species one : species) ids.append(QString::fromLatin1(speciesId(one).data()));
+  return ids;
+}
+
 // Reads one card, remembering the first problem with the field that has it.
 class GateCardReader {
  public:
@@ -99,6 +105,17 @@ Result<EyeGateCard> parseEyeGateCard(const QByteArray& json, const std::string& 
     settings.hidden = read.whole(located, "hidden", 1, 100000);
     settings.minScore = read.number(located, "min_score", 0, 1);
     settings.squareMargin = read.number(located, "square_margin", 0.1, 10);
+    if (located.contains(QStringLiteral("species"))) {
+      settings.species.clear();
+      for (const QJsonValue& id : located.value(QStringLiteral("species")).toArray()) {
+        const auto species = speciesFromId(id.toString().toStdString());
+        if (species)
+          settings.species.push_back(*species);
+        else
+          read.fail("eye_locator.species: unknown species \"" + id.toString().toStdString() + "\"");
+      }
+      if (settings.species.empty()) read.fail("eye_locator.species names no species");
+    }
     const QJsonObject locatorWeights = located.value(QStringLiteral("weights")).toObject();
     settings.weightsFile = read.string(locatorWeights, "file");
     settings.weightsSha256 = read.string(locatorWeights, "sha256");
@@ -169,6 +186,7 @@ QByteArray serializeEyeGateCard(const EyeGateCard& card) {
             {QStringLiteral("hidden"), double(l.hidden)},
             {QStringLiteral("min_score"), l.minScore},
             {QStringLiteral("square_margin"), l.squareMargin},
+            {QStringLiteral("species"), speciesIds(l.species)},
             {QStringLiteral("weights"),
              QJsonObject{{QStringLiteral("file"), qs(l.weightsFile)},
                          {QStringLiteral("sha256"), qs(l.weightsSha256)}}},

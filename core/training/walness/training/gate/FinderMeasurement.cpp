@@ -61,40 +61,114 @@ Result<CatEyeLayoutFit> fitCatEyeLayout(const EyeFinder& finder,
   return fit;
 }
 
+namespace {
+
+// The squares proposed for one photo: the whole finder and each of its parts alone.
+struct FinderParts {
+  std::vector<EyeSquare> whole, scan, locator, catFaces;
+  double seconds = 0;  // of the whole find()
+};
+
+FinderParts findWithParts(const EyeFinder& finder, const cv::Mat& rgb, Species species) {
+  using Clock = std::chrono::steady_clock;
+  FinderParts parts;
+  const auto before = Clock::now();
+  parts.whole = finder.find(rgb, species);
+  parts.seconds = std::chrono::duration<double>(Clock::now() - before).count();
+  parts.scan = suppressOverlaps(finder.scan(rgb, species), 0.3, 4);
+  parts.locator = finder.locatorEyes(rgb, species, 4);
+  if (species == Species::Cat)
+    parts.catFaces = suppressOverlaps(finder.catFaceEyes(rgb), 0.3, 4, true);
+  return parts;
+}
+
+// A photo is a hit when one of the first two squares frames one of its marked eyes.
+bool firstTwoFrame(const std::vector<EyeSquare>& found, const std::vector<cv::Rect2d>& eyes) {
+  for (size_t k = 0; k < found.size() && k < 2; ++k)
+    for (const cv::Rect2d& eye : eyes)
+      if (framesEye(found[k].square, eye)) return true;
+  return false;
+}
+
+bool firstTwoOverlap(const std::vector<EyeSquare>& found, const std::vector<cv::Rect2d>& eyes) {
+  for (size_t k = 0; k < found.size() && k < 2; ++k)
+    for (const cv::Rect2d& eye : eyes)
+      if (intersectionOverUnion(found[k].square, eye) >= 0.25) return true;
+  return false;
+}
+
+}  // namespace
+
 Result<QJsonObject> measureCatEyeFinder(
     const EyeFinder& finder, const std::vector<GateSample>& samples,
     const std::function<void(const std::string&, size_t, size_t)>& progress) {
-  using Clock = std::chrono::steady_clock;
-  int64_t hits = 0, scanHits = 0, locatorHits = 0, faceHits = 0, located = 0;
+  int64_t hits = 0, scanHits = 0, locatorHits = 0, faceHits = 0, framed = 0, located = 0;
   double seconds = 0;
   for (const GateSample& sample : samples) {
     if (sample.source != GateSource::CatPhoto || sample.split != "val") continue;
     auto decoded = imaging::decodeImageFile(sample.path);
     if (!decoded) return decoded.error();
-    const cv::Size size = decoded->rgb.size();
-    const auto hit = [&](const std::vector<EyeSquare>& found) {
-      for (size_t k = 0; k < found.size() && k < 2; ++k)
-        for (const cv::Rect2d& box : sample.eyeBoxes)
-          if (intersectionOverUnion(found[k].square, inPixels(box, size)) >= 0.25) return true;
-      return false;
-    };
-    const auto before = Clock::now();
-    const auto found = finder.find(decoded->rgb, Species::Cat);
-    seconds += std::chrono::duration<double>(Clock::now() - before).count();
+    std::vector<cv::Rect2d> eyes;
+    for (const cv::Rect2d& box : sample.eyeBoxes)
+      eyes.push_back(inPixels(box, decoded->rgb.size()));
+    const FinderParts parts = findWithParts(finder, decoded->rgb, Species::Cat);
+    seconds += parts.seconds;
     ++located;
-    if (hit(found)) ++hits;
-    if (hit(suppressOverlaps(finder.scan(decoded->rgb, Species::Cat), 0.3, 4))) ++scanHits;
-    if (hit(finder.locatorEyes(decoded->rgb, Species::Cat, 4))) ++locatorHits;
-    if (hit(suppressOverlaps(finder.catFaceEyes(decoded->rgb), 0.3, 4, true))) ++faceHits;
-    if (progress) progress("finder", size_t(located), 0);
+    if (firstTwoOverlap(parts.whole, eyes)) ++hits;
+    if (firstTwoFrame(parts.whole, eyes)) ++framed;
+    if (firstTwoOverlap(parts.scan, eyes)) ++scanHits;
+    if (firstTwoOverlap(parts.locator, eyes)) ++locatorHits;
+    if (firstTwoOverlap(parts.catFaces, eyes)) ++faceHits;
+    if (progress) progress("cat finder", size_t(located), 0);
   }
   return QJsonObject{
       {QStringLiteral("cat_photos_val_hit_first_two"), share(hits, located)},
+      {QStringLiteral("cat_photos_val_framed_first_two"), share(framed, located)},
       {QStringLiteral("cat_photos_val_hit_first_two_scan_only"), share(scanHits, located)},
       {QStringLiteral("cat_photos_val_hit_first_two_locator_only"), share(locatorHits, located)},
       {QStringLiteral("cat_photos_val_hit_first_two_cat_faces_only"), share(faceHits, located)},
       {QStringLiteral("seconds_per_photo"), located ? seconds / located : 0.0},
       {QStringLiteral("photo_size"), QStringLiteral("480x480")}};
+}
+
+Result<QJsonObject> measureDogEyeFinder(
+    const EyeFinder& finder, const std::vector<GateSample>& samples,
+    const std::function<void(const std::string&, size_t, size_t)>& progress) {
+  int64_t hits = 0, scanHits = 0, locatorHits = 0, photos = 0, eyes = 0, eyesFound = 0;
+  double seconds = 0, slowest = 0;
+  for (const GateSample& sample : samples) {
+    if (sample.source != GateSource::DogPhoto || sample.split != "val" || sample.eyeBoxes.empty())
+      continue;
+    auto decoded = imaging::decodeImageFile(sample.path);
+    if (!decoded) return decoded.error();
+    std::vector<cv::Rect2d> marked;
+    for (const cv::Rect2d& box : sample.eyeBoxes)
+      marked.push_back(inPixels(box, decoded->rgb.size()));
+    const FinderParts parts = findWithParts(finder, decoded->rgb, Species::Dog);
+    seconds += parts.seconds;
+    slowest = std::max(slowest, parts.seconds);
+    ++photos;
+    if (firstTwoFrame(parts.whole, marked)) ++hits;
+    if (firstTwoFrame(parts.scan, marked)) ++scanHits;
+    if (firstTwoFrame(parts.locator, marked)) ++locatorHits;
+    for (const cv::Rect2d& eye : marked) {
+      ++eyes;
+      if (std::any_of(parts.whole.begin(), parts.whole.end(),
+                      [&](const EyeSquare& square) { return framesEye(square.square, eye); }))
+        ++eyesFound;
+    }
+    if (progress) progress("dog finder", size_t(photos), 0);
+  }
+  return QJsonObject{
+      {QStringLiteral("dog_photos_val_hit_first_two"), share(hits, photos)},
+      {QStringLiteral("dog_photos_val_hit_first_two_scan_only"), share(scanHits, photos)},
+      {QStringLiteral("dog_photos_val_hit_first_two_locator_only"), share(locatorHits, photos)},
+      {QStringLiteral("dog_photos_val_eyes_framed_by_any_square"), share(eyesFound, eyes)},
+      {QStringLiteral("dog_photos_seconds_per_photo"), photos ? seconds / photos : 0.0},
+      {QStringLiteral("dog_photos_slowest_seconds"), slowest},
+      {QStringLiteral("dog_rule"),
+       QStringLiteral("a hit: a marked eye's centre inside one of the first two squares, the "
+                      "square's side at most 4x the eye's diameter (photos 160-2400 px)")}};
 }
 
 }  // namespace walness::gate

@@ -31,4 +31,11 @@ Result<QJsonObject> measureCatEyeFinder(
     const EyeFinder& finder, const std::vector<GateSample>& samples,
     const std::function<void(const std::string&, size_t, size_t)>& progress);
 
+// The finder on the whole-dog photos' val split (photos with a marked eye): a hit is a marked eye
+// framed (framesEye) by one of the first two squares; also the scan and the locator alone, the
+// share of marked eyes framed by any square, and the time per photo.
+Result<QJsonObject> measureDogEyeFinder(
+    const EyeFinder& finder, const std::vector<GateSample>& samples,
+    const std::function<void(const std::string&, size_t, size_t)>& progress);
+
 }  // namespace walness::gate

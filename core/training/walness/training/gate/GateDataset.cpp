@@ -70,6 +70,8 @@ std::string gateSourceId(GateSource source) {
       return "not_eye";
     case GateSource::CatPhoto:
       return "cat_photo";
+    case GateSource::DogPhoto:
+      return "dog_photo";
   }
   return "?";
 }
@@ -79,7 +81,8 @@ GateDataFolders GateDataFolders::under(const std::string& dataDirectory) {
   return {data.filePath(QStringLiteral("dog-eye")).toStdString(),
           data.filePath(QStringLiteral("cat-eye")).toStdString(),
           data.filePath(QStringLiteral("not-eye")).toStdString(),
-          data.filePath(QStringLiteral("cat-photos")).toStdString()};
+          data.filePath(QStringLiteral("cat-photos")).toStdString(),
+          data.filePath(QStringLiteral("dog-photos")).toStdString()};
 }
 
 Result<std::vector<GateSample>> readGateSamples(const GateDataFolders& folders) {
@@ -113,6 +116,11 @@ Result<std::vector<GateSample>> readGateSamples(const GateDataFolders& folders) 
   for (auto& row : catPhotos.value())
     samples.push_back({row["image"], row["split"], GateSource::CatPhoto, kNotEye,
                        parseBoxes(row["left_eye_boxes"])});
+  auto dogPhotos = readRows(folders.dogPhotos);
+  if (!dogPhotos) return dogPhotos.error();
+  for (auto& row : dogPhotos.value())
+    samples.push_back(
+        {row["image"], row["split"], GateSource::DogPhoto, kNotEye, parseBoxes(row["eye_boxes"])});
   return samples;
 }
 

@@ -19,6 +19,7 @@ enum class GateSource {
   CatEyeUnusable,  // cat-eye crops marked "Eyes Closed" or "Dark Img" (label not an eye)
   NotEye,          // ImageNet photos that are not eye close-ups (label not an eye)
   CatPhoto,        // whole-cat photos with the left eye boxed (not an eye; eye crops are cat eyes)
+  DogPhoto,        // whole-dog photos with every clearly visible eye marked (eye finder only)
 };
 std::string gateSourceId(GateSource source);
 
@@ -27,13 +28,15 @@ struct GateSample {
   std::string split;  // "train" or "val"
   GateSource source = GateSource::NotEye;
   GateClass label = kNotEye;
-  std::vector<cv::Rect2d> eyeBoxes;  // CatPhoto: boxes in 0..1 of the photo (x, y, w, h)
+  // CatPhoto, DogPhoto: boxes in 0..1 of the photo (x, y, w, h); a DogPhoto without boxes still
+  // shows eyes, only none clear enough to mark.
+  std::vector<cv::Rect2d> eyeBoxes;
 };
 
-// The shared data folders (../shared/data): dog-eye, cat-eye, not-eye, cat-photos, each with its
-// labels.csv. A missing folder is an error naming it.
+// The shared data folders (../shared/data): dog-eye, cat-eye, not-eye, cat-photos, dog-photos,
+// each with its labels.csv. A missing folder is an error naming it.
 struct GateDataFolders {
-  std::string dogEye, catEye, notEye, catPhotos;
+  std::string dogEye, catEye, notEye, catPhotos, dogPhotos;
   static GateDataFolders under(const std::string& dataDirectory);
 };
 

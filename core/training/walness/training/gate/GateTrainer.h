@@ -46,6 +46,8 @@ struct GateTrainingOptions {
   std::string valScoresCsv;
   // The eye locator, trained on the boxed cat photos (progress, stop and cache from above).
   locator::LocatorTrainingOptions locator;
+  // The species the finder uses the locator for (empty: those it was trained on).
+  std::vector<Species> locatorUsedFor;
   std::function<void(const std::string& phase, size_t done, size_t total)> progress;
   const std::atomic<bool>* stop = nullptr;
 };
@@ -62,5 +64,10 @@ Result<EyeGateCard> trainEyeGate(const std::string& bundleDirectory,
 // rewrites the card (the gate's head is kept bit for bit).
 Result<EyeGateCard> trainEyeGateLocator(const std::string& bundleDirectory,
                                         const GateTrainingOptions& options);
+
+// Only re-measures the eye finder with the bundle's gate and locator as they are (after a change
+// to how the finder ranks its squares) and rewrites the card's eye_finder numbers.
+Result<EyeGateCard> measureEyeGateFinder(const std::string& bundleDirectory,
+                                         const GateTrainingOptions& options);
 
 }  // namespace walness::gate

@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <random>
 
+#include "walness/gate/EyeFinder.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/locator/EyeLocator.h"
 #include "walness/nn/Safetensors.h"
@@ -39,8 +41,14 @@ struct View {
   std::vector<cv::Vec3d> eyes;
 };
 
-View makeView(const cv::Mat& rgb, const std::vector<cv::Rect2d>& boxes, int side, bool augment,
-              const imaging::InputSpec& spec, std::mt19937_64& random) {
+View makeView(const cv::Mat& photo, const std::vector<cv::Rect2d>& photoBoxes, int side,
+              bool augment, bool mirror, const imaging::InputSpec& spec, std::mt19937_64& random) {
+  cv::Mat rgb = photo;
+  std::vector<cv::Rect2d> boxes = photoBoxes;
+  if (mirror) {
+    cv::flip(photo, rgb, 1);
+    for (cv::Rect2d& box : boxes) box.x = 1 - box.x - box.width;
+  }
   const double fit = double(side) / std::max(rgb.cols, rgb.rows);
   const double scale = augment ? fit * uniform(random, 0.6, 1.35) : fit;
   cv::Mat scaled;
@@ -83,11 +91,12 @@ struct FeatureViews {
 std::string cacheKey(const std::string& weightsSha, const LocatorTrainingOptions& o,
                      const std::vector<const BoxedPhoto*>& photos) {
   QCryptographicHash hash(QCryptographicHash::Sha256);
-  hash.addData(QByteArray::fromStdString(
-      weightsSha + " locator v1 " + std::to_string(o.settings.inputSide) + " " +
-      std::to_string(o.viewsPerPhoto) + " " + std::to_string(o.seed)));
+  hash.addData(
+      QByteArray::fromStdString(weightsSha + " locator v2 " + std::to_string(o.settings.inputSide) +
+                                " " + std::to_string(o.viewsPerPhoto) + " " +
+                                std::to_string(o.dogViewsPerPhoto) + " " + std::to_string(o.seed)));
   for (const BoxedPhoto* photo : photos) {
-    std::string line = photo->path;
+    std::string line = photo->path + " " + std::string(speciesId(photo->species));
     for (const cv::Rect2d& box : photo->boxes)
       line += " " + std::to_string(box.x) + "," + std::to_string(box.y) + "," +
               std::to_string(box.width) + "," + std::to_string(box.height);
@@ -121,8 +130,11 @@ Result<FeatureViews> extractViews(nn::FeatureClassifier& network, const std::str
     if (!decoded) return decoded.error();
     std::mt19937_64 random(options.seed * 7919 + i);
     std::vector<torch::Tensor> inputs;
-    for (int v = 0; v < std::max(1, options.viewsPerPhoto); ++v) {
-      const View view = makeView(decoded->rgb, photos[i]->boxes, side, v > 0, spec, random);
+    const bool dog = photos[i]->species == Species::Dog;
+    const int viewCount = std::max(1, dog ? options.dogViewsPerPhoto : options.viewsPerPhoto);
+    for (int v = 0; v < viewCount; ++v) {
+      const View view =
+          makeView(decoded->rgb, photos[i]->boxes, side, v > 0, dog && v % 2 == 1, spec, random);
       inputs.push_back(paddedLocatorInput(view.canvas, spec));
       for (const cv::Vec3d& eye : view.eyes)
         eyes.insert(eyes.end(), {double(viewIndex), eye[0], eye[1], eye[2]});
@@ -279,8 +291,11 @@ Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
   head->eval();
   for (auto& parameter : head->parameters()) parameter.set_requires_grad(false);
 
-  // Val: the photos as the app will see them (plain, whole).
-  int64_t hitFirst = 0, hitTwo = 0, none = 0;
+  // Val: the photos as the app will see them (plain, whole), per species.
+  struct SpeciesCounts {
+    int64_t photos = 0, hitFirst = 0, hitTwo = 0, framedTwo = 0, none = 0;
+  };
+  std::map<Species, SpeciesCounts> counts;
   double seconds = 0;
   for (const BoxedPhoto* photo : val) {
     auto decoded = imaging::decodeImageFile(photo->path);
@@ -289,45 +304,70 @@ Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
     const auto eyes = locateEyes(network, head, trained.settings, spec, decoded->rgb, 4);
     seconds += std::chrono::duration<double>(Clock::now() - before).count();
     const cv::Size size = decoded->rgb.size();
-    const auto hits = [&](size_t k) {
+    std::vector<cv::Rect2d> boxes;
+    for (const cv::Rect2d& box : photo->boxes)
+      boxes.emplace_back(box.x * size.width, box.y * size.height, box.width * size.width,
+                         box.height * size.height);
+    const auto overlaps = [&](size_t k) {
       if (k >= eyes.size()) return false;
-      for (const cv::Rect2d& box : photo->boxes)
-        if (iou(eyes[k].square, cv::Rect2d(box.x * size.width, box.y * size.height,
-                                           box.width * size.width, box.height * size.height)) >=
-            0.25)
-          return true;
+      for (const cv::Rect2d& box : boxes)
+        if (iou(eyes[k].square, box) >= 0.25) return true;
       return false;
     };
-    if (eyes.empty()) ++none;
-    if (hits(0)) ++hitFirst;
-    if (hits(0) || hits(1)) ++hitTwo;
+    const auto frames = [&](size_t k) {
+      if (k >= eyes.size()) return false;
+      for (const cv::Rect2d& box : boxes)
+        if (gate::framesEye(eyes[k].square, box)) return true;
+      return false;
+    };
+    SpeciesCounts& c = counts[photo->species];
+    ++c.photos;
+    if (eyes.empty()) ++c.none;
+    if (overlaps(0)) ++c.hitFirst;
+    if (overlaps(0) || overlaps(1)) ++c.hitTwo;
+    if (frames(0) || frames(1)) ++c.framedTwo;
   }
   const auto share = [](int64_t part, int64_t whole) {
     return QJsonObject{{QStringLiteral("count"), double(part)},
                        {QStringLiteral("of"), double(whole)},
                        {QStringLiteral("share"), whole ? double(part) / double(whole) : 0.0}};
   };
-  const int64_t valCount = int64_t(val.size());
+  const SpeciesCounts cats = counts[Species::Cat], dogs = counts[Species::Dog];
   trained.settings.metrics = QJsonObject{
-      {QStringLiteral("val_hit_first"), share(hitFirst, valCount)},
-      {QStringLiteral("val_hit_first_two"), share(hitTwo, valCount)},
-      {QStringLiteral("val_no_eye_proposed"), share(none, valCount)},
-      {QStringLiteral("seconds_per_photo"), valCount ? seconds / double(valCount) : 0.0},
+      {QStringLiteral("val_hit_first"), share(cats.hitFirst, cats.photos)},
+      {QStringLiteral("val_hit_first_two"), share(cats.hitTwo, cats.photos)},
+      {QStringLiteral("val_framed_first_two"), share(cats.framedTwo, cats.photos)},
+      {QStringLiteral("val_no_eye_proposed"), share(cats.none, cats.photos)},
+      {QStringLiteral("dog_val_framed_first_two"), share(dogs.framedTwo, dogs.photos)},
+      {QStringLiteral("dog_val_no_eye_proposed"), share(dogs.none, dogs.photos)},
+      {QStringLiteral("seconds_per_photo"), val.empty() ? 0.0 : seconds / double(val.size())},
       {QStringLiteral("note"),
-       QStringLiteral("Val split of the boxed cat photos (neither the head nor any setting was "
-                      "fitted on it); a hit: a proposed square with IoU >= 0.25 against a boxed "
-                      "eye. Only left eyes are boxed, so a found right eye counts as a miss.")}};
-  trained.settings.training =
-      QJsonObject{{QStringLiteral("train_photos"), double(train.size())},
-                  {QStringLiteral("views"), double(n)},
-                  {QStringLiteral("views_per_photo"), options.viewsPerPhoto},
-                  {QStringLiteral("epochs"), options.epochs},
-                  {QStringLiteral("batch_size"), options.batchSize},
-                  {QStringLiteral("learning_rate"), options.learningRate},
-                  {QStringLiteral("weight_decay"), options.weightDecay},
-                  {QStringLiteral("final_loss"), lastLoss},
-                  {QStringLiteral("feature_extraction_seconds"), extractSeconds},
-                  {QStringLiteral("seed"), QString::number(options.seed)}};
+       QStringLiteral("Val splits of the boxed cat photos and the marked dog photos (neither the "
+                      "head nor any setting was fitted on them). Cats (val_*): a hit is a proposed "
+                      "square with IoU >= 0.25 against the boxed eye; only left eyes are boxed, so "
+                      "a found right eye counts as a miss. Dogs (dog_val_*) and *_framed_*: a "
+                      "marked eye's centre inside the square, its side at most 4x the eye's "
+                      "diameter.")}};
+  trained.settings.species.clear();
+  for (const Species species : {Species::Cat, Species::Dog})
+    if (std::any_of(train.begin(), train.end(),
+                    [&](const BoxedPhoto* p) { return p->species == species; }))
+      trained.settings.species.push_back(species);
+  trained.settings.training = QJsonObject{
+      {QStringLiteral("train_photos"), double(train.size())},
+      {QStringLiteral("views"), double(n)},
+      {QStringLiteral("dog_train_photos"),
+       double(std::count_if(train.begin(), train.end(),
+                            [](const BoxedPhoto* p) { return p->species == Species::Dog; }))},
+      {QStringLiteral("views_per_photo"), options.viewsPerPhoto},
+      {QStringLiteral("dog_views_per_photo"), options.dogViewsPerPhoto},
+      {QStringLiteral("epochs"), options.epochs},
+      {QStringLiteral("batch_size"), options.batchSize},
+      {QStringLiteral("learning_rate"), options.learningRate},
+      {QStringLiteral("weight_decay"), options.weightDecay},
+      {QStringLiteral("final_loss"), lastLoss},
+      {QStringLiteral("feature_extraction_seconds"), extractSeconds},
+      {QStringLiteral("seed"), QString::number(options.seed)}};
   trained.head = head;
   return trained;
 }
