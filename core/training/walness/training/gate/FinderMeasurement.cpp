@@ -26,6 +26,13 @@ cv::Rect2d inPixels(const cv::Rect2d& box, const cv::Size& size) {
           box.height * size.height};
 }
 
+// A sample's marked eyes in pixels of its photo.
+std::vector<cv::Rect2d> markedEyes(const GateSample& sample, const cv::Size& size) {
+  std::vector<cv::Rect2d> eyes;
+  for (const cv::Rect2d& box : sample.eyeBoxes) eyes.push_back(inPixels(box, size));
+  return eyes;
+}
+
 }  // namespace
 
 Result<CatEyeLayoutFit> fitCatEyeLayout(const EyeFinder& finder,
@@ -108,9 +115,7 @@ Result<QJsonObject> measureCatEyeFinder(
     if (sample.source != GateSource::CatPhoto || sample.split != "val") continue;
     auto decoded = imaging::decodeImageFile(sample.path);
     if (!decoded) return decoded.error();
-    std::vector<cv::Rect2d> eyes;
-    for (const cv::Rect2d& box : sample.eyeBoxes)
-      eyes.push_back(inPixels(box, decoded->rgb.size()));
+    const std::vector<cv::Rect2d> eyes = markedEyes(sample, decoded->rgb.size());
     const FinderParts parts = findWithParts(finder, decoded->rgb, Species::Cat);
     seconds += parts.seconds;
     ++located;
@@ -141,9 +146,7 @@ Result<QJsonObject> measureDogEyeFinder(
       continue;
     auto decoded = imaging::decodeImageFile(sample.path);
     if (!decoded) return decoded.error();
-    std::vector<cv::Rect2d> marked;
-    for (const cv::Rect2d& box : sample.eyeBoxes)
-      marked.push_back(inPixels(box, decoded->rgb.size()));
+    const std::vector<cv::Rect2d> marked = markedEyes(sample, decoded->rgb.size());
     const FinderParts parts = findWithParts(finder, decoded->rgb, Species::Dog);
     seconds += parts.seconds;
     slowest = std::max(slowest, parts.seconds);

@@ -28,12 +28,6 @@ double uniform(std::mt19937_64& random, double low, double high) {
   return std::uniform_real_distribution<double>(low, high)(random);
 }
 
-double iou(const cv::Rect2d& a, const cv::Rect2d& b) {
-  const double overlap = (a & b).area();
-  const double both = a.area() + b.area() - overlap;
-  return both > 0 ? overlap / both : 0;
-}
-
 // One training view: the photo scaled and placed on a side x side canvas, and its eyes there
 // (centre x, centre y, side; canvas pixels).
 struct View {
@@ -311,7 +305,7 @@ Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
     const auto overlaps = [&](size_t k) {
       if (k >= eyes.size()) return false;
       for (const cv::Rect2d& box : boxes)
-        if (iou(eyes[k].square, box) >= 0.25) return true;
+        if (gate::intersectionOverUnion(eyes[k].square, box) >= 0.25) return true;
       return false;
     };
     const auto frames = [&](size_t k) {
