@@ -70,40 +70,31 @@ int runBatch(const QStringList& arguments) {
       "or reports were not saved (run it again), 2 usage, 3 unusable folder or CSV, 4 model bundle "
       "problem, 1 other failure."));
   parser.addHelpOption();
-  const QCommandLineOption speciesOption(QStringLiteral("species"),
-                                         QStringLiteral("dog or cat (required)."),
-                                         QStringLiteral("species"));
-  const QCommandLineOption modelOption(
-      QStringLiteral("model"),
-      QStringLiteral("Model bundle folder (default: the installed bundle for the species)."),
-      QStringLiteral("dir"));
-  const QCommandLineOption csvOption(
-      QStringLiteral("csv"),
-      QStringLiteral("The CSV to write or resume (default: DIR/walness-batch.csv)."),
-      QStringLiteral("file"));
-  const QCommandLineOption reportOption(
-      QStringLiteral("report-dir"),
-      QStringLiteral("Also write a report (HTML and JSON, with the heatmap) per photo here."),
-      QStringLiteral("dir"));
-  const QCommandLineOption languageOption(QStringLiteral("language"),
-                                          QStringLiteral("Report language: en (default) or ko."),
-                                          QStringLiteral("code"), QStringLiteral("en"));
-  const QCommandLineOption petOption(
-      QStringLiteral("pet"),
-      QStringLiteral("Save every result to this pet's history (created if it does not exist)."),
-      QStringLiteral("name"));
-  const QCommandLineOption historyOption(
-      QStringLiteral("history"),
-      QStringLiteral("History store for --pet: a folder or postgresql://user@host[:port]/db "
-                     "(default: this computer's, shared with the app)."),
-      QStringLiteral("location"));
-  const QCommandLineOption retryOption(
-      QStringLiteral("save-retry"),
-      QStringLiteral("How long a save to an unreachable history is retried before the photo is "
-                     "marked not_saved, in seconds (default 30)."),
-      QStringLiteral("seconds"), QStringLiteral("30"));
-  parser.addOptions({speciesOption, modelOption, csvOption, reportOption, languageOption, petOption,
-                     historyOption, retryOption});
+  const QCommandLineOption speciesOption =
+      addOption(parser, "species", "dog or cat (required).", "species");
+  const QCommandLineOption modelOption =
+      addOption(parser, "model",
+                "Model bundle folder (default: the installed bundle for the species).", "dir");
+  const QCommandLineOption csvOption = addOption(
+      parser, "csv", "The CSV to write or resume (default: DIR/walness-batch.csv).", "file");
+  const QCommandLineOption reportOption =
+      addOption(parser, "report-dir",
+                "Also write a report (HTML and JSON, with the heatmap) per photo here.", "dir");
+  const QCommandLineOption languageOption =
+      addOption(parser, "language", "Report language: en (default) or ko.", "code", "en");
+  const QCommandLineOption petOption =
+      addOption(parser, "pet",
+                "Save every result to this pet's history (created if it does not exist).", "name");
+  const QCommandLineOption historyOption =
+      addOption(parser, "history",
+                "History store for --pet: a folder or postgresql://user@host[:port]/db "
+                "(default: this computer's, shared with the app).",
+                "location");
+  const QCommandLineOption retryOption =
+      addOption(parser, "save-retry",
+                "How long a save to an unreachable history is retried before the photo is "
+                "marked not_saved, in seconds (default 30).",
+                "seconds", "30");
   parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("Folder of photos."),
                                QStringLiteral("DIR"));
 

@@ -53,9 +53,10 @@ QTextStream& err() {
 
 QCommandLineOption addOption(QCommandLineParser& parser, const char* name, const char* help,
                              const char* value, const char* fallback) {
-  QCommandLineOption option(QString::fromLatin1(name), QString::fromLatin1(help));
-  if (value) option.setValueName(QString::fromLatin1(value));
-  if (fallback) option.setDefaultValue(QString::fromLatin1(fallback));
+  // UTF-8: a help text may name Korean folders (train --aihub).
+  QCommandLineOption option(QString::fromLatin1(name), QString::fromUtf8(help));
+  if (value) option.setValueName(QString::fromUtf8(value));
+  if (fallback) option.setDefaultValue(QString::fromUtf8(fallback));
   parser.addOption(option);
   return option;
 }

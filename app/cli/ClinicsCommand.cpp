@@ -191,43 +191,35 @@ int runClinics(const QStringList& arguments) {
       "Google Places reads its key from WALNESS_GOOGLE_API_KEY. Results of searches and imports "
       "are kept in the local store, which --provider cache reads offline."));
   parser.addHelpOption();
-  const QCommandLineOption near(QStringLiteral("near"),
-                                QStringLiteral("The point, e.g. 37.5663,126.9779."),
-                                QStringLiteral("lat,lon"));
-  const QCommandLineOption radius(
-      QStringLiteral("radius"),
-      QStringLiteral("Search radius in km (default 5; with --input only applied when given)."),
-      QStringLiteral("km"));
-  const QCommandLineOption sort(QStringLiteral("sort"), QStringLiteral("distance or rating."),
-                                QStringLiteral("order"), QStringLiteral("distance"));
-  const QCommandLineOption openNow(QStringLiteral("open-now"),
-                                   QStringLiteral("Only clinics known to be open now."));
-  const QCommandLineOption emergency(QStringLiteral("emergency"),
-                                     QStringLiteral("Only 24-hour or emergency clinics."));
-  const QCommandLineOption minRating(QStringLiteral("min-rating"),
-                                     QStringLiteral("Only clinics rated at least this."),
-                                     QStringLiteral("stars"));
-  const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most this many."),
-                                 QStringLiteral("n"));
-  const QCommandLineOption provider(QStringLiteral("provider"),
-                                    QStringLiteral("osm, google, localdata or cache."),
-                                    QStringLiteral("name"), QStringLiteral("osm"));
-  const QCommandLineOption input(
-      QStringLiteral("input"),
-      QStringLiteral("Parse a saved provider response (osm, google) or a LOCALDATA CSV instead of "
-                     "using the network."),
-      QStringLiteral("file"));
-  const QCommandLineOption store(QStringLiteral("store"),
-                                 QStringLiteral("The local clinic store (SQLite)."),
-                                 QStringLiteral("file"));
-  const QCommandLineOption endpoint(
-      QStringLiteral("endpoint"),
-      QStringLiteral("Another server for the osm or google search, e.g. a private Overpass API "
-                     "instance."),
-      QStringLiteral("url"));
-  const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-  parser.addOptions({near, radius, sort, openNow, emergency, minRating, limit, provider, input,
-                     store, endpoint, json});
+  const QCommandLineOption near =
+      addOption(parser, "near", "The point, e.g. 37.5663,126.9779.", "lat,lon");
+  const QCommandLineOption radius =
+      addOption(parser, "radius",
+                "Search radius in km (default 5; with --input only applied when given).", "km");
+  const QCommandLineOption sort =
+      addOption(parser, "sort", "distance or rating.", "order", "distance");
+  const QCommandLineOption openNow =
+      addOption(parser, "open-now", "Only clinics known to be open now.");
+  const QCommandLineOption emergency =
+      addOption(parser, "emergency", "Only 24-hour or emergency clinics.");
+  const QCommandLineOption minRating =
+      addOption(parser, "min-rating", "Only clinics rated at least this.", "stars");
+  const QCommandLineOption limit = addOption(parser, "limit", "At most this many.", "n");
+  const QCommandLineOption provider =
+      addOption(parser, "provider", "osm, google, localdata or cache.", "name", "osm");
+  const QCommandLineOption input =
+      addOption(parser, "input",
+                "Parse a saved provider response (osm, google) or a LOCALDATA CSV instead of "
+                "using the network.",
+                "file");
+  const QCommandLineOption store =
+      addOption(parser, "store", "The local clinic store (SQLite).", "file");
+  const QCommandLineOption endpoint =
+      addOption(parser, "endpoint",
+                "Another server for the osm or google search, e.g. a private Overpass API "
+                "instance.",
+                "url");
+  const QCommandLineOption json = addOption(parser, "json", "Print JSON.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
 
   const auto origin = parsePoint(parser.value(near));

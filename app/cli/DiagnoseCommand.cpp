@@ -20,6 +20,7 @@
 #include "walness/cam/CamMethod.h"
 #include "walness/cam/Heatmap.h"
 #include "walness/gate/EyeFinder.h"
+#include "walness/gate/EyePair.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/inference/Classifier.h"
 #include "walness/inference/ScreeningJson.h"
@@ -90,6 +91,122 @@ void printHuman(const QString& image, const inference::Diagnosis& diagnosis,
   o << "  A screening aid, not a veterinary diagnosis.\n";
 }
 
+// What every photo of one `diagnose` run is screened with.
+struct DiagnoseRun {
+  const inference::Classifier& classifier;
+  const cam::CamMethod& method;
+  bool json = false;
+  QString camOut;  // a file, or a folder with several photos; empty: no heatmap file
+  bool camOutIsFolder = false;
+  bool autoCrop = false;
+  bool allEyes = false;
+};
+
+// The --cam-out file for one square of `image`: with two eyes the photo's side goes before ".png".
+QString camFileFor(const DiagnoseRun& run, const QString& image, gate::PhotoSide side) {
+  if (run.camOut.isEmpty()) return {};
+  QString file =
+      run.camOutIsFolder
+          ? QDir(run.camOut)
+                .filePath(QFileInfo(image).completeBaseName() + QStringLiteral(".cam.png"))
+          : run.camOut;
+  if (side == gate::PhotoSide::Only) return file;
+  const QString sideId = QString::fromStdString(gate::photoSideId(side));
+  const qsizetype dot = file.lastIndexOf(QLatin1Char('.'));
+  const qsizetype slash = file.lastIndexOf(QLatin1Char('/'));
+  return dot > slash ? file.left(dot) + QLatin1Char('.') + sideId + file.mid(dot)
+                     : file + QLatin1Char('.') + sideId;
+}
+
+// The squares to screen in one photo: the given region, the eyes found (the best one, or with
+// --all-eyes both eyes of a pair), or the whole photo (an empty square).
+struct SquareToScreen {
+  std::optional<cv::Rect> square;
+  gate::PhotoSide side = gate::PhotoSide::Only;
+  QJsonValue autoCrop = QJsonValue::Null;  // the found square as `auto_crop` reports it
+};
+
+std::vector<SquareToScreen> squaresToScreen(const DiagnoseRun& run, const QString& image,
+                                            const cv::Mat& photo,
+                                            const std::optional<cv::Rect>& region) {
+  if (region || !run.autoCrop || !run.classifier.eyeGate()) return {{region}};
+  const gate::EyeFinder finder(run.classifier.network(), *run.classifier.eyeGate(),
+                               run.classifier.card().input);
+  const auto found = finder.find(photo, run.classifier.card().species, run.allEyes ? 4 : 1);
+  std::vector<gate::PlacedEye> eyes = gate::eyesToScreen(found, finder.pairRule());
+  if (!run.allEyes && eyes.size() > 1) eyes = {{found.front(), gate::PhotoSide::Only}};
+  std::vector<SquareToScreen> squares;
+  for (const gate::PlacedEye& eye : eyes)
+    squares.push_back({eye.eye.square, eye.side,
+                       QJsonObject{{QStringLiteral("x"), eye.eye.square.x},
+                                   {QStringLiteral("y"), eye.eye.square.y},
+                                   {QStringLiteral("size"), eye.eye.square.width},
+                                   {QStringLiteral("score"), eye.eye.score}}});
+  if (!run.json) {
+    out() << image << ": ";
+    if (squares.empty())
+      out() << "no eye found; screening the whole photo\n";
+    else if (squares.size() == 1)
+      out() << QStringLiteral("eye found at %1,%2 (%3 px square)\n")
+                   .arg(squares[0].square->x)
+                   .arg(squares[0].square->y)
+                   .arg(squares[0].square->width);
+    else
+      out() << "two eyes found, each screened\n";
+  }
+  if (squares.empty()) squares.push_back({});
+  return squares;
+}
+
+// Screens one square; prints the human form, returns the JSON form (null on an error, printed).
+std::optional<QJsonObject> screenSquare(const DiagnoseRun& run, const QString& image,
+                                        const cv::Mat& photo, const SquareToScreen& square,
+                                        int* exitCode) {
+  auto explained = run.classifier.explain(photo, square.square, run.method);
+  if (!explained) {
+    err() << "walness-cli diagnose: " << image << ": " << qs(explained.message()) << "\n";
+    *exitCode = kExitBadInput;
+    return std::nullopt;
+  }
+  const inference::Diagnosis& diagnosis = explained->diagnosis;
+  inference::ScreenedPhoto screened;
+  screened.image = image;
+  screened.region = explained->region;
+  QString camLine;
+  if (!explained->heatmaps.empty()) {
+    const auto& [disease, heatmap] = *explained->heatmaps.begin();
+    const QString camFile = camFileFor(run, image, square.side);
+    if (!camFile.isEmpty()) {
+      cv::Mat overlayBgr;
+      cv::cvtColor(cam::overlayHeatmap(photo, heatmap, 0.45, explained->region), overlayBgr,
+                   cv::COLOR_RGB2BGR);
+      if (!cv::imwrite(camFile.toStdString(), overlayBgr)) {
+        err() << "walness-cli diagnose: cannot write " << camFile << "\n";
+        *exitCode = kExitFailure;
+        return std::nullopt;
+      }
+      camLine = QStringLiteral("Heatmap (%1, %2): %3")
+                    .arg(qs(explained->camMethod), diseaseName(disease), camFile);
+    }
+    screened.camMethod = explained->camMethod;
+    screened.camDisease = disease;
+    screened.camFile = camFile;
+  }
+  // The shape the eye-check page saves too.
+  QJsonObject object = inference::screeningToJson(diagnosis, screened);
+  if (run.autoCrop) object.insert(QStringLiteral("auto_crop"), square.autoCrop);
+  if (run.allEyes)
+    object.insert(QStringLiteral("photo_side"),
+                  QString::fromStdString(gate::photoSideId(square.side)));
+  if (!run.json) {
+    if (square.side != gate::PhotoSide::Only)
+      out() << (square.side == gate::PhotoSide::Left ? "Eye on the left of the photo: "
+                                                     : "Eye on the right of the photo: ");
+    printHuman(image, diagnosis, run.classifier.card(), camLine);
+  }
+  return object;
+}
+
 }  // namespace
 
 int runDiagnose(const QStringList& arguments) {
@@ -98,32 +215,32 @@ int runDiagnose(const QStringList& arguments) {
       "Screens photos of a pet's eye for the diseases a model bundle checks.\n"
       "Exit codes: 0 ok, 2 usage, 3 unreadable or invalid input, 4 model bundle problem."));
   parser.addHelpOption();
-  const QCommandLineOption speciesOption(QStringLiteral("species"),
-                                         QStringLiteral("dog or cat (required)."),
-                                         QStringLiteral("species"));
-  const QCommandLineOption modelOption(QStringLiteral("model"),
-                                       QStringLiteral("Model bundle folder (default: the installed "
-                                                      "bundle for the species)."),
-                                       QStringLiteral("dir"));
-  const QCommandLineOption regionOption(QStringLiteral("region"),
-                                        QStringLiteral("Eye region in the photo, in pixels."),
-                                        QStringLiteral("x,y,w,h"));
-  const QCommandLineOption camOption(QStringLiteral("cam"),
-                                     QStringLiteral("Heatmap method: gradcam (default), gradcampp, "
-                                                    "hirescam, layercam."),
-                                     QStringLiteral("method"), QStringLiteral("gradcam"));
-  const QCommandLineOption camOutOption(
-      QStringLiteral("cam-out"),
-      QStringLiteral("Write the heatmap over the photo as PNG (with several images: a folder)."),
-      QStringLiteral("file"));
-  const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                      QStringLiteral("One JSON object per image and line."));
-  const QCommandLineOption autoCropOption(
-      QStringLiteral("auto-crop"),
-      QStringLiteral("Without --region: find the eye in the photo and screen the best square "
-                     "(the whole photo when none is found)."));
-  parser.addOptions({speciesOption, modelOption, regionOption, camOption, camOutOption, jsonOption,
-                     autoCropOption});
+  const QCommandLineOption speciesOption =
+      addOption(parser, "species", "dog or cat (required).", "species");
+  const QCommandLineOption modelOption = addOption(parser, "model",
+                                                   "Model bundle folder (default: the installed "
+                                                   "bundle for the species).",
+                                                   "dir");
+  const QCommandLineOption regionOption =
+      addOption(parser, "region", "Eye region in the photo, in pixels.", "x,y,w,h");
+  const QCommandLineOption camOption = addOption(parser, "cam",
+                                                 "Heatmap method: gradcam (default), gradcampp, "
+                                                 "hirescam, layercam.",
+                                                 "method", "gradcam");
+  const QCommandLineOption camOutOption =
+      addOption(parser, "cam-out",
+                "Write the heatmap over the photo as PNG (with several images: a folder).", "file");
+  const QCommandLineOption jsonOption =
+      addOption(parser, "json", "One JSON object per image and line.");
+  const QCommandLineOption autoCropOption =
+      addOption(parser, "auto-crop",
+                "Without --region: find the eye in the photo and screen the best square "
+                "(the whole photo when none is found).");
+  const QCommandLineOption allEyesOption =
+      addOption(parser, "all-eyes",
+                "With --auto-crop: when both eyes are found, screen each (JSON: one object "
+                "per photo with \"eyes\", each named by its side of the photo; --cam-out "
+                "files get the side before .png).");
   parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos to screen."),
                                QStringLiteral("IMAGE..."));
 
@@ -146,6 +263,8 @@ int runDiagnose(const QStringList& arguments) {
   const auto method = cam::createCamMethod(parser.value(camOption).toStdString());
   if (!method)
     return usage(QStringLiteral("unknown --cam method '%1'").arg(parser.value(camOption)));
+  if (parser.isSet(allEyesOption) && !parser.isSet(autoCropOption))
+    return usage(QStringLiteral("--all-eyes needs --auto-crop"));
   const bool json = parser.isSet(jsonOption);
   const QString camOut = parser.value(camOutOption);
   const bool camOutIsFolder = !camOut.isEmpty() && images.size() > 1;
@@ -181,6 +300,13 @@ int runDiagnose(const QStringList& arguments) {
     return kExitModel;
   }
 
+  const DiagnoseRun run{classifier,
+                        *method,
+                        json,
+                        camOut,
+                        camOutIsFolder,
+                        parser.isSet(autoCropOption),
+                        parser.isSet(allEyesOption)};
   int exitCode = kExitOk;
   for (const QString& image : images) {
     auto decoded = imaging::decodeImageFile(image.toStdString());
@@ -196,69 +322,16 @@ int runDiagnose(const QStringList& arguments) {
       exitCode = kExitBadInput;
       continue;
     }
-    std::optional<cv::Rect> square = region;
-    QJsonValue autoCropJson = QJsonValue::Null;
-    if (!region && parser.isSet(autoCropOption) && classifier.eyeGate()) {
-      const gate::EyeFinder finder(classifier.network(), *classifier.eyeGate(),
-                                   classifier.card().input);
-      const auto eyes = finder.find(photo, classifier.card().species, 1);
-      if (!eyes.empty()) {
-        square = eyes.front().square;
-        autoCropJson = QJsonObject{{QStringLiteral("x"), square->x},
-                                   {QStringLiteral("y"), square->y},
-                                   {QStringLiteral("size"), square->width},
-                                   {QStringLiteral("score"), eyes.front().score}};
-      }
-      if (!json)
-        out() << image << ": "
-              << (eyes.empty() ? QStringLiteral("no eye found; screening the whole photo\n")
-                               : QStringLiteral("eye found at %1,%2 (%3 px square)\n")
-                                     .arg(square->x)
-                                     .arg(square->y)
-                                     .arg(square->width));
-    }
-    auto explained = classifier.explain(photo, square, *method);
-    if (!explained) {
-      err() << "walness-cli diagnose: " << image << ": " << qs(explained.message()) << "\n";
-      exitCode = kExitBadInput;
-      continue;
-    }
-    const inference::Diagnosis& diagnosis = explained->diagnosis;
-
-    inference::ScreenedPhoto screened;
-    screened.image = image;
-    screened.region = explained->region;
-    QString camLine;
-    if (!explained->heatmaps.empty()) {
-      const auto& [disease, heatmap] = *explained->heatmaps.begin();
-      QString camFile;
-      if (!camOut.isEmpty()) {
-        camFile = camOutIsFolder ? QDir(camOut).filePath(QFileInfo(image).completeBaseName() +
-                                                         QStringLiteral(".cam.png"))
-                                 : camOut;
-        cv::Mat overlayBgr;
-        cv::cvtColor(cam::overlayHeatmap(photo, heatmap, 0.45, explained->region), overlayBgr,
-                     cv::COLOR_RGB2BGR);
-        if (!cv::imwrite(camFile.toStdString(), overlayBgr)) {
-          err() << "walness-cli diagnose: cannot write " << camFile << "\n";
-          return kExitFailure;
-        }
-        camLine = QStringLiteral("Heatmap (%1, %2): %3")
-                      .arg(qs(explained->camMethod), diseaseName(disease), camFile);
-      }
-      screened.camMethod = explained->camMethod;
-      screened.camDisease = disease;
-      screened.camFile = camFile;
-    }
-
-    if (json) {
-      // The shape the eye-check page saves too.
-      QJsonObject object = inference::screeningToJson(diagnosis, screened);
-      if (parser.isSet(autoCropOption)) object.insert(QStringLiteral("auto_crop"), autoCropJson);
-      out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << "\n";
-    } else {
-      printHuman(image, diagnosis, classifier.card(), camLine);
-    }
+    QJsonArray eyes;
+    for (const SquareToScreen& square : squaresToScreen(run, image, photo, region))
+      if (auto screened = screenSquare(run, image, photo, square, &exitCode))
+        eyes.append(*screened);
+    if (json && !eyes.isEmpty())
+      out() << QJsonDocument(run.allEyes ? QJsonObject{{QStringLiteral("image"), image},
+                                                       {QStringLiteral("eyes"), eyes}}
+                                         : eyes.first().toObject())
+                   .toJson(QJsonDocument::Compact)
+            << "\n";
     out().flush();
   }
   return exitCode;

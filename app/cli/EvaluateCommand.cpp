@@ -12,6 +12,8 @@
 #include "CliCommon.h"
 #include "walness/bundle/ModelBundle.h"
 #include "walness/gate/EyeGate.h"
+#include "walness/training/Bootstrap.h"
+#include "walness/training/BundleComparison.h"
 #include "walness/training/Evaluation.h"
 #include "walness/training/MetricPlots.h"
 #include "walness/training/data/LabeledDataset.h"
@@ -23,6 +25,32 @@ namespace {
 
 QString number(const std::optional<double>& value) {
   return value ? QString::number(*value, 'f', 4) : QStringLiteral("n/a");
+}
+
+QString interval(const training::BootstrapInterval& value) {
+  return QStringLiteral("%1 to %2").arg(value.low, 0, 'f', 4).arg(value.high, 0, 'f', 4);
+}
+
+QJsonArray intervalJson(const training::BootstrapInterval& value) {
+  return QJsonArray{value.low, value.high};
+}
+
+// The report's JSON with each AUC's bootstrap interval beside it ("macro_auc_interval",
+// per label "auc_interval": [low, high]).
+QJsonObject reportJson(const training::EvaluationReport& report,
+                       const training::AucIntervals& intervals) {
+  QJsonObject result = report.toJson();
+  if (intervals.macro)
+    result[QStringLiteral("macro_auc_interval")] = intervalJson(*intervals.macro);
+  QJsonObject perLabel = result[QStringLiteral("per_label")].toObject();
+  for (const auto& [label, labelInterval] : intervals.perLabel) {
+    const QString key = QString::fromStdString(label);
+    QJsonObject one = perLabel[key].toObject();
+    one[QStringLiteral("auc_interval")] = intervalJson(labelInterval);
+    perLabel[key] = one;
+  }
+  result[QStringLiteral("per_label")] = perLabel;
+  return result;
 }
 
 // The dataset's labels in the bundle's order; an error names a disease the data lacks.
@@ -114,6 +142,79 @@ int runEyeSizeStudy(bundle::ModelBundle& bundle, const std::string& bundleDirect
   return kExitOk;
 }
 
+// `evaluate --compare A B`: both bundles on the same photos, each with its bootstrap intervals,
+// and the paired bootstrap of A's macro AUC minus B's.
+int runComparison(const QString& candidate, const QString& baseline,
+                  const training::LabeledDataset& photos, const QString& description, bool asJson) {
+  const training::BootstrapSettings bootstrap;
+  auto compared = training::compareBundles(candidate.toStdString(), baseline.toStdString(), photos,
+                                           1, bootstrap);
+  if (!compared) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(compared.message()) << "\n";
+    return exitCodeFor(compared.error());
+  }
+  const training::BundleComparison& c = compared.value();
+  const QString verdict =
+      c.candidateClearlyBetter()
+          ? QStringLiteral("A beats B by more than the interval")
+          : QStringLiteral("A does not beat B by more than the interval: no evidence it is better");
+  if (asJson) {
+    QJsonObject a = reportJson(c.candidate, c.candidateIntervals);
+    a[QStringLiteral("model")] = candidate;
+    QJsonObject b = reportJson(c.baseline, c.baselineIntervals);
+    b[QStringLiteral("model")] = baseline;
+    QJsonObject result{{QStringLiteral("n"), qint64(photos.images.size())},
+                       {QStringLiteral("photos"), description},
+                       {QStringLiteral("resamples"), bootstrap.resamples},
+                       {QStringLiteral("a"), a},
+                       {QStringLiteral("b"), b},
+                       {QStringLiteral("a_clearly_better"), c.candidateClearlyBetter()}};
+    if (c.difference)
+      result[QStringLiteral("macro_auc_difference")] =
+          QJsonObject{{QStringLiteral("estimate"), c.difference->estimate},
+                      {QStringLiteral("interval"), intervalJson(*c.difference)}};
+    out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+    return kExitOk;
+  }
+  const auto printModel = [](const QString& name, const QString& directory,
+                             const training::EvaluationReport& report,
+                             const training::AucIntervals& intervals) {
+    out() << name << " " << directory << ": macro AUC " << number(report.macroAuc)
+          << (intervals.macro ? " (" + interval(*intervals.macro) + ")" : QString()) << ", ECE "
+          << QString::number(report.ece, 'f', 4) << "\n";
+  };
+  out() << "On " << photos.images.size() << " photos (" << description << "), "
+        << bootstrap.resamples << " bootstrap resamples, 95% intervals:\n";
+  printModel(QStringLiteral("A"), candidate, c.candidate, c.candidateIntervals);
+  printModel(QStringLiteral("B"), baseline, c.baseline, c.baselineIntervals);
+  out() << QStringLiteral("%1 %2 %3 %4\n")
+               .arg(QStringLiteral("disease"), -24)
+               .arg(QStringLiteral("A: AUC (interval)"), 28)
+               .arg(QStringLiteral("B: AUC (interval)"), 28)
+               .arg(QStringLiteral("pos/n"), 10);
+  for (const std::string& label : c.diseases) {
+    const auto cell = [&](const training::EvaluationReport& report,
+                          const training::AucIntervals& intervals) {
+      const auto found = intervals.perLabel.find(label);
+      return number(report.perLabel.at(label).auc) +
+             (found == intervals.perLabel.end() ? QString() : " (" + interval(found->second) + ")");
+    };
+    const auto& metrics = c.candidate.perLabel.at(label);
+    out() << QStringLiteral("%1 %2 %3 %4\n")
+                 .arg(QString::fromStdString(label), -24)
+                 .arg(cell(c.candidate, c.candidateIntervals), 28)
+                 .arg(cell(c.baseline, c.baselineIntervals), 28)
+                 .arg(QStringLiteral("%1/%2").arg(metrics.positives).arg(metrics.n), 10);
+  }
+  if (c.difference)
+    out() << "A - B macro AUC: " << QString::number(c.difference->estimate, 'f', 4)
+          << " (paired interval " << interval(*c.difference) << "): " << verdict << "\n";
+  else
+    out()
+        << "A - B macro AUC: cannot be computed (no disease with both classes among the photos)\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int runEvaluate(const QStringList& arguments) {
@@ -123,37 +224,44 @@ int runEvaluate(const QStringList& arguments) {
       "specificity and F1 at the bundle's thresholds; macro AUC; expected calibration error. An "
       "empty (unknown) cell leaves that photo out for that disease only."));
   parser.addHelpOption();
-  const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Bundle folder."),
-                                 QStringLiteral("dir"));
-  const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("labels.csv."),
-                                QStringLiteral("csv"));
-  const QCommandLineOption split(QStringLiteral("split"),
-                                 QStringLiteral("Only rows of this split (default: all rows)."),
-                                 QStringLiteral("name"));
-  const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-  const QCommandLineOption plots(QStringLiteral("plots"),
-                                 QStringLiteral("Write roc.png and reliability.png here."),
-                                 QStringLiteral("dir"));
-  const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads."),
-                                   QStringLiteral("n"), QStringLiteral("2"));
-  const QCommandLineOption flip(
-      QStringLiteral("flip"),
-      QStringLiteral("Average each photo's logits with its mirror image's (test-time "
-                     "augmentation, twice the time), to measure what that would gain."));
-  const QCommandLineOption eyeSides(
-      QStringLiteral("eye-sides"),
-      QStringLiteral("The small-eye study: shrink every photo so its shorter side is each of these "
-                     "sizes (e.g. 24,32,48,64,96,128), screen it as the app would and report the "
-                     "metrics, the eye gate's decisions and the quality checks per size."),
-      QStringLiteral("list"));
-  parser.addOptions({model, data, split, json, plots, threads, flip, eyeSides});
+  const QCommandLineOption model = addOption(parser, "model", "Bundle folder.", "dir");
+  const QCommandLineOption data = addOption(parser, "data", "labels.csv.", "csv");
+  const QCommandLineOption split =
+      addOption(parser, "split", "Only rows of this split (default: all rows).", "name");
+  const QCommandLineOption json = addOption(parser, "json", "Print JSON.");
+  const QCommandLineOption plots =
+      addOption(parser, "plots", "Write roc.png and reliability.png here.", "dir");
+  const QCommandLineOption threads = addOption(parser, "threads", "LibTorch threads.", "n", "2");
+  const QCommandLineOption flip =
+      addOption(parser, "flip",
+                "Average each photo's logits with its mirror image's (test-time "
+                "augmentation, twice the time), to measure what that would gain.");
+  const QCommandLineOption eyeSides =
+      addOption(parser, "eye-sides",
+                "The small-eye study: shrink every photo so its shorter side is each of these "
+                "sizes (e.g. 24,32,48,64,96,128), screen it as the app would and report the "
+                "metrics, the eye gate's decisions and the quality checks per size.",
+                "list");
+  const QCommandLineOption compare =
+      addOption(parser, "compare",
+                "Compare two bundles, A and B (the two arguments), on the same photos (default "
+                "split: test): each one's metrics with bootstrap 95% intervals, and the "
+                "paired bootstrap of A's macro AUC minus B's. A beats B only when that "
+                "interval lies above 0.");
+  parser.addPositionalArgument(QStringLiteral("bundles"),
+                               QStringLiteral("With --compare: bundle folders A and B."),
+                               QStringLiteral("[A B]"));
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
-  if (!parser.isSet(model) || !parser.isSet(data)) {
-    err() << "walness-cli evaluate: give --model DIR and --data labels.csv.\n";
+  const QStringList compared = parser.positionalArguments();
+  if (parser.isSet(compare) ? compared.size() != 2 || !parser.isSet(data)
+                            : !compared.isEmpty() || !parser.isSet(model) || !parser.isSet(data)) {
+    err() << "walness-cli evaluate: give --model DIR and --data labels.csv, or --compare A B and "
+             "--data labels.csv.\n";
     return kExitUsage;
   }
   torch::set_num_threads(std::max(1, parser.value(threads).toInt()));
-  auto bundle = bundle::loadModelBundle(parser.value(model).toStdString());
+  auto bundle = bundle::loadModelBundle(
+      (parser.isSet(compare) ? compared.front() : parser.value(model)).toStdString());
   if (!bundle) {
     err() << "walness-cli evaluate: " << QString::fromStdString(bundle.message()) << "\n";
     return kExitModel;
@@ -163,8 +271,20 @@ int runEvaluate(const QStringList& arguments) {
     err() << "walness-cli evaluate: " << QString::fromStdString(labelled.message()) << "\n";
     return kExitBadInput;
   }
+  const QString splitName = parser.isSet(split)     ? parser.value(split)
+                            : parser.isSet(compare) ? QStringLiteral("test")
+                                                    : QString();
   training::LabeledDataset selected =
-      parser.isSet(split) ? labelled->subset(parser.value(split).toStdString()) : *labelled;
+      splitName.isEmpty() ? *labelled : labelled->subset(splitName.toStdString());
+  if (parser.isSet(compare)) {
+    if (selected.images.empty()) {
+      err() << "walness-cli evaluate: no rows of the split \"" << splitName << "\"\n";
+      return kExitBadInput;
+    }
+    return runComparison(compared[0], compared[1], selected,
+                         parser.value(data) + QStringLiteral(", split ") + splitName,
+                         parser.isSet(json));
+  }
   auto dataset = alignedTo(selected, bundle->card);
   if (!dataset || dataset->images.empty()) {
     err() << "walness-cli evaluate: "
@@ -188,6 +308,7 @@ int runEvaluate(const QStringList& arguments) {
   for (const auto& label : bundle->card.labels) thresholds.push_back(label.threshold);
   const training::EvaluationReport report =
       training::evaluateProbabilities(*dataset, probabilities, thresholds);
+  const training::AucIntervals intervals = training::bootstrapAucs(*dataset, probabilities);
   if (parser.isSet(plots)) {
     if (auto written =
             training::writeMetricPlots(parser.value(plots).toStdString(), *dataset, probabilities);
@@ -197,18 +318,21 @@ int runEvaluate(const QStringList& arguments) {
     }
   }
   if (parser.isSet(json)) {
-    QJsonObject result = report.toJson();
+    QJsonObject result = reportJson(report, intervals);
     result[QStringLiteral("n")] = qint64(dataset->images.size());
     out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
     return kExitOk;
   }
   out() << QString::fromStdString(bundle->card.id) << " "
         << QString::fromStdString(bundle->card.version) << " on " << dataset->images.size()
-        << " photos: macro AUC " << number(report.macroAuc) << ", ECE "
-        << QString::number(report.ece, 'f', 4) << "\n";
-  out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+        << " photos: macro AUC " << number(report.macroAuc)
+        << (intervals.macro ? " (95% bootstrap interval " + interval(*intervals.macro) + ")"
+                            : QString())
+        << ", ECE " << QString::number(report.ece, 'f', 4) << "\n";
+  out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
                .arg(QStringLiteral("disease"), -24)
                .arg(QStringLiteral("AUC"), 7)
+               .arg(QStringLiteral("AUC interval"), 18)
                .arg(QStringLiteral("PR-AUC"), 7)
                .arg(QStringLiteral("sens"), 6)
                .arg(QStringLiteral("spec"), 6)
@@ -216,9 +340,13 @@ int runEvaluate(const QStringList& arguments) {
                .arg(QStringLiteral("pos/n"), 10);
   for (const std::string& label : report.labels) {
     const auto& m = report.perLabel.at(label);
-    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+    const auto labelInterval = intervals.perLabel.find(label);
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
                  .arg(QString::fromStdString(label), -24)
                  .arg(number(m.auc), 7)
+                 .arg(labelInterval == intervals.perLabel.end() ? QStringLiteral("n/a")
+                                                                : interval(labelInterval->second),
+                      18)
                  .arg(number(m.prAuc), 7)
                  .arg(m.sensitivity, 6, 'f', 3)
                  .arg(m.specificity, 6, 'f', 3)

@@ -201,17 +201,15 @@ int runLocate(const QStringList& arguments) {
       "in pixels of the upright photo. Needs a model bundle with an eye gate.\n"
       "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 model bundle problem."));
   parser.addHelpOption();
-  const QCommandLineOption speciesOption(QStringLiteral("species"),
-                                         QStringLiteral("dog or cat (required)."),
-                                         QStringLiteral("species"));
-  const QCommandLineOption modelOption(
-      QStringLiteral("model"),
-      QStringLiteral("Model bundle folder (default: the installed dog bundle, whose gate knows "
-                     "both species)."),
-      QStringLiteral("dir"));
-  const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                      QStringLiteral("JSON lines (the default and only format)."));
-  parser.addOptions({speciesOption, modelOption, jsonOption});
+  const QCommandLineOption speciesOption =
+      addOption(parser, "species", "dog or cat (required).", "species");
+  const QCommandLineOption modelOption =
+      addOption(parser, "model",
+                "Model bundle folder (default: the installed dog bundle, whose gate knows "
+                "both species).",
+                "dir");
+  const QCommandLineOption jsonOption =
+      addOption(parser, "json", "JSON lines (the default and only format).");
   parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos."),
                                QStringLiteral("IMAGE..."));
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;

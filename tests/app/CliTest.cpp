@@ -28,3 +28,22 @@ TEST(CliTest, NoCommandPrintsUsage) {
   EXPECT_EQ(run.exitCode, 2);
   EXPECT_TRUE(run.err.contains(QStringLiteral("Usage:"))) << run.err.toStdString();
 }
+
+// Every command's options come from one helper; help texts are UTF-8 (train names the AI Hub's
+// Korean folders) and list what the options say.
+TEST(CliTest, HelpListsEveryCommandsOptionsInUtf8) {
+  const std::pair<const char*, const char*> expected[] = {
+      {"train", "<split>/개|고양이/안구/일반/..."},
+      {"diagnose", "--all-eyes"},
+      {"evaluate", "--compare"},
+      {"batch", "--save-retry <seconds>"},
+      {"clinics", "--provider <name>"},
+      {"locate", "--species <species>"},
+  };
+  for (const auto& [command, text] : expected) {
+    const CliRun run = runCli({QString::fromLatin1(command), QStringLiteral("--help")});
+    EXPECT_EQ(run.exitCode, 0) << command;
+    EXPECT_TRUE(run.out.contains(QString::fromUtf8(text))) << command << ":\n"
+                                                           << run.out.toStdString();
+  }
+}

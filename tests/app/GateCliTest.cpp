@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 
 #include "CliRunner.h"
+#include "ExifJpeg.h"
 #include "SharedData.h"
 
 namespace {
@@ -23,6 +24,27 @@ const QString kShippedModel = QStringLiteral(WALNESS_SOURCE_DIR "/models/dog-eye
 
 bool shippedGate() {
   return QFile::exists(kShippedModel + QStringLiteral("/eye-gate.json"));
+}
+
+double intersectionOverUnion(const QRectF& a, const QRectF& b) {
+  const QRectF overlap = a.intersected(b);
+  const double shared = overlap.width() * overlap.height();
+  return shared / (a.width() * a.height() + b.width() * b.height() - shared);
+}
+
+// A real dog eye pasted into a larger not-eye photo at `place` (700 x 500 x `scale`), BGR.
+cv::Mat sceneWithAnEye(double scale, cv::Rect* place) {
+  cv::Mat eye = cv::imread(
+      walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))
+          .toStdString());
+  cv::Mat scene =
+      cv::imread(walness::test::firstValidationPhoto(QStringLiteral("not-eye")).toStdString());
+  if (eye.empty() || scene.empty()) return {};
+  *place = cv::Rect(int(400 * scale), int(120 * scale), int(180 * scale), int(180 * scale));
+  cv::resize(scene, scene, cv::Size(int(700 * scale), int(500 * scale)), 0, 0, cv::INTER_CUBIC);
+  cv::resize(eye, eye, place->size(), 0, 0, cv::INTER_CUBIC);
+  eye.copyTo(scene(*place));
+  return scene;
 }
 
 QJsonObject diagnoseJson(const QString& photo, int* exitCode, const QStringList& extra = {}) {
@@ -85,16 +107,9 @@ TEST(GateCliTest, APhotoThatIsNotAnEyeAbstainsAndADogEyeIsScreened) {
 TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
   QTemporaryDir dir;
-  // A real dog eye pasted into a larger not-eye photo at (400, 120), 180 px.
-  cv::Mat eye = cv::imread(
-      walness::test::firstValidationPhoto(QStringLiteral("dog-eye"), QStringLiteral(",crop,"))
-          .toStdString());
-  cv::Mat scene =
-      cv::imread(walness::test::firstValidationPhoto(QStringLiteral("not-eye")).toStdString());
-  ASSERT_FALSE(eye.empty() || scene.empty());
-  cv::resize(scene, scene, cv::Size(700, 500));
-  cv::resize(eye, eye, cv::Size(180, 180));
-  eye.copyTo(scene(cv::Rect(400, 120, 180, 180)));
+  cv::Rect place;
+  const cv::Mat scene = sceneWithAnEye(1, &place);
+  ASSERT_FALSE(scene.empty());
   const QString photo = dir.filePath(QStringLiteral("scene.jpg"));
   ASSERT_TRUE(cv::imwrite(photo.toStdString(), scene));
 
@@ -112,12 +127,8 @@ TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   const QRectF found(best[QStringLiteral("x")].toDouble(), best[QStringLiteral("y")].toDouble(),
                      best[QStringLiteral("size")].toDouble(),
                      best[QStringLiteral("size")].toDouble());
-  const QRectF placed(400, 120, 180, 180);
-  const QRectF overlap = found.intersected(placed);
-  const double iou = overlap.width() * overlap.height() /
-                     (found.width() * found.height() + placed.width() * placed.height() -
-                      overlap.width() * overlap.height());
-  EXPECT_GE(iou, 0.25) << run.out.toStdString();  // the issue's hit
+  EXPECT_GE(intersectionOverUnion(found, QRectF(400, 120, 180, 180)), 0.25)
+      << run.out.toStdString();  // the issue's hit
 
   int exitCode = -1;
   const QJsonObject screened = diagnoseJson(photo, &exitCode, {QStringLiteral("--auto-crop")});
@@ -132,6 +143,116 @@ TEST(GateCliTest, LocateAndAutoCropFindAnEyeAtAKnownPlace) {
   EXPECT_TRUE(amongBest) << run.out.toStdString();
   EXPECT_TRUE(screened[QStringLiteral("abstained")].isNull())
       << screened[QStringLiteral("abstention_message")].toString().toStdString();
+}
+
+// A phone's photo: 50 megapixels, stored sideways with an EXIF orientation. The finder searches a
+// small copy, yet the square it reports and the square screened are in the upright full-size
+// photo's pixels (the eye's own pixels, not the search copy's).
+TEST(GateCliTest, APhoneSizedSidewaysPhotoIsScreenedFromItsFullResolution) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  QTemporaryDir dir;
+  cv::Rect place;
+  const cv::Mat upright = sceneWithAnEye(12, &place);  // 8400 x 6000
+  ASSERT_FALSE(upright.empty());
+  cv::Mat sideways;
+  cv::rotate(upright, sideways, cv::ROTATE_90_COUNTERCLOCKWISE);
+  std::vector<unsigned char> jpeg;
+  ASSERT_TRUE(cv::imencode(".jpg", sideways, jpeg, {cv::IMWRITE_JPEG_QUALITY, 90}));
+  jpeg = walness::test::withExifOrientation(std::move(jpeg), 6);  // "turn 90 degrees clockwise"
+  const QString photo = dir.filePath(QStringLiteral("IMG_4032.jpg"));
+  QFile file(photo);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(reinterpret_cast<const char*>(jpeg.data()), qint64(jpeg.size()));
+  file.close();
+
+  const CliRun run = runCli({QStringLiteral("locate"), QStringLiteral("--species"),
+                             QStringLiteral("dog"), QStringLiteral("--json"), photo});
+  ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+  const QJsonObject line = QJsonDocument::fromJson(run.out.toUtf8()).object();
+  EXPECT_EQ(line[QStringLiteral("width")].toInt(), 8400);
+  EXPECT_EQ(line[QStringLiteral("height")].toInt(), 6000);
+  const QJsonArray eyes = line[QStringLiteral("eyes")].toArray();
+  ASSERT_GE(eyes.size(), 1) << run.out.toStdString();
+  const QJsonObject best = eyes[0].toObject();
+  const QRectF found(best[QStringLiteral("x")].toDouble(), best[QStringLiteral("y")].toDouble(),
+                     best[QStringLiteral("size")].toDouble(),
+                     best[QStringLiteral("size")].toDouble());
+  EXPECT_GE(intersectionOverUnion(found, QRectF(place.x, place.y, place.width, place.height)), 0.25)
+      << run.out.toStdString();
+
+  int exitCode = -1;
+  const QJsonObject screened = diagnoseJson(photo, &exitCode, {QStringLiteral("--auto-crop")});
+  const QJsonObject crop = screened[QStringLiteral("auto_crop")].toObject();
+  const QJsonObject region = screened[QStringLiteral("eye_region")].toObject();
+  EXPECT_EQ(region[QStringLiteral("x")].toInt(), crop[QStringLiteral("x")].toInt());
+  EXPECT_EQ(region[QStringLiteral("y")].toInt(), crop[QStringLiteral("y")].toInt());
+  // Cut from the full-size photo: the eye is ~2160 px there, ~410 px in the search copy.
+  EXPECT_GE(region[QStringLiteral("width")].toInt(), 1000) << run.out.toStdString();
+  EXPECT_TRUE(screened[QStringLiteral("abstained")].isNull())
+      << screened[QStringLiteral("abstention_message")].toString().toStdString();
+}
+
+// Two dog eyes side by side (one the mirror image of the other, as a face's eyes are): --all-eyes
+// screens each and names it by its side of the photo; the heatmap files say which is which.
+TEST(GateCliTest, AllEyesScreensBothEyesNamedByTheirSideOfThePhoto) {
+  if (!shippedGate()) GTEST_SKIP() << "the shipped model has no eye gate";
+  QTemporaryDir dir;
+  cv::Rect place;
+  cv::Mat scene = sceneWithAnEye(1, &place);
+  ASSERT_FALSE(scene.empty());
+  const cv::Rect right(place), left(120, place.y + 10, place.width, place.height);
+  cv::flip(scene(right), scene(left), 1);
+  const QString photo = dir.filePath(QStringLiteral("two-eyes.jpg"));
+  ASSERT_TRUE(cv::imwrite(photo.toStdString(), scene));
+  const QString cam = dir.filePath(QStringLiteral("cam.png"));
+
+  int exitCode = -1;
+  const QJsonObject both =
+      diagnoseJson(photo, &exitCode,
+                   {QStringLiteral("--auto-crop"), QStringLiteral("--all-eyes"),
+                    QStringLiteral("--cam-out"), cam});
+  EXPECT_EQ(both[QStringLiteral("image")].toString(), photo);
+  const QJsonArray eyes = both[QStringLiteral("eyes")].toArray();
+  ASSERT_EQ(eyes.size(), 2) << QJsonDocument(both).toJson().toStdString();
+  const std::pair<const char*, cv::Rect> expected[] = {{"left_of_photo", left},
+                                                       {"right_of_photo", right}};
+  for (int k = 0; k < 2; ++k) {
+    const QJsonObject eye = eyes[k].toObject();
+    EXPECT_EQ(eye[QStringLiteral("photo_side")].toString(), QString::fromUtf8(expected[k].first));
+    const QJsonObject region = eye[QStringLiteral("eye_region")].toObject();
+    const QRectF square(
+        region[QStringLiteral("x")].toDouble(), region[QStringLiteral("y")].toDouble(),
+        region[QStringLiteral("width")].toDouble(), region[QStringLiteral("height")].toDouble());
+    const cv::Rect& pasted = expected[k].second;
+    // That eye's square: mostly on the pasted eye (how tightly the finder frames an eye is
+    // measured elsewhere, on marked photos).
+    const QRectF onEye =
+        square.intersected(QRectF(pasted.x, pasted.y, pasted.width, pasted.height));
+    EXPECT_GE(onEye.width() * onEye.height(), 0.5 * square.width() * square.height())
+        << expected[k].first << ": " << square.x() << "," << square.y() << " " << square.width();
+    EXPECT_TRUE(eye[QStringLiteral("abstained")].isNull())
+        << eye[QStringLiteral("abstention_message")].toString().toStdString();
+    EXPECT_EQ(eye[QStringLiteral("findings")].toArray().size(), 5);
+    EXPECT_TRUE(eye[QStringLiteral("auto_crop")].isObject());
+  }
+  EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("cam.left_of_photo.png"))));
+  EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("cam.right_of_photo.png"))));
+
+  // Without --all-eyes the best eye only, in the usual shape; the words name both sides.
+  const QJsonObject best = diagnoseJson(photo, &exitCode, {QStringLiteral("--auto-crop")});
+  EXPECT_TRUE(best[QStringLiteral("auto_crop")].isObject());
+  EXPECT_FALSE(best.contains(QStringLiteral("eyes")));
+  const CliRun human =
+      runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+              QStringLiteral("--auto-crop"), QStringLiteral("--all-eyes"), photo});
+  EXPECT_EQ(human.exitCode, 0) << human.err.toStdString();
+  EXPECT_TRUE(human.out.contains(QStringLiteral("two eyes found")));
+  EXPECT_TRUE(human.out.contains(QStringLiteral("Eye on the left of the photo")));
+  EXPECT_TRUE(human.out.contains(QStringLiteral("Eye on the right of the photo")));
+  EXPECT_EQ(runCli({QStringLiteral("diagnose"), QStringLiteral("--species"), QStringLiteral("dog"),
+                    QStringLiteral("--all-eyes"), photo})
+                .exitCode,
+            2);
 }
 
 TEST(GateCliTest, LocateKeepsTheExitCodesForBadInput) {

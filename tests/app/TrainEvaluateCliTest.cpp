@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -73,6 +74,65 @@ TEST(EvaluateCliTest, PrintsTheDocumentedJsonAndDrawsPlots) {
             40);
   EXPECT_TRUE(QFile::exists(plots + QStringLiteral("/roc.png")));
   EXPECT_TRUE(QFile::exists(plots + QStringLiteral("/reliability.png")));
+}
+
+// A against B on the same photos: the shipped model against an untrained head is better by more
+// than the paired interval; a bundle against itself is not, whatever its metrics.
+TEST(EvaluateCliTest, CompareSaysWhetherABeatsBByMoreThanThePairedInterval) {
+  QTemporaryDir dir;
+  const QString untrained = QString::fromStdString(
+      test::writePretrainedTestBundle(dir.filePath(QStringLiteral("untrained"))));
+  const QString shipped = QStringLiteral(WALNESS_SOURCE_DIR "/models/dog-eye-mobilenetv2");
+  const QString labels =
+      writeRealLabels(dir, "image,split,conjunctivitis,cataract,blepharitis", 40);
+  const auto compare = [&](const QString& a, const QString& b) {
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("evaluate"), QStringLiteral("--compare"), a, b, QStringLiteral("--data"),
+         labels, QStringLiteral("--split"), QStringLiteral("val"), QStringLiteral("--json")});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+  };
+  const QJsonObject better = compare(shipped, untrained);
+  EXPECT_EQ(better[QStringLiteral("n")].toInt(), 40);
+  const QJsonObject a = better[QStringLiteral("a")].toObject();
+  const QJsonArray aInterval = a[QStringLiteral("macro_auc_interval")].toArray();
+  ASSERT_EQ(aInterval.size(), 2);
+  EXPECT_LE(aInterval[0].toDouble(), a[QStringLiteral("macro_auc")].toDouble());
+  EXPECT_GE(aInterval[1].toDouble(), a[QStringLiteral("macro_auc")].toDouble());
+  const QJsonObject difference = better[QStringLiteral("macro_auc_difference")].toObject();
+  EXPECT_NEAR(difference[QStringLiteral("estimate")].toDouble(),
+              a[QStringLiteral("macro_auc")].toDouble() -
+                  better[QStringLiteral("b")].toObject()[QStringLiteral("macro_auc")].toDouble(),
+              1e-9);
+  EXPECT_GT(difference[QStringLiteral("interval")].toArray()[0].toDouble(), 0)
+      << QJsonDocument(better).toJson().toStdString();
+  EXPECT_TRUE(better[QStringLiteral("a_clearly_better")].toBool());
+
+  const QJsonObject same = compare(untrained, untrained);
+  EXPECT_EQ(same[QStringLiteral("macro_auc_difference")]
+                .toObject()[QStringLiteral("estimate")]
+                .toDouble(),
+            0);
+  EXPECT_FALSE(same[QStringLiteral("a_clearly_better")].toBool());
+
+  // The human form names the verdict; a wrong number of bundles is a usage error.
+  const test::CliRun human = test::runCli({QStringLiteral("evaluate"), QStringLiteral("--compare"),
+                                           untrained, untrained, QStringLiteral("--data"), labels,
+                                           QStringLiteral("--split"), QStringLiteral("val")});
+  EXPECT_EQ(human.exitCode, 0) << human.err.toStdString();
+  EXPECT_TRUE(human.out.contains(QStringLiteral("A does not beat B by more than the interval")))
+      << human.out.toStdString();
+  EXPECT_EQ(test::runCli({QStringLiteral("evaluate"), QStringLiteral("--compare"), untrained,
+                          QStringLiteral("--data"), labels})
+                .exitCode,
+            2);
+  // By default --compare reads the held-out test split, which these 40 val rows do not have.
+  const test::CliRun noTest =
+      test::runCli({QStringLiteral("evaluate"), QStringLiteral("--compare"), untrained, untrained,
+                    QStringLiteral("--data"), labels});
+  EXPECT_EQ(noTest.exitCode, 3);
+  EXPECT_TRUE(noTest.err.contains(QStringLiteral("no rows of the split \"test\"")))
+      << noTest.err.toStdString();
 }
 
 TEST(EvaluateCliTest, MissingColumnsAndBrokenBundlesGiveTheirExitCodes) {

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "ExifJpeg.h"
 #include "walness/imaging/ImageDecoder.h"
 #include "walness/imaging/ImageHeader.h"
 
@@ -55,42 +56,9 @@ std::string redCorner(const cv::Mat& rgb) {
   return "none";
 }
 
-// A JPEG with an EXIF APP1 segment holding only the orientation tag.
 Bytes jpegWithOrientation(int orientation) {
-  Bytes jpeg = encode(markedPhotoBgr(), ".jpg", {cv::IMWRITE_JPEG_QUALITY, 95});
-  const unsigned char tiff[] = {'I',
-                                'I',
-                                42,
-                                0,
-                                8,
-                                0,
-                                0,
-                                0,  // little-endian, IFD at 8
-                                1,
-                                0,  // one entry
-                                0x12,
-                                0x01,
-                                3,
-                                0,
-                                1,
-                                0,
-                                0,
-                                0,  // orientation, SHORT, 1
-                                static_cast<unsigned char>(orientation),
-                                0,
-                                0,
-                                0,  // value
-                                0,
-                                0,
-                                0,
-                                0};  // no next IFD
-  Bytes app1 = {0xFF, 0xE1, 0, 0, 'E', 'x', 'i', 'f', 0, 0};
-  app1.insert(app1.end(), std::begin(tiff), std::end(tiff));
-  const size_t length = app1.size() - 2;
-  app1[2] = static_cast<unsigned char>(length >> 8);
-  app1[3] = static_cast<unsigned char>(length & 0xFF);
-  jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
-  return jpeg;
+  return walness::test::withExifOrientation(
+      encode(markedPhotoBgr(), ".jpg", {cv::IMWRITE_JPEG_QUALITY, 95}), orientation);
 }
 
 // A PNG that is only a signature and an IHDR chunk claiming width x height.
@@ -218,6 +186,10 @@ TEST(ImageDecoderTest, ConvertsGraySixteenBitAlphaAndCmykToRgb8) {
   ASSERT_TRUE(fromAlpha.ok()) << fromAlpha.message();
   EXPECT_EQ(fromAlpha->rgb.at<cv::Vec3b>(40, 10), cv::Vec3b(255, 255, 255)) << "over white";
   EXPECT_EQ(fromAlpha->rgb.at<cv::Vec3b>(40, 80), cv::Vec3b(0, 0, 0));
+  cv::Mat halfBlue(80, 90, CV_8UC4, cv::Scalar(255, 0, 0, 128));  // BGRA: blue, half transparent
+  auto fromHalf = decode(encode(halfBlue, ".png"));
+  ASSERT_TRUE(fromHalf.ok()) << fromHalf.message();
+  EXPECT_EQ(fromHalf->rgb.at<cv::Vec3b>(40, 40), cv::Vec3b(127, 127, 255)) << "blue over white";
 
   auto fromCmyk = decode(cmykJpeg(96, 72), "print.jpg");
   ASSERT_TRUE(fromCmyk.ok()) << fromCmyk.message();

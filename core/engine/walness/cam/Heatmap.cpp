@@ -30,17 +30,20 @@ cv::Mat heatmapOnPhoto(const torch::Tensor& cam, const imaging::InputGeometry& g
 cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha,
                        const cv::Rect& region) {
   alpha = std::clamp(alpha, 0.0, 1.0);
+  // Outside the region the model looked at, show the photo itself. Only the region is coloured
+  // and blended: on a 48-megapixel photo, whole-photo copies cost hundreds of megabytes.
+  cv::Mat result = rgb.clone();
+  const cv::Rect inside =
+      region & cv::Rect(0, 0, rgb.cols, rgb.rows) & cv::Rect(0, 0, heatmap.cols, heatmap.rows);
+  if (inside.empty()) return result;
   cv::Mat heat8;
-  heatmap.convertTo(heat8, CV_8U, 255.0);
+  heatmap(inside).convertTo(heat8, CV_8U, 255.0);
   cv::Mat colouredBgr, coloured;
   cv::applyColorMap(heat8, colouredBgr, cv::COLORMAP_JET);
   cv::cvtColor(colouredBgr, coloured, cv::COLOR_BGR2RGB);
   cv::Mat blended;
-  cv::addWeighted(rgb, 1.0 - alpha, coloured, alpha, 0.0, blended);
-  // Outside the region the model looked at, show the photo itself.
-  cv::Mat result = rgb.clone();
-  const cv::Rect inside = region & cv::Rect(0, 0, rgb.cols, rgb.rows);
-  blended(inside).copyTo(result(inside));
+  cv::addWeighted(rgb(inside), 1.0 - alpha, coloured, alpha, 0.0, blended);
+  blended.copyTo(result(inside));
   return result;
 }
 

@@ -18,9 +18,6 @@ namespace walness::gate {
 namespace {
 constexpr int kStride = 32;  // MobileNetV2's output stride
 constexpr int kLongestScannedSide = 2400;
-// The locator's peak from which its first eye is trusted without the scan. Set before measuring
-// (a peak this high is a clear centre on the focal-loss map), not tuned on val.
-constexpr double kConfidentLocatorScore = 0.3;
 }  // namespace
 
 const std::vector<double>& EyeFinder::scanScales() {
@@ -78,6 +75,13 @@ std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double o
 EyeFinder::EyeFinder(std::shared_ptr<nn::FeatureClassifier> network, const EyeGate& gate,
                      imaging::InputSpec spec)
     : network_(std::move(network)), gate_(gate), spec_(spec) {
+}
+
+EyePairRule EyeFinder::pairRule() const {
+  EyePairRule rule;
+  rule.minGateScore = gate_.card.finderMinScore;
+  rule.minLocatorScore = kConfidentLocatorScore;
+  return rule;
 }
 
 std::vector<EyeSquare> EyeFinder::scan(const cv::Mat& rgb, Species species) const {
@@ -222,7 +226,28 @@ EyeSquare EyeFinder::centredSquare(const cv::Mat& rgb) {
   return {cv::Rect((rgb.cols - side) / 2, (rgb.rows - side) / 2, side, side), 0, "scan"};
 }
 
+cv::Rect rectInOriginal(const cv::Rect& rect, double shrink, cv::Size original) {
+  const auto scaled = [shrink](int value, int limit) {
+    return std::clamp(int(std::lround(value / shrink)), 0, limit);
+  };
+  const int left = scaled(rect.x, original.width), top = scaled(rect.y, original.height);
+  return {left, top, scaled(rect.x + rect.width, original.width) - left,
+          scaled(rect.y + rect.height, original.height) - top};
+}
+
 std::vector<EyeSquare> EyeFinder::find(const cv::Mat& rgb, Species species, size_t maxCount) const {
+  const int longer = std::max(rgb.cols, rgb.rows);
+  if (longer <= kSearchedLongestSide) return findInSearchedCopy(rgb, species, maxCount);
+  const double shrink = double(kSearchedLongestSide) / longer;
+  cv::Mat searched;
+  cv::resize(rgb, searched, cv::Size(), shrink, shrink, cv::INTER_AREA);
+  std::vector<EyeSquare> eyes = findInSearchedCopy(searched, species, maxCount);
+  for (EyeSquare& eye : eyes) eye.square = rectInOriginal(eye.square, shrink, rgb.size());
+  return eyes;
+}
+
+std::vector<EyeSquare> EyeFinder::findInSearchedCopy(const cv::Mat& rgb, Species species,
+                                                     size_t maxCount) const {
   // The locator's eyes first, in its order whatever the gate scores (it scores a 15 px eye
   // enlarged to 224 px near 0), then for cats squares in detected faces; then the squares the
   // gate accepts. For dogs only the eyes the locator is sure of (peak >= kConfidentLocatorScore):

@@ -10,6 +10,7 @@
 #include "walness/Result.h"
 #include "walness/Species.h"
 #include "walness/gate/EyeGate.h"
+#include "walness/gate/EyePair.h"
 #include "walness/gate/EyeSquare.h"
 #include "walness/imaging/ModelInput.h"
 #include "walness/nn/FeatureClassifier.h"
@@ -21,9 +22,18 @@ namespace walness::gate {
 // inside cat faces found by OpenCV's cat-face cascades. Unless the gate accepts one of the
 // locator's squares, it then scans the gate over the photo at several scales: the backbone is
 // convolutional, so one pass per scale scores every window of that size at once (stride 32 px
-// of the scaled photo).
+// of the scaled photo). A phone photo is searched on a copy at most kSearchedLongestSide px on
+// its longer side; the squares come back in the photo's own pixels, so the square screened is cut
+// from the full-resolution photo.
 class EyeFinder {
  public:
+  // Larger than every photo the finder was measured on (the largest, 2400x1600, is scanned at
+  // most at that size anyway): a 48-megapixel photo costs what a 2-megapixel one does.
+  static constexpr int kSearchedLongestSide = 1600;
+  // The locator's peak from which its first eye is trusted without the scan. Set before measuring
+  // (a peak this high is a clear centre on the focal-loss map), not tuned on val.
+  static constexpr double kConfidentLocatorScore = 0.3;
+
   EyeFinder(std::shared_ptr<nn::FeatureClassifier> network, const EyeGate& gate,
             imaging::InputSpec spec);
 
@@ -37,6 +47,10 @@ class EyeFinder {
   std::vector<EyeSquare> locatorEyes(const cv::Mat& rgb, Species species, size_t maxCount) const;
   double scoreSquare(const cv::Mat& rgb, const cv::Rect& square, Species species) const;
 
+  // Which of the found squares count as eyes when pairing the two eyes of a face: the gate's
+  // finder threshold and the locator's sure peak.
+  EyePairRule pairRule() const;
+
   // The scan's window sides as shares of the photo's shorter side.
   static const std::vector<double>& scanScales();
 
@@ -44,6 +58,9 @@ class EyeFinder {
   // The scan's best windows and the centred square, each scored as the gate sees it alone.
   std::vector<EyeSquare> scanned(const cv::Mat& rgb, Species species) const;
   static EyeSquare centredSquare(const cv::Mat& rgb);
+  // find() on a photo already at most kSearchedLongestSide px.
+  std::vector<EyeSquare> findInSearchedCopy(const cv::Mat& rgb, Species species,
+                                            size_t maxCount) const;
 
   std::shared_ptr<nn::FeatureClassifier> network_;
   const EyeGate& gate_;
@@ -58,6 +75,9 @@ std::string findOpenCvCascade(const std::string& fileName);
 // and then the larger square wins. With `keepOrder` the given order counts instead.
 std::vector<EyeSquare> suppressOverlaps(std::vector<EyeSquare> squares, double overlap,
                                         size_t maxCount, bool keepOrder = false);
+
+// A box found on a copy shrunk by `shrink` (< 1), in the original photo's pixels, inside it.
+cv::Rect rectInOriginal(const cv::Rect& rect, double shrink, cv::Size original);
 
 double intersectionOverUnion(const cv::Rect2d& a, const cv::Rect2d& b);
 

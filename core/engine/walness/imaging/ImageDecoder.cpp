@@ -113,18 +113,17 @@ cv::Mat toRgb8(const cv::Mat& decoded) {
       cv::cvtColor(eightBit, rgb, cv::COLOR_BGR2RGB);
       break;
     case 4: {
-      // Composite over white: transparent areas of a cut-out photo should not turn black.
-      cv::Mat bgra;
-      eightBit.convertTo(bgra, CV_32F, 1.0 / 255.0);
-      std::vector<cv::Mat> planes;
-      cv::split(bgra, planes);
-      cv::Mat alpha = planes[3];
-      cv::Mat white = 1.0 - alpha;
-      cv::Mat composite;
-      cv::merge(std::vector<cv::Mat>{planes[2].mul(alpha) + white, planes[1].mul(alpha) + white,
-                                     planes[0].mul(alpha) + white},
-                composite);
-      composite.convertTo(rgb, CV_8U, 255.0);
+      // Composite over white: transparent areas of a cut-out photo should not turn black. In
+      // 8-bit integers, row by row: one output image, no float copies of a large photo.
+      rgb.create(eightBit.size(), CV_8UC3);
+      for (int y = 0; y < eightBit.rows; ++y) {
+        const uint8_t* in = eightBit.ptr<uint8_t>(y);
+        uint8_t* out = rgb.ptr<uint8_t>(y);
+        for (int x = 0; x < eightBit.cols; ++x, in += 4, out += 3) {
+          const int alpha = in[3], white = 255 * (255 - alpha);
+          for (int c = 0; c < 3; ++c) out[c] = uint8_t((in[2 - c] * alpha + white + 127) / 255);
+        }
+      }
       break;
     }
     default: {
@@ -198,7 +197,10 @@ Result<DecodedImage> decodeImageBytes(const unsigned char* data, size_t size,
       return refuse(name, "the " + header->format + " data is damaged (" + exception.msg + ")");
     }
     if (raw.empty()) return refuse(name, "the " + header->format + " data is damaged or truncated");
-    decoded.rgb = applyExifOrientation(toRgb8(raw), header->exifOrientation);
+    // At most two copies of a large photo alive at once: the decoded one goes before rotating.
+    cv::Mat rgb = toRgb8(raw);
+    raw.release();
+    decoded.rgb = applyExifOrientation(rgb, header->exifOrientation);
     decoded.exifOrientation = header->exifOrientation;
   }
   if (auto problem = sizeProblem(decoded.rgb.cols, decoded.rgb.rows, limits))

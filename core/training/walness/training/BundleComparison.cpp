@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <cmath>
 
 #include "walness/bundle/ModelBundle.h"
 
@@ -38,8 +39,13 @@ LabeledDataset restrictedTo(const LabeledDataset& data, const std::vector<std::s
   return restricted;
 }
 
-Result<EvaluationReport> measure(const bundle::ModelBundle& bundle, const LabeledDataset& photos,
-                                 const std::vector<std::string>& diseases, int workers) {
+struct Measured {
+  EvaluationReport report;
+  torch::Tensor probabilities;  // [photos, diseases], calibrated with the bundle's temperature
+};
+
+Result<Measured> measure(const bundle::ModelBundle& bundle, const LabeledDataset& photos,
+                         const std::vector<std::string>& diseases, int workers) {
   auto predicted = predict(*bundle.network, photos, bundle.card.input, 32, workers);
   if (!predicted) return Error{predicted.message()};
   std::vector<int64_t> columns;
@@ -51,15 +57,22 @@ Result<EvaluationReport> measure(const bundle::ModelBundle& bundle, const Labele
         thresholds.push_back(bundle.card.labels[l].threshold);
       }
   const torch::Tensor logits = predicted->logits.index_select(1, torch::tensor(columns));
-  return evaluateProbabilities(photos, torch::sigmoid(logits / bundle.card.temperature),
-                               thresholds);
+  Measured measured;
+  measured.probabilities = torch::sigmoid(logits / bundle.card.temperature);
+  measured.report = evaluateProbabilities(photos, measured.probabilities, thresholds);
+  return measured;
+}
+
+std::string signedNumber(double value) {
+  return (value >= 0 ? "+" : "") + QString::number(value, 'f', 4).toStdString();
 }
 
 }  // namespace
 
 Result<BundleComparison> compareBundles(const std::string& candidateDirectory,
                                         const std::string& baselineDirectory,
-                                        const LabeledDataset& photos, int workers) {
+                                        const LabeledDataset& photos, int workers,
+                                        const BootstrapSettings& bootstrap) {
   auto candidate = bundle::loadModelBundle(candidateDirectory);
   if (!candidate) return Error{candidate.message()};
   auto baseline = bundle::loadModelBundle(baselineDirectory);
@@ -75,12 +88,18 @@ Result<BundleComparison> compareBundles(const std::string& candidateDirectory,
   if (comparison.diseases.empty())
     return Error{"the two models and the photos have no disease in common"};
   const LabeledDataset restricted = restrictedTo(photos, comparison.diseases);
-  auto candidateReport = measure(*candidate, restricted, comparison.diseases, workers);
-  if (!candidateReport) return Error{candidateReport.message()};
-  auto baselineReport = measure(*baseline, restricted, comparison.diseases, workers);
-  if (!baselineReport) return Error{baselineReport.message()};
-  comparison.candidate = std::move(*candidateReport);
-  comparison.baseline = std::move(*baselineReport);
+  auto candidateMeasured = measure(*candidate, restricted, comparison.diseases, workers);
+  if (!candidateMeasured) return Error{candidateMeasured.message()};
+  auto baselineMeasured = measure(*baseline, restricted, comparison.diseases, workers);
+  if (!baselineMeasured) return Error{baselineMeasured.message()};
+  comparison.candidate = std::move(candidateMeasured->report);
+  comparison.baseline = std::move(baselineMeasured->report);
+  comparison.candidateIntervals =
+      bootstrapAucs(restricted, candidateMeasured->probabilities, bootstrap);
+  comparison.baselineIntervals =
+      bootstrapAucs(restricted, baselineMeasured->probabilities, bootstrap);
+  comparison.difference = pairedMacroAucDifference(restricted, candidateMeasured->probabilities,
+                                                   baselineMeasured->probabilities, bootstrap);
   const auto text = [](const std::optional<double>& auc) {
     return auc ? QString::number(*auc, 'f', 3).toStdString() : std::string("n/a");
   };
@@ -92,6 +111,12 @@ Result<BundleComparison> compareBundles(const std::string& candidateDirectory,
                        baseline->card.version + " " + text(comparison.baseline.macroAuc) +
                        (comparison.candidateBetter ? " (the new model is better)"
                                                    : " (the new model is not better)");
+  if (comparison.difference)
+    comparison.summary += "; difference " + signedNumber(comparison.difference->estimate) + ", " +
+                          std::to_string(int(std::lround(bootstrap.level * 100))) +
+                          "% paired-bootstrap interval " +
+                          signedNumber(comparison.difference->low) + " to " +
+                          signedNumber(comparison.difference->high);
   return comparison;
 }
 

@@ -8,6 +8,7 @@
 
 #include "walness/Diseases.h"
 #include "walness/io/Csv.h"
+#include "walness/training/data/HeldOutTest.h"
 
 namespace walness::training {
 
@@ -109,6 +110,7 @@ Result<LabeledDataset> readLabelsCsv(const std::string& csvPath, Species species
   }
   if (lineNumber == 0) return Error{csvPath + ": the labels file is empty"};
   if (dataset.images.empty()) return Error{csvPath + ": the labels file has no rows"};
+  separateHeldOutTest(dataset);
   return dataset;
 }
 

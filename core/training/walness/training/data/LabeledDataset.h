@@ -49,6 +49,7 @@ struct LabeledDataset {
 // an empty cell (unknown). Columns that are not disease ids (source_repo, ...) are ignored.
 // In `crop` rows a 0 only means "not filed under that disease" (the dog-eye README), so those
 // rows are marked zerosAssumed; other framings (e.g. a clinic's "confirmed") keep real 0s.
+// Half of a val split of at least 100 rows is read as the held-out `test` split (HeldOutTest.h).
 // Errors name the file, line and column.
 Result<LabeledDataset> readLabelsCsv(const std::string& csvPath, Species species = Species::Dog);
 

@@ -3,10 +3,12 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
 #include "walness/io/Csv.h"
+#include "walness/training/data/HeldOutTest.h"
 
 namespace walness::gate {
 
@@ -89,10 +91,16 @@ Result<std::vector<GateSample>> readGateSamples(const GateDataFolders& folders) 
   std::vector<GateSample> samples;
   auto dogs = readRows(folders.dogEye);
   if (!dogs) return dogs.error();
+  // The disease model's held-out test photos stay out of the gate's training and choices too.
+  const size_t dogValRows = size_t(
+      std::count_if(dogs->begin(), dogs->end(), [](auto& row) { return row["split"] == "val"; }));
   for (auto& row : dogs.value()) {
     const bool face = row["framing"] == "fullframe";
-    samples.push_back(
-        {row["image"], row["split"], face ? GateSource::DogFace : GateSource::DogEye, kDogEye, {}});
+    samples.push_back({row["image"],
+                       training::heldOutSplit(row["split"], row["image"], dogValRows),
+                       face ? GateSource::DogFace : GateSource::DogEye,
+                       kDogEye,
+                       {}});
   }
   auto cats = readRows(folders.catEye);
   if (!cats) return cats.error();
