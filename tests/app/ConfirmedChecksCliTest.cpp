@@ -27,6 +27,10 @@ using namespace walness;
 
 namespace {
 
+// A training run, however tiny, takes about a minute here and over two under AddressSanitizer
+// (`scripts/dev sanitize`) beside another test: more than runCli's usual limit.
+constexpr int kTrainingTimeoutMs = 600000;
+
 constexpr int kPets = 8;
 constexpr int kPhotosPerPet = 30;
 const QString kModel = QStringLiteral(WALNESS_SOURCE_DIR "/models/dog-eye-mobilenetv2");
@@ -259,7 +263,8 @@ TEST_F(ConfirmedChecksCliTest, ExportHoldsBackWholePetsAndTrainInitComparesWithT
        exported + QStringLiteral("/labels.csv"), QStringLiteral("--out"), bundle,
        QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--freeze-blocks"),
        QStringLiteral("17"), QStringLiteral("--model-version"), QStringLiteral("1.0.0-clinic.1"),
-       QStringLiteral("--json")});
+       QStringLiteral("--json")},
+      QString(), kTrainingTimeoutMs);
   ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
   const QJsonObject result = QJsonDocument::fromJson(trained.out.toUtf8()).object();
   const QJsonObject compared = result[QStringLiteral("compared_with_init")].toObject();

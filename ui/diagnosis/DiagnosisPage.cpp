@@ -870,6 +870,9 @@ void DiagnosisPage::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) {
     retranslate();
     showResult();
+    // The two pictures' placeholder texts are set where the pictures are.
+    showModelView();
+    showHeatmap();
   }
   QWidget::changeEvent(event);
 }

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -62,6 +63,16 @@ void koreanScreenshot(DiagnosisPage& page, const QString& name, const QString& e
   QCoreApplication::processEvents();
   QCoreApplication::processEvents();
   EXPECT_EQ(titleOf(page), expectedTitle);
+  // No label left in English: a visible text of three English words and no Hangul was not
+  // retranslated (file names and model ids have no spaces).
+  static const QRegularExpression englishWords(QStringLiteral("[A-Za-z]+ [A-Za-z]+ [A-Za-z]+"));
+  static const QRegularExpression hangul(QStringLiteral("[\\x{AC00}-\\x{D7A3}]"));
+  for (const QLabel* label : page.findChildren<QLabel*>()) {
+    const QString text = label->text();
+    if (label->isVisible() && !text.contains(hangul) && text.contains(englishWords))
+      ADD_FAILURE() << name.toStdString() << ": " << label->objectName().toStdString()
+                    << " still says \"" << text.toStdString() << "\"";
+  }
   saveScreenshot(page, name);
   ui::removeTranslations(korean);
   QCoreApplication::processEvents();
@@ -210,6 +221,8 @@ TEST(EyeGatePageTest, APhotoWithoutAnEyeKeepsTheSquareAndSaysSo) {
   EXPECT_TRUE(page.eyeFinderBar()->text().startsWith(QStringLiteral("No dog's eye found")));
   EXPECT_EQ(page.photoView()->region(), centred);
   saveScreenshot(page, QStringLiteral("gate-no-eye-found.png"));
+  koreanScreenshot(page, QStringLiteral("gate-no-eye-found-ko.png"),
+                   QStringLiteral("사진을 불러왔습니다"));
 }
 
 // A whole-dog photo with the square on one of the dog's eyes, about 25 pixels across in this
