@@ -133,8 +133,8 @@ std::vector<SquareToScreen> squaresToScreen(const DiagnoseRun& run, const QStrin
   const gate::EyeFinder finder(run.classifier.network(), *run.classifier.eyeGate(),
                                run.classifier.card().input);
   const auto found = finder.find(photo, run.classifier.card().species, run.allEyes ? 4 : 1);
-  std::vector<gate::PlacedEye> eyes = gate::eyesToScreen(found, finder.pairRule());
-  if (!run.allEyes && eyes.size() > 1) eyes = {{found.front(), gate::PhotoSide::Only}};
+  // Without --all-eyes the finder returns one square, so there is nothing to pair.
+  const std::vector<gate::PlacedEye> eyes = gate::eyesToScreen(found, finder.pairRule());
   std::vector<SquareToScreen> squares;
   for (const gate::PlacedEye& eye : eyes)
     squares.push_back({eye.eye.square, eye.side,
