@@ -33,6 +33,14 @@ QJsonArray toJsonArray(const std::vector<std::string>& sentences) {
   return array;
 }
 
+// How the network started: the warm start's own words, else random or ImageNet's file.
+std::string initialisationText(const TrainingOutcome& outcome, const TrainingConfig& config) {
+  if (!outcome.initialisation.empty()) return outcome.initialisation;
+  if (config.pretrainedWeights.empty()) return "random";
+  return "ImageNet weights from " +
+         QFileInfo(QString::fromStdString(config.pretrainedWeights)).fileName().toStdString();
+}
+
 }  // namespace
 
 BundleFinalizer::BundleFinalizer(nn::FeatureClassifier& network, const LabeledDataset& train,
@@ -51,59 +59,16 @@ BundleFinalizer::BundleFinalizer(nn::FeatureClassifier& network, const LabeledDa
 Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcome& outcome,
                               const std::string& bundleDirectory, const BundleIdentity& identity) {
   // Finalise the best epoch: temperature, thresholds, out-of-distribution statistics, bundle.
-  auto best = nn::readSafetensors(bestWeightsPath);
-  if (!best) return Error{best.message()};
-  if (auto loaded = nn::loadStateDict(network_, best->tensors, bestWeightsPath); !loaded)
-    return Error{loaded.message()};
-  network_.freezeFeatureBlocks(0);
-  // Positive weighting trains logits that are too high by log(weight) on average: take that off,
-  // so probabilities reflect the data again before the temperature is fitted.
-  network_.shiftLogits(-torch::log(torch::tensor(weights_)));
-  const auto finalizeProgress = [&](size_t done, size_t total) {
+  if (auto loaded = loadBestWeights(bestWeightsPath); !loaded) return loaded;
+  const PredictionProgress finalizeProgress = [&](size_t done, size_t total) {
     if (progress_)
       progress_({TrainingPhase::Finalize, outcome.bestEpoch, config_.epochs, done, total, 0, 0, 0});
     return true;
   };
-  auto validationPredictions =
-      predict(network_, validation_, spec_, config_.batchSize, loaderWorkers_, finalizeProgress);
-  if (!validationPredictions) return Error{validationPredictions.message()};
-  std::vector<double> allLogits;
-  std::vector<int> allTruth;
-  for (size_t d = 0; d < validation_.diseases.size(); ++d) {
-    std::vector<double> values;
-    std::vector<int> truth;
-    knownCells(validation_, validationPredictions->logits, d, values, truth);
-    allLogits.insert(allLogits.end(), values.begin(), values.end());
-    allTruth.insert(allTruth.end(), truth.begin(), truth.end());
-  }
-  const double temperature = metrics::fitTemperature(allLogits, allTruth);
-  const torch::Tensor uncalibrated = torch::sigmoid(validationPredictions->logits);
-  const torch::Tensor probabilities = torch::sigmoid(validationPredictions->logits / temperature);
-  std::vector<double> thresholds;
-  for (size_t d = 0; d < validation_.diseases.size(); ++d) {
-    std::vector<double> values;
-    std::vector<int> truth;
-    knownCells(validation_, probabilities, d, values, truth);
-    const auto choice = metrics::youdenThreshold(values, truth);
-    thresholds.push_back(choice ? choice->threshold : 0.5);
-  }
-  outcome.validation = evaluateProbabilities(validation_, probabilities, thresholds);
-  const double eceBefore = evaluateProbabilities(validation_, uncalibrated, thresholds).ece;
-
-  // Feature statistics on (up to 3,000) training photos as they are, no augmentation.
-  LabeledDataset statisticsSet = train_;
-  std::mt19937_64 pick(config_.seed);
-  std::shuffle(statisticsSet.images.begin(), statisticsSet.images.end(), pick);
-  if (statisticsSet.images.size() > 3000) statisticsSet.images.resize(3000);
-  auto trainPredictions =
-      predict(network_, statisticsSet, spec_, config_.batchSize, loaderWorkers_, finalizeProgress);
-  if (!trainPredictions) return Error{trainPredictions.message()};
-  const torch::Tensor featureMean = trainPredictions->pooledFeatures.mean(0);
-  const torch::Tensor featureStd = trainPredictions->pooledFeatures.std(0).clamp_min(1e-3);
-  const torch::Tensor validationScores =
-      ((validationPredictions->pooledFeatures - featureMean) / featureStd).pow(2).mean(1);
-  const double oodThreshold =
-      torch::quantile(validationScores.to(torch::kDouble), 0.995).item<double>();
+  auto calibration = calibrate(outcome, finalizeProgress);
+  if (!calibration) return Error{calibration.message()};
+  auto ood = oodStatistics(calibration->validation, finalizeProgress);
+  if (!ood) return Error{ood.message()};
 
   bundle::ModelCard card;
   card.id = identity.id;
@@ -112,9 +77,84 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
   card.architecture = config_.architecture;
   card.input = spec_;
   for (size_t d = 0; d < train_.diseases.size(); ++d)
-    card.labels.push_back({train_.diseases[d], thresholds[d]});
+    card.labels.push_back({train_.diseases[d], calibration->thresholds[d]});
   card.camLayer = network_.camLayer();
-  card.temperature = temperature;
+  card.temperature = calibration->temperature;
+  card.ood = ood.value();
+  card.metrics = metricsJson(outcome, calibration->eceBefore);
+  card.provenance = provenanceJson(outcome);
+  card.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+  card.trainerVersion = WALNESS_VERSION;
+  network_.eval();
+  auto written = bundle::writeModelBundle(bundleDirectory, card, network_);
+  if (!written) return Error{written.message()};
+  outcome.card = *written;
+  return Ok{};
+}
+
+Status BundleFinalizer::loadBestWeights(const std::string& bestWeightsPath) {
+  auto best = nn::readSafetensors(bestWeightsPath);
+  if (!best) return Error{best.message()};
+  if (auto loaded = nn::loadStateDict(network_, best->tensors, bestWeightsPath); !loaded)
+    return Error{loaded.message()};
+  network_.freezeFeatureBlocks(0);
+  // Positive weighting trains logits that are too high by log(weight) on average: take that off,
+  // so probabilities reflect the data again before the temperature is fitted.
+  network_.shiftLogits(-torch::log(torch::tensor(weights_)));
+  return Ok{};
+}
+
+Result<BundleFinalizer::Calibration> BundleFinalizer::calibrate(
+    TrainingOutcome& outcome, const PredictionProgress& progress) {
+  auto validationPredictions =
+      predict(network_, validation_, spec_, config_.batchSize, loaderWorkers_, progress);
+  if (!validationPredictions) return Error{validationPredictions.message()};
+  Calibration calibration;
+  calibration.validation = validationPredictions.value();
+  std::vector<double> allLogits;
+  std::vector<int> allTruth;
+  for (size_t d = 0; d < validation_.diseases.size(); ++d) {
+    std::vector<double> values;
+    std::vector<int> truth;
+    knownCells(validation_, calibration.validation.logits, d, values, truth);
+    allLogits.insert(allLogits.end(), values.begin(), values.end());
+    allTruth.insert(allTruth.end(), truth.begin(), truth.end());
+  }
+  calibration.temperature = metrics::fitTemperature(allLogits, allTruth);
+  const torch::Tensor uncalibrated = torch::sigmoid(calibration.validation.logits);
+  const torch::Tensor probabilities =
+      torch::sigmoid(calibration.validation.logits / calibration.temperature);
+  for (size_t d = 0; d < validation_.diseases.size(); ++d) {
+    std::vector<double> values;
+    std::vector<int> truth;
+    knownCells(validation_, probabilities, d, values, truth);
+    const auto choice = metrics::youdenThreshold(values, truth);
+    calibration.thresholds.push_back(choice ? choice->threshold : 0.5);
+  }
+  outcome.validation = evaluateProbabilities(validation_, probabilities, calibration.thresholds);
+  calibration.eceBefore =
+      evaluateProbabilities(validation_, uncalibrated, calibration.thresholds).ece;
+  return calibration;
+}
+
+// Feature statistics on (up to 3,000) training photos as they are, no augmentation; the threshold
+// from the validation photos' scores.
+Result<bundle::OodStatistics> BundleFinalizer::oodStatistics(const Predictions& validation,
+                                                             const PredictionProgress& progress) {
+  LabeledDataset statisticsSet = train_;
+  std::mt19937_64 pick(config_.seed);
+  std::shuffle(statisticsSet.images.begin(), statisticsSet.images.end(), pick);
+  if (statisticsSet.images.size() > 3000) statisticsSet.images.resize(3000);
+  auto trainPredictions =
+      predict(network_, statisticsSet, spec_, config_.batchSize, loaderWorkers_, progress);
+  if (!trainPredictions) return Error{trainPredictions.message()};
+  const torch::Tensor featureMean = trainPredictions->pooledFeatures.mean(0);
+  const torch::Tensor featureStd = trainPredictions->pooledFeatures.std(0).clamp_min(1e-3);
+  const torch::Tensor validationScores =
+      ((validation.pooledFeatures - featureMean) / featureStd).pow(2).mean(1);
+  const double oodThreshold =
+      torch::quantile(validationScores.to(torch::kDouble), 0.995).item<double>();
+
   bundle::OodStatistics ood;
   const torch::Tensor meanCpu = featureMean.contiguous(), stdCpu = featureStd.contiguous();
   ood.featureMean.assign(meanCpu.data_ptr<float>(), meanCpu.data_ptr<float>() + meanCpu.numel());
@@ -122,8 +162,10 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
   ood.threshold = oodThreshold;
   ood.description = "99.5th percentile of the validation photos' scores; feature statistics from " +
                     std::to_string(statisticsSet.images.size()) + " training photos";
-  card.ood = ood;
+  return ood;
+}
 
+QJsonObject BundleFinalizer::metricsJson(const TrainingOutcome& outcome, double eceBefore) const {
   QJsonObject metrics = outcome.validation.toJson();
   metrics[QStringLiteral("dataset")] = QString::fromStdString(validation_.source);
   metrics[QStringLiteral("split")] = QStringLiteral("val");
@@ -142,8 +184,10 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
   QJsonArray history;
   for (const EpochRecord& past : outcome.history) history.append(past.toJson());
   metrics[QStringLiteral("history")] = history;
-  card.metrics = metrics;
+  return metrics;
+}
 
+QJsonObject BundleFinalizer::provenanceJson(const TrainingOutcome& outcome) const {
   std::vector<std::string> limits = {
       "Trained only on " + std::string(speciesId(train_.species)) + " eye photos.",
       "There is no healthy-eye class: every training crop shows at least one disease. A low "
@@ -156,7 +200,7 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
   const std::vector<int64_t> positives = train_.positives();
   const std::vector<int64_t> known = train_.knownCounts();
   const std::vector<int64_t> validationPositives = validation_.positives();
-  card.provenance = QJsonObject{
+  return QJsonObject{
       {QStringLiteral("data"), QString::fromStdString(train_.source)},
       {QStringLiteral("train_images"), qint64(train_.images.size())},
       {QStringLiteral("val_images"), qint64(validation_.images.size())},
@@ -168,22 +212,9 @@ Status BundleFinalizer::write(const std::string& bestWeightsPath, TrainingOutcom
                       "cells are left out of the loss and the metrics. No healthy class.")},
       {QStringLiteral("known_limits"), toJsonArray(limits)},
       {QStringLiteral("initialisation"),
-       QString::fromStdString(!outcome.initialisation.empty() ? outcome.initialisation
-                              : config_.pretrainedWeights.empty()
-                                  ? std::string("random")
-                                  : "ImageNet weights from " +
-                                        QFileInfo(QString::fromStdString(config_.pretrainedWeights))
-                                            .fileName()
-                                            .toStdString())},
+       QString::fromStdString(initialisationText(outcome, config_))},
       {QStringLiteral("training"), config_.toJson()},
   };
-  card.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-  card.trainerVersion = WALNESS_VERSION;
-  network_.eval();
-  auto written = bundle::writeModelBundle(bundleDirectory, card, network_);
-  if (!written) return Error{written.message()};
-  outcome.card = *written;
-  return Ok{};
 }
 
 }  // namespace walness::training

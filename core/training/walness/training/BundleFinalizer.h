@@ -42,6 +42,21 @@ class BundleFinalizer {
   int loaderWorkers_;
   std::vector<float> weights_;  // each disease's positive weight in the loss
   std::function<void(const TrainingProgress&)> progress_;
+
+  // The validation split's predictions with the temperature and thresholds fitted on them.
+  struct Calibration {
+    Predictions validation;
+    double temperature = 1;
+    std::vector<double> thresholds;
+    double eceBefore = 0;  // of the uncalibrated probabilities, at the same thresholds
+  };
+  Status loadBestWeights(const std::string& bestWeightsPath);
+  // Also fills outcome.validation.
+  Result<Calibration> calibrate(TrainingOutcome& outcome, const PredictionProgress& progress);
+  Result<bundle::OodStatistics> oodStatistics(const Predictions& validation,
+                                              const PredictionProgress& progress);
+  QJsonObject metricsJson(const TrainingOutcome& outcome, double eceBefore) const;
+  QJsonObject provenanceJson(const TrainingOutcome& outcome) const;
 };
 
 }  // namespace walness::training

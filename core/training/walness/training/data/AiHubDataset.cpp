@@ -77,20 +77,68 @@ struct Assessment {
   std::optional<cv::Rect> region;
 };
 
-}  // namespace
-
-std::optional<std::string> aiHubDiseaseId(Species species, const std::string& koreanName) {
-  for (const NameMapping& mapping : kNames)
-    if (mapping.species == species && koreanName == mapping.korean) return std::string(mapping.id);
-  return std::nullopt;
+// Grades: 무 = absent; 유 = present; anything else is a severity grade (present).
+void readGrades(const QJsonObject& label, const QStringList& parts, Assessment& assessment) {
+  std::vector<std::string> grades;
+  for (const char* key : {"label_disease_lv_1", "label_disease_lv_2", "label_disease_lv_3"}) {
+    const QString value = label.value(QLatin1String(key)).toString().trimmed();
+    if (!value.isEmpty()) grades.push_back(value.toStdString());
+  }
+  if (grades.empty()) grades.push_back(parts[parts.size() - 2].toStdString());
+  assessment.present = std::find(grades.begin(), grades.end(), "무") == grades.end();
+  for (const std::string& grade : grades)
+    if (grade != "유" && grade != "무") assessment.grade = grade;
+  if (assessment.present && assessment.grade.empty()) assessment.grade = "유";
 }
 
-Result<LabeledDataset> readAiHubDataset(const std::string& root, Species species) {
-  const QDir rootDir(QString::fromStdString(root));
-  if (!rootDir.exists()) return Error{root + ": no such folder"};
-  const QString speciesFolder =
-      species == Species::Dog ? QStringLiteral("개") : QStringLiteral("고양이");
+// The photo a label file names (its own base name with .jpg when the name is missing or a path).
+Result<std::string> labelledPhotoPath(const QString& jsonPath, const QJsonObject& label) {
+  QString imageName = label.value(QStringLiteral("label_filename")).toString();
+  const QFileInfo jsonInfo(jsonPath);
+  if (imageName.isEmpty() || imageName.contains(QLatin1Char('/')) ||
+      imageName.contains(QLatin1Char('\\')))
+    imageName = jsonInfo.completeBaseName() + QStringLiteral(".jpg");
+  const QString imagePath = jsonInfo.absoluteDir().absoluteFilePath(imageName);
+  if (!QFileInfo::exists(imagePath))
+    return Error{jsonPath.toStdString() + ": its photo " + imagePath.toStdString() + " is missing"};
+  return imagePath.toStdString();
+}
 
+// One label file, at <split>/<species>/안구/일반/<disease>/<grade>/<file>.json (`parts`).
+Result<Assessment> readAssessment(const QString& jsonPath, const QStringList& parts,
+                                  Species species) {
+  QFile file(jsonPath);
+  if (!file.open(QIODevice::ReadOnly))
+    return Error{jsonPath.toStdString() + ": cannot read (" + file.errorString().toStdString() +
+                 ")"};
+  QJsonParseError parseError;
+  const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+  if (!document.isObject())
+    return Error{jsonPath.toStdString() + ": not a JSON object (" +
+                 parseError.errorString().toStdString() + ")"};
+  const QJsonObject label = document.object().value(QStringLiteral("label")).toObject();
+  const QString diseaseName = label.value(QStringLiteral("label_disease_nm")).toString();
+  const std::string folderDisease = parts[parts.size() - 3].toStdString();
+  const std::string name = diseaseName.isEmpty() ? folderDisease : diseaseName.toStdString();
+  const auto id = aiHubDiseaseId(species, name);
+  if (!id)
+    return Error{jsonPath.toStdString() + ": unknown " + std::string(speciesId(species)) +
+                 " disease name '" + name + "'"};
+
+  Assessment assessment;
+  assessment.split = normalizedSplit(parts[0]);
+  assessment.disease = *id;
+  readGrades(label, parts, assessment);
+  auto imagePath = labelledPhotoPath(jsonPath, label);
+  if (!imagePath) return imagePath.error();
+  assessment.imagePath = std::move(imagePath.value());
+  assessment.region = parseBox(label.value(QStringLiteral("label_bbox")));
+  return assessment;
+}
+
+// Every label file of `speciesFolder` under `rootDir`, in the order the folders list them.
+Result<std::vector<Assessment>> readAssessments(const QDir& rootDir, const QString& speciesFolder,
+                                                Species species) {
   std::vector<Assessment> assessments;
   QDirIterator it(rootDir.absolutePath(), {QStringLiteral("*.json")}, QDir::Files,
                   QDirIterator::Subdirectories);
@@ -99,70 +147,30 @@ Result<LabeledDataset> readAiHubDataset(const std::string& root, Species species
     const QStringList parts = rootDir.relativeFilePath(jsonPath).split(QLatin1Char('/'));
     // <split>/<species>/안구/일반/<disease>/<grade>/<file>.json
     if (parts.size() < 7 || parts[1] != speciesFolder) continue;
-    QFile file(jsonPath);
-    if (!file.open(QIODevice::ReadOnly))
-      return Error{jsonPath.toStdString() + ": cannot read (" + file.errorString().toStdString() +
-                   ")"};
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject())
-      return Error{jsonPath.toStdString() + ": not a JSON object (" +
-                   parseError.errorString().toStdString() + ")"};
-    const QJsonObject label = document.object().value(QStringLiteral("label")).toObject();
-    const QString diseaseName = label.value(QStringLiteral("label_disease_nm")).toString();
-    const std::string folderDisease = parts[parts.size() - 3].toStdString();
-    const std::string name = diseaseName.isEmpty() ? folderDisease : diseaseName.toStdString();
-    const auto id = aiHubDiseaseId(species, name);
-    if (!id)
-      return Error{jsonPath.toStdString() + ": unknown " + std::string(speciesId(species)) +
-                   " disease name '" + name + "'"};
-
-    Assessment assessment;
-    assessment.split = normalizedSplit(parts[0]);
-    assessment.disease = *id;
-    // Grades: 무 = absent; 유 = present; anything else is a severity grade (present).
-    std::vector<std::string> grades;
-    for (const char* key : {"label_disease_lv_1", "label_disease_lv_2", "label_disease_lv_3"}) {
-      const QString value = label.value(QLatin1String(key)).toString().trimmed();
-      if (!value.isEmpty()) grades.push_back(value.toStdString());
-    }
-    if (grades.empty()) grades.push_back(parts[parts.size() - 2].toStdString());
-    assessment.present = std::find(grades.begin(), grades.end(), "무") == grades.end();
-    for (const std::string& grade : grades)
-      if (grade != "유" && grade != "무") assessment.grade = grade;
-    if (assessment.present && assessment.grade.empty()) assessment.grade = "유";
-
-    QString imageName = label.value(QStringLiteral("label_filename")).toString();
-    const QFileInfo jsonInfo(jsonPath);
-    if (imageName.isEmpty() || imageName.contains(QLatin1Char('/')) ||
-        imageName.contains(QLatin1Char('\\')))
-      imageName = jsonInfo.completeBaseName() + QStringLiteral(".jpg");
-    const QString imagePath = jsonInfo.absoluteDir().absoluteFilePath(imageName);
-    if (!QFileInfo::exists(imagePath))
-      return Error{jsonPath.toStdString() + ": its photo " + imagePath.toStdString() +
-                   " is missing"};
-    assessment.imagePath = imagePath.toStdString();
-    assessment.region = parseBox(label.value(QStringLiteral("label_bbox")));
-    assessments.push_back(std::move(assessment));
+    auto assessment = readAssessment(jsonPath, parts, species);
+    if (!assessment) return assessment.error();
+    assessments.push_back(std::move(assessment.value()));
   }
-  if (assessments.empty())
-    return Error{root + ": no " + std::string(speciesId(species)) +
-                 " eye labels found (expected <split>/" + speciesFolder.toStdString() +
-                 "/안구/일반/<disease>/<grade>/*.json)"};
+  return assessments;
+}
 
-  LabeledDataset dataset;
-  dataset.species = species;
-  dataset.source = rootDir.absolutePath().toStdString() + " (AI Hub layout)";
+// The diseases of `species` that some assessment is about, in kNames' order.
+std::vector<std::string> assessedDiseases(const std::vector<Assessment>& assessments,
+                                          Species species) {
+  std::vector<std::string> diseases;
   for (const NameMapping& mapping : kNames) {
     if (mapping.species != species) continue;
     const bool seen = std::any_of(assessments.begin(), assessments.end(),
                                   [&](const Assessment& a) { return a.disease == mapping.id; });
-    if (seen) dataset.diseases.push_back(mapping.id);
+    if (seen) diseases.push_back(mapping.id);
   }
+  return diseases;
+}
+
+// The same photo (by file name within a split) filed under several diseases: one image.
+void mergeAssessments(std::vector<Assessment> assessments, LabeledDataset& dataset) {
   std::map<std::string, size_t> diseaseIndex;
   for (size_t d = 0; d < dataset.diseases.size(); ++d) diseaseIndex[dataset.diseases[d]] = d;
-
-  // The same photo (by file name within a split) filed under several diseases: one image.
   std::map<std::pair<std::string, std::string>, size_t> imageIndex;
   std::sort(assessments.begin(), assessments.end(),
             [](const Assessment& a, const Assessment& b) { return a.imagePath < b.imagePath; });
@@ -188,6 +196,33 @@ Result<LabeledDataset> readAiHubDataset(const std::string& root, Species species
     image.labels[d] = assessment.present ? 1.0f : 0.0f;
     image.grades[d] = assessment.grade;
   }
+}
+
+}  // namespace
+
+std::optional<std::string> aiHubDiseaseId(Species species, const std::string& koreanName) {
+  for (const NameMapping& mapping : kNames)
+    if (mapping.species == species && koreanName == mapping.korean) return std::string(mapping.id);
+  return std::nullopt;
+}
+
+Result<LabeledDataset> readAiHubDataset(const std::string& root, Species species) {
+  const QDir rootDir(QString::fromStdString(root));
+  if (!rootDir.exists()) return Error{root + ": no such folder"};
+  const QString speciesFolder =
+      species == Species::Dog ? QStringLiteral("개") : QStringLiteral("고양이");
+  auto assessments = readAssessments(rootDir, speciesFolder, species);
+  if (!assessments) return assessments.error();
+  if (assessments->empty())
+    return Error{root + ": no " + std::string(speciesId(species)) +
+                 " eye labels found (expected <split>/" + speciesFolder.toStdString() +
+                 "/안구/일반/<disease>/<grade>/*.json)"};
+
+  LabeledDataset dataset;
+  dataset.species = species;
+  dataset.source = rootDir.absolutePath().toStdString() + " (AI Hub layout)";
+  dataset.diseases = assessedDiseases(assessments.value(), species);
+  mergeAssessments(std::move(assessments.value()), dataset);
   return dataset;
 }
 

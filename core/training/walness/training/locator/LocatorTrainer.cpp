@@ -223,6 +223,159 @@ torch::Tensor locatorLoss(const torch::Tensor& output, const Targets& t) {
   return loss;
 }
 
+// The train and the val split's photos (a photo of another split trains).
+std::pair<std::vector<const BoxedPhoto*>, std::vector<const BoxedPhoto*>> splitPhotos(
+    const std::vector<BoxedPhoto>& photos) {
+  std::vector<const BoxedPhoto*> train, val;
+  for (const BoxedPhoto& photo : photos)
+    (photo.split == "train" ? train : photo.split == "val" ? val : train).push_back(&photo);
+  return {train, val};
+}
+
+// Cosine decay to 2% of the peak.
+void setCosineRate(torch::optim::AdamW& optimizer, const LocatorTrainingOptions& options,
+                   int64_t step, int64_t totalSteps) {
+  const double rate =
+      options.learningRate * (0.02 + 0.98 * 0.5 * (1 + std::cos(M_PI * double(step) / totalSteps)));
+  for (auto& group : optimizer.param_groups())
+    static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
+}
+
+// Trains `head` on the views with AdamW; the last epoch's mean loss. Leaves the head frozen, in
+// eval mode.
+Result<double> trainHead(EyeLocatorHead& head, const FeatureViews& views,
+                         const LocatorTrainingOptions& options) {
+  torch::optim::AdamW optimizer(
+      head->parameters(),
+      torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
+  const int64_t n = views.fine.size(0);
+  const int64_t steps = std::max<int64_t>(1, (n + options.batchSize - 1) / options.batchSize);
+  const int64_t totalSteps = steps * options.epochs;
+  int64_t step = 0;
+  double lastLoss = 0;
+  head->train();
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    const torch::Tensor order = torch::randperm(n);
+    double epochLoss = 0;
+    for (int64_t start = 0; start < n; start += options.batchSize, ++step) {
+      if (options.stop && options.stop->load()) return Error{"stopped"};
+      setCosineRate(optimizer, options, step, totalSteps);
+      const torch::Tensor index = order.slice(0, start, std::min(n, start + options.batchSize));
+      const torch::Tensor output =
+          head->forward(views.fine.index_select(0, index), views.deep.index_select(0, index));
+      const Targets targets = targetsFor(index, views.eyes, output.size(2), output.size(3));
+      optimizer.zero_grad();
+      const torch::Tensor loss = locatorLoss(output, targets);
+      loss.backward();
+      optimizer.step();
+      epochLoss += loss.item<double>();
+    }
+    lastLoss = epochLoss / double(steps);
+    if (options.progress) options.progress("locator", size_t(epoch + 1), size_t(options.epochs));
+  }
+  head->eval();
+  for (auto& parameter : head->parameters()) parameter.set_requires_grad(false);
+  return lastLoss;
+}
+
+struct SpeciesCounts {
+  int64_t photos = 0, hitFirst = 0, hitTwo = 0, framedTwo = 0, none = 0;
+};
+
+// Adds how the proposed `eyes` of one photo met its `boxes` (0..1 of `size`) to `counts`.
+void countPhoto(const std::vector<LocatedEye>& eyes, const std::vector<cv::Rect2d>& photoBoxes,
+                const cv::Size& size, SpeciesCounts& counts) {
+  std::vector<cv::Rect2d> boxes;
+  for (const cv::Rect2d& box : photoBoxes)
+    boxes.emplace_back(box.x * size.width, box.y * size.height, box.width * size.width,
+                       box.height * size.height);
+  const auto overlaps = [&](size_t k) {
+    if (k >= eyes.size()) return false;
+    for (const cv::Rect2d& box : boxes)
+      if (gate::intersectionOverUnion(eyes[k].square, box) >= 0.25) return true;
+    return false;
+  };
+  const auto frames = [&](size_t k) {
+    if (k >= eyes.size()) return false;
+    for (const cv::Rect2d& box : boxes)
+      if (gate::framesEye(eyes[k].square, box)) return true;
+    return false;
+  };
+  ++counts.photos;
+  if (eyes.empty()) ++counts.none;
+  if (overlaps(0)) ++counts.hitFirst;
+  if (overlaps(0) || overlaps(1)) ++counts.hitTwo;
+  if (frames(0) || frames(1)) ++counts.framedTwo;
+}
+
+QJsonObject share(int64_t part, int64_t whole) {
+  return QJsonObject{{QStringLiteral("count"), double(part)},
+                     {QStringLiteral("of"), double(whole)},
+                     {QStringLiteral("share"), whole ? double(part) / double(whole) : 0.0}};
+}
+
+// Val: the photos as the app will see them (plain, whole), per species; the card's metrics.
+Result<QJsonObject> measureOnVal(nn::FeatureClassifier& network, EyeLocatorHead& head,
+                                 const EyeLocatorSettings& settings, const imaging::InputSpec& spec,
+                                 const std::vector<const BoxedPhoto*>& val) {
+  std::map<Species, SpeciesCounts> counts;
+  double seconds = 0;
+  for (const BoxedPhoto* photo : val) {
+    auto decoded = imaging::decodeImageFile(photo->path);
+    if (!decoded) return decoded.error();
+    const auto before = Clock::now();
+    const auto eyes = locateEyes(network, head, settings, spec, decoded->rgb, 4);
+    seconds += std::chrono::duration<double>(Clock::now() - before).count();
+    countPhoto(eyes, photo->boxes, decoded->rgb.size(), counts[photo->species]);
+  }
+  const SpeciesCounts cats = counts[Species::Cat], dogs = counts[Species::Dog];
+  return QJsonObject{
+      {QStringLiteral("val_hit_first"), share(cats.hitFirst, cats.photos)},
+      {QStringLiteral("val_hit_first_two"), share(cats.hitTwo, cats.photos)},
+      {QStringLiteral("val_framed_first_two"), share(cats.framedTwo, cats.photos)},
+      {QStringLiteral("val_no_eye_proposed"), share(cats.none, cats.photos)},
+      {QStringLiteral("dog_val_framed_first_two"), share(dogs.framedTwo, dogs.photos)},
+      {QStringLiteral("dog_val_no_eye_proposed"), share(dogs.none, dogs.photos)},
+      {QStringLiteral("seconds_per_photo"), val.empty() ? 0.0 : seconds / double(val.size())},
+      {QStringLiteral("note"),
+       QStringLiteral("Val splits of the boxed cat photos and the marked dog photos (neither the "
+                      "head nor any setting was fitted on them). Cats (val_*): a hit is a proposed "
+                      "square with IoU >= 0.25 against the boxed eye; only left eyes are boxed, so "
+                      "a found right eye counts as a miss. Dogs (dog_val_*) and *_framed_*: a "
+                      "marked eye's centre inside the square, its side at most 4x the eye's "
+                      "diameter.")}};
+}
+
+// The species among the training photos, cats first.
+std::vector<Species> trainedSpecies(const std::vector<const BoxedPhoto*>& train) {
+  std::vector<Species> species;
+  for (const Species one : {Species::Cat, Species::Dog})
+    if (std::any_of(train.begin(), train.end(),
+                    [&](const BoxedPhoto* p) { return p->species == one; }))
+      species.push_back(one);
+  return species;
+}
+
+QJsonObject trainingJson(const std::vector<const BoxedPhoto*>& train, int64_t views,
+                         const LocatorTrainingOptions& options, double lastLoss,
+                         double extractSeconds) {
+  return QJsonObject{
+      {QStringLiteral("train_photos"), double(train.size())},
+      {QStringLiteral("views"), double(views)},
+      {QStringLiteral("dog_train_photos"),
+       double(std::count_if(train.begin(), train.end(),
+                            [](const BoxedPhoto* p) { return p->species == Species::Dog; }))},
+      {QStringLiteral("views_per_photo"), options.viewsPerPhoto},
+      {QStringLiteral("dog_views_per_photo"), options.dogViewsPerPhoto},
+      {QStringLiteral("epochs"), options.epochs},
+      {QStringLiteral("batch_size"), options.batchSize},
+      {QStringLiteral("learning_rate"), options.learningRate},
+      {QStringLiteral("weight_decay"), options.weightDecay},
+      {QStringLiteral("final_loss"), lastLoss},
+      {QStringLiteral("feature_extraction_seconds"), extractSeconds},
+      {QStringLiteral("seed"), QString::number(options.seed)}};
+}
+
 }  // namespace
 
 Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
@@ -232,9 +385,7 @@ Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
                                        const LocatorTrainingOptions& options) {
   const auto [fineChannels, deepChannels] = network.locatorChannels();
   if (fineChannels <= 0) return Error{"this architecture offers no maps for an eye locator"};
-  std::vector<const BoxedPhoto*> train, val;
-  for (const BoxedPhoto& photo : photos)
-    (photo.split == "train" ? train : photo.split == "val" ? val : train).push_back(&photo);
+  const auto [train, val] = splitPhotos(photos);
   if (train.empty() || val.empty())
     return Error{"the eye locator needs boxed photos in both the train and the val split"};
   const auto started = Clock::now();
@@ -250,118 +401,15 @@ Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
   EyeLocatorHead head(fineChannels, deepChannels, options.settings.hidden);
   head->setStandardization(views->fine.mean({0, 2, 3}), views->fine.std({0, 2, 3}),
                            views->deep.mean({0, 2, 3}), views->deep.std({0, 2, 3}));
-  torch::optim::AdamW optimizer(
-      head->parameters(),
-      torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
-  const int64_t n = views->fine.size(0);
-  const int64_t steps = std::max<int64_t>(1, (n + options.batchSize - 1) / options.batchSize);
-  const int64_t totalSteps = steps * options.epochs;
-  int64_t step = 0;
-  double lastLoss = 0;
-  head->train();
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    const torch::Tensor order = torch::randperm(n);
-    double epochLoss = 0;
-    for (int64_t start = 0; start < n; start += options.batchSize, ++step) {
-      if (options.stop && options.stop->load()) return Error{"stopped"};
-      // Cosine decay to 2% of the peak.
-      const double rate = options.learningRate *
-                          (0.02 + 0.98 * 0.5 * (1 + std::cos(M_PI * double(step) / totalSteps)));
-      for (auto& group : optimizer.param_groups())
-        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
-      const torch::Tensor index = order.slice(0, start, std::min(n, start + options.batchSize));
-      const torch::Tensor output =
-          head->forward(views->fine.index_select(0, index), views->deep.index_select(0, index));
-      const Targets targets = targetsFor(index, views->eyes, output.size(2), output.size(3));
-      optimizer.zero_grad();
-      const torch::Tensor loss = locatorLoss(output, targets);
-      loss.backward();
-      optimizer.step();
-      epochLoss += loss.item<double>();
-    }
-    lastLoss = epochLoss / double(steps);
-    if (options.progress) options.progress("locator", size_t(epoch + 1), size_t(options.epochs));
-  }
-  head->eval();
-  for (auto& parameter : head->parameters()) parameter.set_requires_grad(false);
+  auto lastLoss = trainHead(head, views.value(), options);
+  if (!lastLoss) return lastLoss.error();
 
-  // Val: the photos as the app will see them (plain, whole), per species.
-  struct SpeciesCounts {
-    int64_t photos = 0, hitFirst = 0, hitTwo = 0, framedTwo = 0, none = 0;
-  };
-  std::map<Species, SpeciesCounts> counts;
-  double seconds = 0;
-  for (const BoxedPhoto* photo : val) {
-    auto decoded = imaging::decodeImageFile(photo->path);
-    if (!decoded) return decoded.error();
-    const auto before = Clock::now();
-    const auto eyes = locateEyes(network, head, trained.settings, spec, decoded->rgb, 4);
-    seconds += std::chrono::duration<double>(Clock::now() - before).count();
-    const cv::Size size = decoded->rgb.size();
-    std::vector<cv::Rect2d> boxes;
-    for (const cv::Rect2d& box : photo->boxes)
-      boxes.emplace_back(box.x * size.width, box.y * size.height, box.width * size.width,
-                         box.height * size.height);
-    const auto overlaps = [&](size_t k) {
-      if (k >= eyes.size()) return false;
-      for (const cv::Rect2d& box : boxes)
-        if (gate::intersectionOverUnion(eyes[k].square, box) >= 0.25) return true;
-      return false;
-    };
-    const auto frames = [&](size_t k) {
-      if (k >= eyes.size()) return false;
-      for (const cv::Rect2d& box : boxes)
-        if (gate::framesEye(eyes[k].square, box)) return true;
-      return false;
-    };
-    SpeciesCounts& c = counts[photo->species];
-    ++c.photos;
-    if (eyes.empty()) ++c.none;
-    if (overlaps(0)) ++c.hitFirst;
-    if (overlaps(0) || overlaps(1)) ++c.hitTwo;
-    if (frames(0) || frames(1)) ++c.framedTwo;
-  }
-  const auto share = [](int64_t part, int64_t whole) {
-    return QJsonObject{{QStringLiteral("count"), double(part)},
-                       {QStringLiteral("of"), double(whole)},
-                       {QStringLiteral("share"), whole ? double(part) / double(whole) : 0.0}};
-  };
-  const SpeciesCounts cats = counts[Species::Cat], dogs = counts[Species::Dog];
-  trained.settings.metrics = QJsonObject{
-      {QStringLiteral("val_hit_first"), share(cats.hitFirst, cats.photos)},
-      {QStringLiteral("val_hit_first_two"), share(cats.hitTwo, cats.photos)},
-      {QStringLiteral("val_framed_first_two"), share(cats.framedTwo, cats.photos)},
-      {QStringLiteral("val_no_eye_proposed"), share(cats.none, cats.photos)},
-      {QStringLiteral("dog_val_framed_first_two"), share(dogs.framedTwo, dogs.photos)},
-      {QStringLiteral("dog_val_no_eye_proposed"), share(dogs.none, dogs.photos)},
-      {QStringLiteral("seconds_per_photo"), val.empty() ? 0.0 : seconds / double(val.size())},
-      {QStringLiteral("note"),
-       QStringLiteral("Val splits of the boxed cat photos and the marked dog photos (neither the "
-                      "head nor any setting was fitted on them). Cats (val_*): a hit is a proposed "
-                      "square with IoU >= 0.25 against the boxed eye; only left eyes are boxed, so "
-                      "a found right eye counts as a miss. Dogs (dog_val_*) and *_framed_*: a "
-                      "marked eye's centre inside the square, its side at most 4x the eye's "
-                      "diameter.")}};
-  trained.settings.species.clear();
-  for (const Species species : {Species::Cat, Species::Dog})
-    if (std::any_of(train.begin(), train.end(),
-                    [&](const BoxedPhoto* p) { return p->species == species; }))
-      trained.settings.species.push_back(species);
-  trained.settings.training = QJsonObject{
-      {QStringLiteral("train_photos"), double(train.size())},
-      {QStringLiteral("views"), double(n)},
-      {QStringLiteral("dog_train_photos"),
-       double(std::count_if(train.begin(), train.end(),
-                            [](const BoxedPhoto* p) { return p->species == Species::Dog; }))},
-      {QStringLiteral("views_per_photo"), options.viewsPerPhoto},
-      {QStringLiteral("dog_views_per_photo"), options.dogViewsPerPhoto},
-      {QStringLiteral("epochs"), options.epochs},
-      {QStringLiteral("batch_size"), options.batchSize},
-      {QStringLiteral("learning_rate"), options.learningRate},
-      {QStringLiteral("weight_decay"), options.weightDecay},
-      {QStringLiteral("final_loss"), lastLoss},
-      {QStringLiteral("feature_extraction_seconds"), extractSeconds},
-      {QStringLiteral("seed"), QString::number(options.seed)}};
+  auto metrics = measureOnVal(network, head, trained.settings, spec, val);
+  if (!metrics) return metrics.error();
+  trained.settings.metrics = metrics.value();
+  trained.settings.species = trainedSpecies(train);
+  trained.settings.training =
+      trainingJson(train, views->fine.size(0), options, lastLoss.value(), extractSeconds);
   trained.head = head;
   return trained;
 }
