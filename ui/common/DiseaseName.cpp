@@ -5,11 +5,9 @@
 namespace walness::ui {
 
 QString diseaseLabel(const std::string& id, const QString& language) {
-  const Disease* disease = findDisease(id);
-  if (!disease) return QString::fromStdString(id);
-  const std::string_view name = language == QLatin1String("ko") ? disease->nameKo : disease->nameEn;
-  QString text = QString::fromUtf8(name.data(), qsizetype(name.size()));
-  if (!text.isEmpty()) text[0] = text[0].toUpper();
+  const Language chosen = languageFromCode(language.toStdString()).value_or(Language::English);
+  QString text = diseaseName(id, Words(chosen));
+  if (findDisease(id) && !text.isEmpty()) text[0] = text[0].toUpper();
   return text;
 }
 

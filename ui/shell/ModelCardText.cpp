@@ -20,11 +20,7 @@ QString escaped(const QString& text) {
 }
 
 QString diseaseLabel(const std::string& id) {
-  const Disease* disease = findDisease(id);
-  if (!disease) return QString::fromStdString(id);
-  const bool korean = tr("en") == QLatin1String("ko");
-  const std::string_view name = korean ? disease->nameKo : disease->nameEn;
-  return QString::fromUtf8(name.data(), qsizetype(name.size()));
+  return diseaseName(id, Words::installed());
 }
 
 QString number(const QJsonValue& value, int decimals = 3) {

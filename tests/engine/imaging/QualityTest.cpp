@@ -69,17 +69,22 @@ TEST(QualityTest, SmallEyeRegionIsFlagged) {
 }
 
 TEST(QualityTest, MessagesInEnglishAndKoreanCarryValueAndThreshold) {
+  using walness::Language;
+  using walness::Words;
+  using walness::imaging::qualityMessage;
   const walness::imaging::QualityCheck check{"small_region", 50, 112, QualitySeverity::Severe};
-  const std::string en = walness::imaging::qualityMessage(check, "en");
-  const std::string ko = walness::imaging::qualityMessage(check, "ko");
-  EXPECT_NE(en.find("50 pixels"), std::string::npos) << en;
-  EXPECT_NE(en.find("112"), std::string::npos) << en;
-  EXPECT_NE(ko.find("50 픽셀"), std::string::npos) << ko;
+  const QString en = qualityMessage(check, Words(Language::English));
+  const QString ko = qualityMessage(check, Words(Language::Korean));
+  EXPECT_TRUE(en.contains(QStringLiteral("50 pixels"))) << en.toStdString();
+  EXPECT_TRUE(en.contains(QStringLiteral("112"))) << en.toStdString();
+  EXPECT_TRUE(ko.contains(QStringLiteral("50 픽셀"))) << ko.toStdString();
+  EXPECT_TRUE(ko.contains(QStringLiteral("112 픽셀"))) << ko.toStdString();
   for (const char* key : {"blur", "underexposed", "overexposed"}) {
     const walness::imaging::QualityCheck other{key, 0.5, 0.25, QualitySeverity::Warning};
-    EXPECT_NE(walness::imaging::qualityMessage(other, "en"), key);
-    EXPECT_NE(walness::imaging::qualityMessage(other, "ko"),
-              walness::imaging::qualityMessage(other, "en"));
+    const QString english = qualityMessage(other, Words(Language::English));
+    EXPECT_NE(english, QString::fromLatin1(key));
+    EXPECT_FALSE(english.contains(QStringLiteral("%1"))) << english.toStdString();
+    EXPECT_NE(qualityMessage(other, Words(Language::Korean)), english);
   }
 }
 

@@ -83,6 +83,106 @@ class CardReader {
   std::string problem_;
 };
 
+// The format, id, version, species, architecture and CAM layer.
+void readIdentity(CardReader& read, const QJsonObject& root, ModelCard& card) {
+  if (root.value(QLatin1String("format")).toString() != QLatin1String("walness-model-card"))
+    read.fail("format must be \"walness-model-card\"");
+  const int formatVersion = wholeNumber(read.number(root, "format_version", ""));
+  if (!read.failed() && formatVersion != ModelCard::kFormatVersion)
+    read.fail("format_version " + std::to_string(formatVersion) +
+              " is not supported by this Walness (it reads version " +
+              std::to_string(ModelCard::kFormatVersion) + ")");
+
+  card.id = read.string(root, "id", "");
+  card.version = read.string(root, "version", "");
+  const std::string species = read.string(root, "species", "");
+  if (auto parsed = speciesFromId(species))
+    card.species = *parsed;
+  else if (!read.failed())
+    read.fail("species must be \"dog\" or \"cat\", not \"" + species + "\"");
+  card.architecture = read.string(root, "architecture", "");
+  card.camLayer = read.string(root, "cam_layer", "");
+}
+
+// The input section: size, resize policy and normalisation.
+void readInput(CardReader& read, const QJsonObject& root, ModelCard& card) {
+  const QJsonObject input = read.object(root, "input", "");
+  if (read.failed()) return;
+  card.input.size = wholeNumber(read.number(input, "size", "input."));
+  if (!read.failed() && (card.input.size < 32 || card.input.size > 1024))
+    read.fail("input.size must be between 32 and 1024");
+  const std::string resize = read.string(input, "resize", "input.");
+  if (auto policy = imaging::resizePolicyFromId(resize))
+    card.input.resize = *policy;
+  else if (!read.failed())
+    read.fail("input.resize must be \"letterbox\" or \"center_crop\"");
+  const auto mean = read.floats(input, "mean", "input.");
+  const auto std = read.floats(input, "std", "input.");
+  if (!read.failed() && (mean.size() != 3 || std.size() != 3))
+    read.fail("input.mean and input.std need three values (R, G, B)");
+  if (read.failed()) return;
+  for (int c = 0; c < 3; ++c) {
+    card.input.mean[c] = mean[c];
+    card.input.std[c] = std[c];
+    if (std[c] <= 0) read.fail("input.std values must be positive");
+  }
+}
+
+// The labels: known disease ids, each once, with a threshold strictly between 0 and 1.
+void readLabels(CardReader& read, const QJsonObject& root, ModelCard& card) {
+  const QJsonValue labels = root.value(QLatin1String("labels"));
+  if (!labels.isArray() || labels.toArray().isEmpty())
+    read.fail("labels must be a non-empty array");
+  std::set<std::string> seen;
+  for (const QJsonValue& value : labels.toArray()) {
+    if (read.failed()) break;
+    if (!value.isObject()) {
+      read.fail("each label must be an object with id and threshold");
+      break;
+    }
+    LabelSpec label{read.string(value.toObject(), "id", "labels[]."),
+                    read.number(value.toObject(), "threshold", "labels[].")};
+    if (read.failed()) break;
+    if (!findDisease(label.id)) read.fail("label \"" + label.id + "\" is not a known disease id");
+    if (!seen.insert(label.id).second) read.fail("label \"" + label.id + "\" appears twice");
+    if (!(label.threshold > 0 && label.threshold < 1))
+      read.fail("the threshold of \"" + label.id + "\" must lie between 0 and 1");
+    card.labels.push_back(label);
+  }
+}
+
+// The optional out-of-distribution statistics.
+void readOod(CardReader& read, const QJsonObject& root, ModelCard& card) {
+  const QJsonObject ood = read.object(root, "ood", "", /*required=*/false);
+  if (read.failed() || ood.isEmpty()) return;
+  OodStatistics statistics;
+  statistics.featureMean = read.floats(ood, "feature_mean", "ood.");
+  statistics.featureStd = read.floats(ood, "feature_std", "ood.");
+  statistics.threshold = read.number(ood, "threshold", "ood.");
+  statistics.description = ood.value(QLatin1String("description")).toString().toStdString();
+  if (!read.failed() && (statistics.featureMean.empty() ||
+                         statistics.featureMean.size() != statistics.featureStd.size()))
+    read.fail("ood.feature_mean and ood.feature_std must have the same, non-zero length");
+  for (float value : statistics.featureStd)
+    if (!read.failed() && value <= 0) read.fail("ood.feature_std values must be positive");
+  card.ood = std::move(statistics);
+}
+
+// The weights file: a plain .safetensors name inside the bundle folder, and its SHA-256.
+void readWeights(CardReader& read, const QJsonObject& root, ModelCard& card) {
+  const QJsonObject weights = read.object(root, "weights", "");
+  if (read.failed()) return;
+  card.weightsFile = read.string(weights, "file", "weights.");
+  card.weightsSha256 = read.string(weights, "sha256", "weights.");
+  if (!read.failed() &&
+      (card.weightsFile.find('/') != std::string::npos ||
+       card.weightsFile.find('\\') != std::string::npos || card.weightsFile.size() <= 12 ||
+       !card.weightsFile.ends_with(".safetensors") || card.weightsFile.front() == '.'))
+    read.fail("weights.file must be a .safetensors file name inside the bundle folder");
+  if (!read.failed() && card.weightsSha256.size() != 64)
+    read.fail("weights.sha256 must be 64 hexadecimal digits");
+}
+
 QJsonArray toArray(const std::vector<float>& values) {
   QJsonArray array;
   for (float value : values) array.append(double(value));
@@ -107,100 +207,17 @@ Result<ModelCard> parseModelCard(const QByteArray& json, const std::string& sour
   CardReader read(source);
   ModelCard card;
 
-  if (root.value(QLatin1String("format")).toString() != QLatin1String("walness-model-card"))
-    read.fail("format must be \"walness-model-card\"");
-  const int formatVersion = wholeNumber(read.number(root, "format_version", ""));
-  if (!read.failed() && formatVersion != ModelCard::kFormatVersion)
-    read.fail("format_version " + std::to_string(formatVersion) +
-              " is not supported by this Walness (it reads version " +
-              std::to_string(ModelCard::kFormatVersion) + ")");
-
-  card.id = read.string(root, "id", "");
-  card.version = read.string(root, "version", "");
-  const std::string species = read.string(root, "species", "");
-  if (auto parsed = speciesFromId(species))
-    card.species = *parsed;
-  else if (!read.failed())
-    read.fail("species must be \"dog\" or \"cat\", not \"" + species + "\"");
-  card.architecture = read.string(root, "architecture", "");
-  card.camLayer = read.string(root, "cam_layer", "");
-
-  const QJsonObject input = read.object(root, "input", "");
-  if (!read.failed()) {
-    card.input.size = wholeNumber(read.number(input, "size", "input."));
-    if (!read.failed() && (card.input.size < 32 || card.input.size > 1024))
-      read.fail("input.size must be between 32 and 1024");
-    const std::string resize = read.string(input, "resize", "input.");
-    if (auto policy = imaging::resizePolicyFromId(resize))
-      card.input.resize = *policy;
-    else if (!read.failed())
-      read.fail("input.resize must be \"letterbox\" or \"center_crop\"");
-    const auto mean = read.floats(input, "mean", "input.");
-    const auto std = read.floats(input, "std", "input.");
-    if (!read.failed() && (mean.size() != 3 || std.size() != 3))
-      read.fail("input.mean and input.std need three values (R, G, B)");
-    if (!read.failed()) {
-      for (int c = 0; c < 3; ++c) {
-        card.input.mean[c] = mean[c];
-        card.input.std[c] = std[c];
-        if (std[c] <= 0) read.fail("input.std values must be positive");
-      }
-    }
-  }
-
-  const QJsonValue labels = root.value(QLatin1String("labels"));
-  if (!labels.isArray() || labels.toArray().isEmpty())
-    read.fail("labels must be a non-empty array");
-  std::set<std::string> seen;
-  for (const QJsonValue& value : labels.toArray()) {
-    if (read.failed()) break;
-    if (!value.isObject()) {
-      read.fail("each label must be an object with id and threshold");
-      break;
-    }
-    LabelSpec label{read.string(value.toObject(), "id", "labels[]."),
-                    read.number(value.toObject(), "threshold", "labels[].")};
-    if (read.failed()) break;
-    if (!findDisease(label.id)) read.fail("label \"" + label.id + "\" is not a known disease id");
-    if (!seen.insert(label.id).second) read.fail("label \"" + label.id + "\" appears twice");
-    if (!(label.threshold > 0 && label.threshold < 1))
-      read.fail("the threshold of \"" + label.id + "\" must lie between 0 and 1");
-    card.labels.push_back(label);
-  }
-
+  // The order of the steps is the order problems are found in: the reader keeps the first.
+  readIdentity(read, root, card);
+  readInput(read, root, card);
+  readLabels(read, root, card);
   card.temperature = read.number(root, "temperature", "");
   if (!read.failed() && !(card.temperature > 0.01 && card.temperature < 100))
     read.fail("temperature must lie between 0.01 and 100");
-
-  const QJsonObject ood = read.object(root, "ood", "", /*required=*/false);
-  if (!read.failed() && !ood.isEmpty()) {
-    OodStatistics statistics;
-    statistics.featureMean = read.floats(ood, "feature_mean", "ood.");
-    statistics.featureStd = read.floats(ood, "feature_std", "ood.");
-    statistics.threshold = read.number(ood, "threshold", "ood.");
-    statistics.description = ood.value(QLatin1String("description")).toString().toStdString();
-    if (!read.failed() && (statistics.featureMean.empty() ||
-                           statistics.featureMean.size() != statistics.featureStd.size()))
-      read.fail("ood.feature_mean and ood.feature_std must have the same, non-zero length");
-    for (float value : statistics.featureStd)
-      if (!read.failed() && value <= 0) read.fail("ood.feature_std values must be positive");
-    card.ood = std::move(statistics);
-  }
-
+  readOod(read, root, card);
   card.metrics = read.object(root, "metrics", "", /*required=*/false);
   card.provenance = read.object(root, "provenance", "", /*required=*/false);
-  const QJsonObject weights = read.object(root, "weights", "");
-  if (!read.failed()) {
-    card.weightsFile = read.string(weights, "file", "weights.");
-    card.weightsSha256 = read.string(weights, "sha256", "weights.");
-    if (!read.failed() &&
-        (card.weightsFile.find('/') != std::string::npos ||
-         card.weightsFile.find('\\') != std::string::npos || card.weightsFile.size() <= 12 ||
-         !card.weightsFile.ends_with(".safetensors") || card.weightsFile.front() == '.'))
-      read.fail("weights.file must be a .safetensors file name inside the bundle folder");
-    if (!read.failed() && card.weightsSha256.size() != 64)
-      read.fail("weights.sha256 must be 64 hexadecimal digits");
-  }
+  readWeights(read, root, card);
   card.created = root.value(QLatin1String("created")).toString().toStdString();
   card.trainerVersion = root.value(QLatin1String("trainer"))
                             .toObject()

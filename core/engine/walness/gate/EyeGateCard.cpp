@@ -54,6 +54,68 @@ class GateCardReader {
   std::string problem_;
 };
 
+// The backbone the head reads, the head's size and its decision thresholds.
+void readHead(GateCardReader& read, const QJsonObject& root, EyeGateCard& card) {
+  const QJsonObject backbone = root.value(QStringLiteral("backbone")).toObject();
+  card.backboneModelId = read.string(backbone, "model_id");
+  card.backboneWeightsSha256 = read.string(backbone, "weights_sha256");
+  card.featureChannels = read.whole(backbone, "feature_channels", 1, 100000);
+  card.hidden = read.whole(root, "hidden", 1, 100000);
+  const QJsonObject decision = root.value(QStringLiteral("decision")).toObject();
+  card.notEyeThreshold = read.number(decision, "not_eye_threshold", 0, 1);
+  card.otherSpeciesThreshold = read.number(decision, "other_species_threshold", 0, 1);
+  card.finderMinScore = read.number(decision, "finder_min_score", 0, 1);
+}
+
+CatEyeLayout readCatEyeLayout(GateCardReader& read, const QJsonObject& cat) {
+  CatEyeLayout layout;
+  layout.leftX = read.number(cat, "left_x", -1, 2);
+  layout.leftY = read.number(cat, "left_y", -1, 2);
+  layout.rightX = read.number(cat, "right_x", -1, 2);
+  layout.rightY = read.number(cat, "right_y", -1, 2);
+  layout.side = read.number(cat, "side", 0.001, 2);
+  layout.cascade = read.string(cat, "cascade");
+  if (layout.cascade.find('/') != std::string::npos ||
+      layout.cascade.find("..") != std::string::npos)
+    read.fail("cat_eye_layout.cascade must be a file name from OpenCV's data folder");
+  return layout;
+}
+
+// The species the locator finds eyes of; absent means the settings' default.
+void readLocatorSpecies(GateCardReader& read, const QJsonObject& located,
+                        locator::EyeLocatorSettings& settings) {
+  if (!located.contains(QStringLiteral("species"))) return;
+  settings.species.clear();
+  for (const QJsonValue& id : located.value(QStringLiteral("species")).toArray()) {
+    const auto species = speciesFromId(id.toString().toStdString());
+    if (species)
+      settings.species.push_back(*species);
+    else
+      read.fail("eye_locator.species: unknown species \"" + id.toString().toStdString() + "\"");
+  }
+  if (settings.species.empty()) read.fail("eye_locator.species names no species");
+}
+
+locator::EyeLocatorSettings readEyeLocator(GateCardReader& read, const QJsonObject& located) {
+  locator::EyeLocatorSettings settings;
+  settings.inputSide = read.whole(located, "input_side", 64, 4096);
+  settings.fineChannels = read.whole(located, "fine_channels", 1, 100000);
+  settings.deepChannels = read.whole(located, "deep_channels", 1, 100000);
+  settings.hidden = read.whole(located, "hidden", 1, 100000);
+  settings.minScore = read.number(located, "min_score", 0, 1);
+  settings.squareMargin = read.number(located, "square_margin", 0.1, 10);
+  readLocatorSpecies(read, located, settings);
+  const QJsonObject locatorWeights = located.value(QStringLiteral("weights")).toObject();
+  settings.weightsFile = read.string(locatorWeights, "file");
+  settings.weightsSha256 = read.string(locatorWeights, "sha256");
+  if (settings.weightsFile.find('/') != std::string::npos ||
+      settings.weightsFile.find("..") != std::string::npos)
+    read.fail("eye_locator.weights.file must be a file name inside the bundle");
+  settings.metrics = located.value(QStringLiteral("metrics")).toObject();
+  settings.training = located.value(QStringLiteral("training")).toObject();
+  return settings;
+}
+
 }  // namespace
 
 Result<EyeGateCard> parseEyeGateCard(const QByteArray& json, const std::string& source) {
@@ -68,64 +130,20 @@ Result<EyeGateCard> parseEyeGateCard(const QByteArray& json, const std::string& 
   if (read.whole(root, "format_version", 1, 1000) > EyeGateCard::kFormatVersion)
     read.fail("format_version is newer than this Walness understands; update Walness");
 
+  // The order of the steps is the order problems are found in: the reader keeps the first.
   EyeGateCard card;
   card.id = read.string(root, "id");
   card.version = read.string(root, "version");
-  const QJsonObject backbone = root.value(QStringLiteral("backbone")).toObject();
-  card.backboneModelId = read.string(backbone, "model_id");
-  card.backboneWeightsSha256 = read.string(backbone, "weights_sha256");
-  card.featureChannels = read.whole(backbone, "feature_channels", 1, 100000);
-  card.hidden = read.whole(root, "hidden", 1, 100000);
-  const QJsonObject decision = root.value(QStringLiteral("decision")).toObject();
-  card.notEyeThreshold = read.number(decision, "not_eye_threshold", 0, 1);
-  card.otherSpeciesThreshold = read.number(decision, "other_species_threshold", 0, 1);
-  card.finderMinScore = read.number(decision, "finder_min_score", 0, 1);
-  const QJsonObject cat = root.value(QStringLiteral("cat_eye_layout")).toObject();
-  card.catEyes.leftX = read.number(cat, "left_x", -1, 2);
-  card.catEyes.leftY = read.number(cat, "left_y", -1, 2);
-  card.catEyes.rightX = read.number(cat, "right_x", -1, 2);
-  card.catEyes.rightY = read.number(cat, "right_y", -1, 2);
-  card.catEyes.side = read.number(cat, "side", 0.001, 2);
-  card.catEyes.cascade = read.string(cat, "cascade");
-  if (card.catEyes.cascade.find('/') != std::string::npos ||
-      card.catEyes.cascade.find("..") != std::string::npos)
-    read.fail("cat_eye_layout.cascade must be a file name from OpenCV's data folder");
+  readHead(read, root, card);
+  card.catEyes = readCatEyeLayout(read, root.value(QStringLiteral("cat_eye_layout")).toObject());
   const QJsonObject weights = root.value(QStringLiteral("weights")).toObject();
   card.weightsFile = read.string(weights, "file");
   card.weightsSha256 = read.string(weights, "sha256");
   if (card.weightsFile.find('/') != std::string::npos ||
       card.weightsFile.find("..") != std::string::npos)
     read.fail("weights.file must be a file name inside the bundle");
-  if (root.contains(QStringLiteral("eye_locator"))) {
-    const QJsonObject located = root.value(QStringLiteral("eye_locator")).toObject();
-    locator::EyeLocatorSettings settings;
-    settings.inputSide = read.whole(located, "input_side", 64, 4096);
-    settings.fineChannels = read.whole(located, "fine_channels", 1, 100000);
-    settings.deepChannels = read.whole(located, "deep_channels", 1, 100000);
-    settings.hidden = read.whole(located, "hidden", 1, 100000);
-    settings.minScore = read.number(located, "min_score", 0, 1);
-    settings.squareMargin = read.number(located, "square_margin", 0.1, 10);
-    if (located.contains(QStringLiteral("species"))) {
-      settings.species.clear();
-      for (const QJsonValue& id : located.value(QStringLiteral("species")).toArray()) {
-        const auto species = speciesFromId(id.toString().toStdString());
-        if (species)
-          settings.species.push_back(*species);
-        else
-          read.fail("eye_locator.species: unknown species \"" + id.toString().toStdString() + "\"");
-      }
-      if (settings.species.empty()) read.fail("eye_locator.species names no species");
-    }
-    const QJsonObject locatorWeights = located.value(QStringLiteral("weights")).toObject();
-    settings.weightsFile = read.string(locatorWeights, "file");
-    settings.weightsSha256 = read.string(locatorWeights, "sha256");
-    if (settings.weightsFile.find('/') != std::string::npos ||
-        settings.weightsFile.find("..") != std::string::npos)
-      read.fail("eye_locator.weights.file must be a file name inside the bundle");
-    settings.metrics = located.value(QStringLiteral("metrics")).toObject();
-    settings.training = located.value(QStringLiteral("training")).toObject();
-    card.locator = settings;
-  }
+  if (root.contains(QStringLiteral("eye_locator")))
+    card.locator = readEyeLocator(read, root.value(QStringLiteral("eye_locator")).toObject());
   card.metrics = root.value(QStringLiteral("metrics")).toObject();
   card.provenance = root.value(QStringLiteral("provenance")).toObject();
   card.created = root.value(QStringLiteral("created")).toString().toStdString();

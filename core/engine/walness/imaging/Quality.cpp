@@ -4,7 +4,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace walness::imaging {
 
@@ -20,12 +19,6 @@ QualitySeverity higherIsWorse(double value, double warning, double severe) {
   if (value > severe) return QualitySeverity::Severe;
   if (value > warning) return QualitySeverity::Warning;
   return QualitySeverity::Ok;
-}
-
-std::string format(const char* pattern, double value, double threshold) {
-  char buffer[256];
-  std::snprintf(buffer, sizeof buffer, pattern, value, threshold);
-  return buffer;
 }
 
 }  // namespace
@@ -111,33 +104,33 @@ QualityReport assessQuality(const cv::Mat& rgb, const std::optional<cv::Rect>& r
   return report;
 }
 
-std::string qualityMessage(const QualityCheck& check, const std::string& language) {
-  const bool ko = language == "ko";
+QString qualityMessage(const QualityCheck& check, const Words& words) {
+  const auto whole = [](double value) { return QString::number(value, 'f', 0); };
   if (check.key == "blur")
-    return format(
-        ko ? "사진이 흐립니다 (선명도 %.0f, 기준 %.0f 이상). 초점을 눈에 맞춰 다시 찍어 주세요."
-           : "The photo is blurry (sharpness %.0f, needs %.0f or more). Retake it with "
-             "the eye in focus.",
-        check.value, check.threshold);
+    return words
+        .translate("Quality",
+                   "The photo is blurry (sharpness %1, needs %2 or more). Retake it with the eye "
+                   "in focus.")
+        .arg(whole(check.value), whole(check.threshold));
   if (check.key == "underexposed")
-    return format(ko ? "사진이 너무 어둡습니다 (어두운 영역 %.0f%%, 기준 %.0f%% 이하). 밝은 곳에서 "
-                       "다시 찍어 주세요."
-                     : "The photo is too dark (%.0f%% of it is black, at most %.0f%% is fine). "
-                       "Retake it in better light.",
-                  check.value * 100, check.threshold * 100);
+    return words
+        .translate("Quality",
+                   "The photo is too dark (%1% of it is black, at most %2% is fine). Retake it "
+                   "in better light.")
+        .arg(whole(check.value * 100), whole(check.threshold * 100));
   if (check.key == "overexposed")
-    return format(ko ? "사진이 너무 밝습니다 (하얗게 날아간 영역 %.0f%%, 기준 %.0f%% 이하). 플래시 "
-                       "없이 다시 찍어 주세요."
-                     : "The photo is too bright (%.0f%% of it is blown out, at most %.0f%% is "
-                       "fine). Retake it without flash or direct light.",
-                  check.value * 100, check.threshold * 100);
+    return words
+        .translate("Quality",
+                   "The photo is too bright (%1% of it is blown out, at most %2% is fine). "
+                   "Retake it without flash or direct light.")
+        .arg(whole(check.value * 100), whole(check.threshold * 100));
   if (check.key == "small_region")
-    return format(ko ? "눈 영역이 너무 작습니다 (%.0f 픽셀, 기준 %.0f 픽셀 이상). 눈을 더 가까이서 "
-                       "찍어 주세요."
-                     : "The eye region is too small (%.0f pixels, needs %.0f or more). Take the "
-                       "photo closer to the eye.",
-                  check.value, check.threshold);
-  return check.key;
+    return words
+        .translate("Quality",
+                   "The eye region is too small (%1 pixels, needs %2 or more). Take the photo "
+                   "closer to the eye.")
+        .arg(whole(check.value), whole(check.threshold));
+  return QString::fromStdString(check.key);
 }
 
 }  // namespace walness::imaging

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QString>
 #include <opencv2/core/types.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "walness/text/Words.h"
 
 namespace cv {
 class Mat;
@@ -56,7 +59,7 @@ cv::Rect withoutBlackBars(const cv::Mat& gray);
 QualityReport assessQuality(const cv::Mat& rgb, const std::optional<cv::Rect>& region,
                             const QualityThresholds& thresholds = {});
 
-// A sentence for a check in "en" or "ko", with its value and threshold filled in.
-std::string qualityMessage(const QualityCheck& check, const std::string& language);
+// A sentence for a check in the words' language, with its value and threshold filled in.
+QString qualityMessage(const QualityCheck& check, const Words& words);
 
 }  // namespace walness::imaging

@@ -22,6 +22,101 @@ std::string formatNumber(double value) {
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
   return buffer;
 }
+
+// Mean squared z-score of the pooled features against the training statistics.
+void scoreOutOfDistribution(const bundle::OodStatistics& ood, const torch::Tensor& features,
+                            Diagnosis& diagnosis) {
+  const torch::Tensor pooled = features.detach().mean({2, 3}).squeeze(0).to(torch::kCPU);
+  const torch::Tensor mean = torch::from_blob(const_cast<float*>(ood.featureMean.data()),
+                                              {int64_t(ood.featureMean.size())});
+  const torch::Tensor std =
+      torch::from_blob(const_cast<float*>(ood.featureStd.data()), {int64_t(ood.featureStd.size())});
+  diagnosis.oodScore = ((pooled - mean) / std).pow(2).mean().item<double>();
+  diagnosis.oodThreshold = ood.threshold;
+}
+
+std::optional<Abstention> eyeTooSmall(const imaging::QualityReport& quality) {
+  const imaging::QualityCheck* size = quality.find("small_region");
+  if (!size || size->severity != imaging::QualitySeverity::Severe) return std::nullopt;
+  const double needed = imaging::QualityThresholds{}.regionSevere;
+  Abstention tooSmall{AbstentionReason::EyeTooSmall,
+                      "the eye is only " + std::to_string(std::lround(size->value)) +
+                          " pixels across in this photo (needs " +
+                          std::to_string(std::lround(needed)) +
+                          "); take a closer photo, about a hand's width from the eye, or use "
+                          "the phone's zoom"};
+  tooSmall.eyePixels = size->value;
+  tooSmall.neededPixels = needed;
+  return tooSmall;
+}
+
+// A blurred photo is judged by the gate first: a blurred cat's eye or sofa is better told what it
+// is than to retake it. Other light problems abstain whatever the gate says.
+std::optional<Abstention> poorQuality(const imaging::QualityReport& quality, bool gateRefused) {
+  std::string failed, failedLight;
+  for (const auto& check : quality.checks)
+    if (check.severity == imaging::QualitySeverity::Severe) {
+      failed += (failed.empty() ? "" : ", ") + check.key;
+      if (check.key != "blur") failedLight += (failedLight.empty() ? "" : ", ") + check.key;
+    }
+  if (failedLight.empty() && (failed.empty() || gateRefused)) return std::nullopt;
+  return Abstention{AbstentionReason::Quality,
+                    "the photo is not fit to judge (" + failed + "); retake it and try again"};
+}
+
+std::optional<Abstention> gateRefusal(const bundle::ModelCard& card, const Diagnosis& diagnosis,
+                                      const gate::GateVerdict& verdict) {
+  if (verdict.refusal == gate::GateRefusal::NotAnEye)
+    return Abstention{AbstentionReason::NotAnEye,
+                      "the photo does not look like a close-up of an eye (P(not an eye) " +
+                          formatNumber(diagnosis.eyeGate->notEye) +
+                          "); choose a square around one eye, or take the photo closer"};
+  if (verdict.refusal == gate::GateRefusal::OtherSpecies) {
+    const std::string seen(speciesId(*verdict.detectedSpecies));
+    return Abstention{AbstentionReason::OtherSpecies,
+                      "this looks like a " + seen + "'s eye (P " +
+                          formatNumber(diagnosis.eyeGate->eyeOf(*verdict.detectedSpecies)) +
+                          "), but this model is for " + std::string(speciesId(card.species)) +
+                          "s; use a " + seen + " model, or choose " + seen + " if it is one"};
+  }
+  return std::nullopt;
+}
+
+// Why the photo gets no findings, if it gets none, checked in the order that matters.
+std::optional<Abstention> firstAbstention(const bundle::ModelCard& card, bool hasGate,
+                                          const Diagnosis& diagnosis,
+                                          const gate::GateVerdict& verdict) {
+  // An eye with too few pixels first: what the model sees is a blurred upscale, and the other
+  // checks mean little on it (the small-eye study, docs/eye-gate.md).
+  if (auto tooSmall = eyeTooSmall(diagnosis.quality)) return tooSmall;
+  // Light problems come next: retaking the photo fixes them, and the gate is unsure on such
+  // photos.
+  if (auto quality = poorQuality(diagnosis.quality, verdict.refused())) return quality;
+  if (auto refusal = gateRefusal(card, diagnosis, verdict)) return refusal;
+  // Without a gate the feature distance is the only guard against what is not an eye.
+  if (!hasGate && card.ood && diagnosis.oodScore > card.ood->threshold)
+    return Abstention{
+        AbstentionReason::OutOfDistribution,
+        "the photo does not look like the close-up " + std::string(speciesId(card.species)) +
+            " eye photos this model was trained on (score " + formatNumber(diagnosis.oodScore) +
+            ", limit " + formatNumber(card.ood->threshold) + ")"};
+  return std::nullopt;
+}
+
+// Calibrated probabilities against the card's thresholds, highest first.
+void addFindings(const bundle::ModelCard& card, const torch::Tensor& logits, Diagnosis& diagnosis) {
+  const torch::Tensor probabilities =
+      torch::sigmoid(logits.detach().squeeze(0).to(torch::kCPU) / card.temperature);
+  for (size_t i = 0; i < card.labels.size(); ++i) {
+    const double probability = probabilities[int64_t(i)].item<double>();
+    diagnosis.findings.push_back({card.labels[i].id, probability, card.labels[i].threshold,
+                                  probability >= card.labels[i].threshold,
+                                  logits[0][int64_t(i)].item<double>()});
+  }
+  std::stable_sort(
+      diagnosis.findings.begin(), diagnosis.findings.end(),
+      [](const Finding& a, const Finding& b) { return a.probability > b.probability; });
+}
 }  // namespace
 
 bool Diagnosis::anyPositive() const {
@@ -52,96 +147,20 @@ Diagnosis Classifier::judge(const torch::Tensor& features, const torch::Tensor& 
   diagnosis.modelVersion = card.version;
   diagnosis.species = card.species;
   diagnosis.quality = std::move(quality);
-
-  if (card.ood) {
-    // Mean squared z-score of the pooled features against the training statistics.
-    const torch::Tensor pooled = features.detach().mean({2, 3}).squeeze(0).to(torch::kCPU);
-    const torch::Tensor mean = torch::from_blob(const_cast<float*>(card.ood->featureMean.data()),
-                                                {int64_t(card.ood->featureMean.size())});
-    const torch::Tensor std = torch::from_blob(const_cast<float*>(card.ood->featureStd.data()),
-                                               {int64_t(card.ood->featureStd.size())});
-    diagnosis.oodScore = ((pooled - mean) / std).pow(2).mean().item<double>();
-    diagnosis.oodThreshold = card.ood->threshold;
-  }
+  if (card.ood) scoreOutOfDistribution(*card.ood, features, diagnosis);
 
   gate::GateVerdict verdict;
   if (gate_) {
     diagnosis.eyeGate = gate_->score(features);
     verdict = gate_->judge(*diagnosis.eyeGate, card.species);
   }
-
-  // An eye with too few pixels first: what the model sees is a blurred upscale, and the other
-  // checks mean little on it (the small-eye study, docs/eye-gate.md).
-  if (const imaging::QualityCheck* size = diagnosis.quality.find("small_region");
-      size && size->severity == imaging::QualitySeverity::Severe) {
-    const double needed = imaging::QualityThresholds{}.regionSevere;
-    Abstention tooSmall{AbstentionReason::EyeTooSmall,
-                        "the eye is only " + std::to_string(std::lround(size->value)) +
-                            " pixels across in this photo (needs " +
-                            std::to_string(std::lround(needed)) +
-                            "); take a closer photo, about a hand's width from the eye, or use "
-                            "the phone's zoom"};
-    tooSmall.eyePixels = size->value;
-    tooSmall.neededPixels = needed;
-    diagnosis.abstention = tooSmall;
+  if (auto abstention = firstAbstention(card, gate_.has_value(), diagnosis, verdict)) {
+    if (abstention->reason == AbstentionReason::OtherSpecies)
+      diagnosis.detectedSpecies = verdict.detectedSpecies;
+    diagnosis.abstention = std::move(*abstention);
     return diagnosis;
   }
-  // Light problems come next: retaking the photo fixes them, and the gate is unsure on such
-  // photos. A blurred photo is judged by the gate first: a blurred cat's eye or sofa is better
-  // told what it is than to retake it.
-  std::string failed, failedLight;
-  for (const auto& check : diagnosis.quality.checks)
-    if (check.severity == imaging::QualitySeverity::Severe) {
-      failed += (failed.empty() ? "" : ", ") + check.key;
-      if (check.key != "blur") failedLight += (failedLight.empty() ? "" : ", ") + check.key;
-    }
-  const auto qualityAbstention = [&] {
-    diagnosis.abstention =
-        Abstention{AbstentionReason::Quality,
-                   "the photo is not fit to judge (" + failed + "); retake it and try again"};
-    return diagnosis;
-  };
-  if (!failedLight.empty() || (!failed.empty() && !verdict.refused())) return qualityAbstention();
-  if (verdict.refusal == gate::GateRefusal::NotAnEye) {
-    diagnosis.abstention =
-        Abstention{AbstentionReason::NotAnEye,
-                   "the photo does not look like a close-up of an eye (P(not an eye) " +
-                       formatNumber(diagnosis.eyeGate->notEye) +
-                       "); choose a square around one eye, or take the photo closer"};
-    return diagnosis;
-  }
-  if (verdict.refusal == gate::GateRefusal::OtherSpecies) {
-    diagnosis.detectedSpecies = verdict.detectedSpecies;
-    const std::string seen(speciesId(*verdict.detectedSpecies));
-    diagnosis.abstention =
-        Abstention{AbstentionReason::OtherSpecies,
-                   "this looks like a " + seen + "'s eye (P " +
-                       formatNumber(diagnosis.eyeGate->eyeOf(*verdict.detectedSpecies)) +
-                       "), but this model is for " + std::string(speciesId(card.species)) +
-                       "s; use a " + seen + " model, or choose " + seen + " if it is one"};
-    return diagnosis;
-  }
-  // Without a gate the feature distance is the only guard against what is not an eye.
-  if (!gate_ && card.ood && diagnosis.oodScore > card.ood->threshold) {
-    diagnosis.abstention = Abstention{
-        AbstentionReason::OutOfDistribution,
-        "the photo does not look like the close-up " + std::string(speciesId(card.species)) +
-            " eye photos this model was trained on (score " + formatNumber(diagnosis.oodScore) +
-            ", limit " + formatNumber(card.ood->threshold) + ")"};
-    return diagnosis;
-  }
-
-  const torch::Tensor probabilities =
-      torch::sigmoid(logits.detach().squeeze(0).to(torch::kCPU) / card.temperature);
-  for (size_t i = 0; i < card.labels.size(); ++i) {
-    const double probability = probabilities[int64_t(i)].item<double>();
-    diagnosis.findings.push_back({card.labels[i].id, probability, card.labels[i].threshold,
-                                  probability >= card.labels[i].threshold,
-                                  logits[0][int64_t(i)].item<double>()});
-  }
-  std::stable_sort(
-      diagnosis.findings.begin(), diagnosis.findings.end(),
-      [](const Finding& a, const Finding& b) { return a.probability > b.probability; });
+  addFindings(card, logits, diagnosis);
   return diagnosis;
 }
 

@@ -36,7 +36,8 @@ QJsonObject qualityJson(const imaging::QualityReport& report) {
                       {QStringLiteral("threshold"), check.threshold},
                       {QStringLiteral("status"), severityId(check.severity)}};
     if (check.severity != imaging::QualitySeverity::Ok)
-      entry.insert(QStringLiteral("message"), qs(imaging::qualityMessage(check, "en")));
+      entry.insert(QStringLiteral("message"),
+                   imaging::qualityMessage(check, Words(Language::English)));
     quality.insert(qs(check.key), entry);
   }
   return quality;

@@ -24,8 +24,9 @@ struct ScreenedPhoto {
 
 // A screened photo as JSON: the one shape `walness-cli diagnose --json` prints and the eye-check
 // page saves. image, eye_region (x, y, width, height; null when unknown), cam (method, disease,
-// file; null without a heatmap), the diagnosis (diagnosisToJson), app_version and notice (a
-// screening aid, not a diagnosis), and saved_at when saved.
+// file; null without a heatmap), the diagnosis (diagnosisToJson), advice (per positive finding,
+// most urgent first: disease, urgency, urgency_text, urgency_reason, what, signs, owner_action;
+// English), app_version and notice (a screening aid, not a diagnosis), and saved_at when saved.
 QJsonObject screeningToJson(const Diagnosis& diagnosis, const ScreenedPhoto& photo);
 
 }  // namespace walness::inference

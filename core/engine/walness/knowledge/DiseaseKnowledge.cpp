@@ -10,29 +10,23 @@ namespace walness::knowledge {
 
 namespace {
 
-const char* const kLanguages[] = {"en", "ko"};
-
-Result<Localized> localized(const QJsonObject& entry, const char* key, const std::string& where) {
-  const QJsonObject object = entry.value(QLatin1String(key)).toObject();
-  Localized text;
-  for (const char* language : kLanguages) {
-    const QString value = object.value(QLatin1String(language)).toString().trimmed();
-    if (value.isEmpty()) return Error{where + ": '" + key + "' has no " + language + " text"};
-    text[language] = value.toStdString();
-  }
-  return text;
+Result<std::string> text(const QJsonObject& entry, const char* key, const std::string& where) {
+  const QString value = entry.value(QLatin1String(key)).toString().trimmed();
+  if (value.isEmpty()) return Error{where + ": '" + key + "' has no text"};
+  return value.toStdString();
 }
 
-Result<LocalizedList> localizedList(const QJsonObject& entry, const char* key,
-                                    const std::string& where) {
-  const QJsonObject object = entry.value(QLatin1String(key)).toObject();
-  LocalizedList lists;
-  for (const char* language : kLanguages) {
-    const QJsonArray array = object.value(QLatin1String(language)).toArray();
-    if (array.isEmpty()) return Error{where + ": '" + key + "' has no " + language + " items"};
-    for (const QJsonValue& item : array) lists[language].push_back(item.toString().toStdString());
+Result<std::vector<std::string>> textList(const QJsonObject& entry, const char* key,
+                                          const std::string& where) {
+  const QJsonArray array = entry.value(QLatin1String(key)).toArray();
+  if (array.isEmpty()) return Error{where + ": '" + key + "' has no items"};
+  std::vector<std::string> list;
+  for (const QJsonValue& item : array) {
+    const QString value = item.toString().trimmed();
+    if (value.isEmpty()) return Error{where + ": '" + key + "' has an empty item"};
+    list.push_back(value.toStdString());
   }
-  return lists;
+  return list;
 }
 
 }  // namespace
@@ -58,6 +52,10 @@ Result<DiseaseKnowledge> DiseaseKnowledge::parse(const QByteArray& json,
   const QJsonObject root = document.object();
   if (root.value(QStringLiteral("format")).toString() != QLatin1String("walness-disease-knowledge"))
     return Error{source + ": not a Walness disease knowledge file"};
+  // Version 1 held every text in English and Korean; version 2 holds English source text and the
+  // Korean lives in the project's translation.
+  if (root.value(QStringLiteral("format_version")).toInt() != 2)
+    return Error{source + ": format_version must be 2"};
   DiseaseKnowledge knowledge;
   for (const QJsonValue& value : root.value(QStringLiteral("diseases")).toArray()) {
     const QJsonObject entry = value.toObject();
@@ -67,10 +65,10 @@ Result<DiseaseKnowledge> DiseaseKnowledge::parse(const QByteArray& json,
     if (!disease) return Error{where + ": unknown disease id"};
     const QJsonArray species = entry.value(QStringLiteral("species")).toArray();
     if (species.isEmpty()) return Error{where + ": no species"};
-    auto what = localized(entry, "what", where);
-    auto signs = localizedList(entry, "signs", where);
-    auto action = localized(entry, "owner_action", where);
-    auto reason = localized(entry, "urgency_reason", where);
+    auto what = text(entry, "what", where);
+    auto signs = textList(entry, "signs", where);
+    auto action = text(entry, "owner_action", where);
+    auto reason = text(entry, "urgency_reason", where);
     if (!what) return Error{what.message()};
     if (!signs) return Error{signs.message()};
     if (!action) return Error{action.message()};

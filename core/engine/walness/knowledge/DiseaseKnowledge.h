@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -18,24 +17,21 @@ enum class Urgency {
 };
 std::string urgencyId(Urgency urgency);  // "watch", "days", "today"
 
-// Text in each language the app speaks ("en", "ko").
-using Localized = std::map<std::string, std::string>;
-using LocalizedList = std::map<std::string, std::vector<std::string>>;
-
 // What an owner should know about one disease in one species (resources/knowledge/diseases.json).
+// The texts are English source text; knowledge::Advice words them in the reader's language.
 struct DiseaseInfo {
   std::string id;  // Diseases.h id
   Species species = Species::Dog;
-  Localized what;
-  LocalizedList signs;
-  Localized ownerAction;
+  std::string what;
+  std::vector<std::string> signs;
+  std::string ownerAction;
   Urgency urgency = Urgency::Days;
-  Localized urgencyReason;
+  std::string urgencyReason;
 };
 
 class DiseaseKnowledge {
  public:
-  // Parses and validates: known disease ids valid for the species, every text in en and ko.
+  // Parses and validates: known disease ids valid for the species, every text present.
   static Result<DiseaseKnowledge> parse(const QByteArray& json, const std::string& source);
 
   const DiseaseInfo* find(Species species, const std::string& id) const;

@@ -62,6 +62,81 @@ struct Entry {
   uint64_t end;
 };
 
+Status readMetadata(const std::string& source, const QJsonValue& value,
+                    std::map<std::string, std::string>& metadata) {
+  if (!value.isObject()) return fail(source, "__metadata__ is not an object");
+  const QJsonObject object = value.toObject();
+  for (auto m = object.begin(); m != object.end(); ++m) {
+    if (!m->isString())
+      return fail(source, "metadata value '" + m.key().toStdString() + "' is not a string");
+    metadata[m.key().toStdString()] = m->toString().toStdString();
+  }
+  return Ok{};
+}
+
+// Reads the tensor's dimensions into `entry.shape` and returns its element count.
+Result<uint64_t> readShape(const std::string& source, const QJsonArray& dims, Entry& entry) {
+  uint64_t elements = 1;
+  for (const QJsonValue& dim : dims) {
+    const double value = dim.toDouble(-1);
+    if (!dim.isDouble() || value < 0 || value != static_cast<double>(static_cast<int64_t>(value)) ||
+        value > 1e12)
+      return fail(source, "tensor '" + entry.name + "' has an invalid dimension");
+    entry.shape.push_back(static_cast<int64_t>(value));
+    if (entry.shape.back() != 0 &&
+        elements > std::numeric_limits<uint64_t>::max() / uint64_t(entry.shape.back()))
+      return fail(source, "tensor '" + entry.name + "' is impossibly large");
+    elements *= uint64_t(entry.shape.back());
+  }
+  return elements;
+}
+
+// One tensor's header entry, checked against the payload it points into.
+Result<Entry> readEntry(const std::string& source, const std::string& name, const QJsonValue& value,
+                        uint64_t payloadSize) {
+  if (!value.isObject()) return fail(source, "entry '" + name + "' is not an object");
+  const QJsonObject info = value.toObject();
+  Entry entry{name, dtypeByName(info.value(QLatin1String("dtype")).toString()), {}, 0, 0};
+  if (!entry.dtype)
+    return fail(source, "tensor '" + name + "' has unsupported dtype '" +
+                            info.value(QLatin1String("dtype")).toString().toStdString() + "'");
+  const QJsonValue shape = info.value(QLatin1String("shape"));
+  const QJsonValue offsets = info.value(QLatin1String("data_offsets"));
+  if (!shape.isArray() || !offsets.isArray() || offsets.toArray().size() != 2)
+    return fail(source, "tensor '" + name + "' needs a shape array and two data_offsets");
+  const Result<uint64_t> elements = readShape(source, shape.toArray(), entry);
+  if (!elements) return elements.error();
+  const QJsonArray range = offsets.toArray();
+  const double begin = range[0].toDouble(-1);
+  const double end = range[1].toDouble(-1);
+  if (!range[0].isDouble() || !range[1].isDouble() || begin < 0 || end < begin ||
+      end > static_cast<double>(payloadSize))
+    return fail(source, "tensor '" + name + "' has data_offsets outside the file");
+  entry.begin = static_cast<uint64_t>(begin);
+  entry.end = static_cast<uint64_t>(end);
+  const uint64_t elementSize = c10::elementSize(entry.dtype->type);
+  if (*elements > payloadSize / std::max<uint64_t>(elementSize, 1) ||
+      entry.end - entry.begin != *elements * elementSize)
+    return fail(source, "tensor '" + name + "' has " + std::to_string(entry.end - entry.begin) +
+                            " bytes but its shape and dtype need " +
+                            std::to_string(*elements * elementSize));
+  return entry;
+}
+
+// Tensors must not overlap: each byte belongs to at most one tensor.
+Status checkNoOverlap(const std::string& source, const std::vector<Entry>& entries) {
+  std::vector<const Entry*> byOffset;
+  for (const auto& entry : entries) byOffset.push_back(&entry);
+  std::sort(byOffset.begin(), byOffset.end(),
+            [](const Entry* a, const Entry* b) { return a->begin < b->begin; });
+  for (size_t i = 1; i < byOffset.size(); ++i) {
+    if (byOffset[i]->begin < byOffset[i - 1]->end)
+      return fail(source, "tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name +
+                              "' overlap");
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 Result<TensorFile> parseSafetensors(const char* data, size_t size, const std::string& source) {
@@ -85,66 +160,15 @@ Result<TensorFile> parseSafetensors(const char* data, size_t size, const std::st
   std::vector<Entry> entries;
   const QJsonObject object = header.object();
   for (auto it = object.begin(); it != object.end(); ++it) {
-    const std::string name = it.key().toStdString();
     if (it.key() == QLatin1String("__metadata__")) {
-      if (!it->isObject()) return fail(source, "__metadata__ is not an object");
-      const QJsonObject metadata = it->toObject();
-      for (auto m = metadata.begin(); m != metadata.end(); ++m) {
-        if (!m->isString())
-          return fail(source, "metadata value '" + m.key().toStdString() + "' is not a string");
-        file.metadata[m.key().toStdString()] = m->toString().toStdString();
-      }
+      if (auto read = readMetadata(source, *it, file.metadata); !read) return read.error();
       continue;
     }
-    if (!it->isObject()) return fail(source, "entry '" + name + "' is not an object");
-    const QJsonObject info = it->toObject();
-    Entry entry{name, dtypeByName(info.value(QLatin1String("dtype")).toString()), {}, 0, 0};
-    if (!entry.dtype)
-      return fail(source, "tensor '" + name + "' has unsupported dtype '" +
-                              info.value(QLatin1String("dtype")).toString().toStdString() + "'");
-    const QJsonValue shape = info.value(QLatin1String("shape"));
-    const QJsonValue offsets = info.value(QLatin1String("data_offsets"));
-    if (!shape.isArray() || !offsets.isArray() || offsets.toArray().size() != 2)
-      return fail(source, "tensor '" + name + "' needs a shape array and two data_offsets");
-    uint64_t elements = 1;
-    for (const QJsonValue& dim : shape.toArray()) {
-      const double value = dim.toDouble(-1);
-      if (!dim.isDouble() || value < 0 ||
-          value != static_cast<double>(static_cast<int64_t>(value)) || value > 1e12)
-        return fail(source, "tensor '" + name + "' has an invalid dimension");
-      entry.shape.push_back(static_cast<int64_t>(value));
-      if (entry.shape.back() != 0 &&
-          elements > std::numeric_limits<uint64_t>::max() / uint64_t(entry.shape.back()))
-        return fail(source, "tensor '" + name + "' is impossibly large");
-      elements *= uint64_t(entry.shape.back());
-    }
-    const QJsonArray range = offsets.toArray();
-    const double begin = range[0].toDouble(-1);
-    const double end = range[1].toDouble(-1);
-    if (!range[0].isDouble() || !range[1].isDouble() || begin < 0 || end < begin ||
-        end > static_cast<double>(payloadSize))
-      return fail(source, "tensor '" + name + "' has data_offsets outside the file");
-    entry.begin = static_cast<uint64_t>(begin);
-    entry.end = static_cast<uint64_t>(end);
-    const uint64_t elementSize = c10::elementSize(entry.dtype->type);
-    if (elements > payloadSize / std::max<uint64_t>(elementSize, 1) ||
-        entry.end - entry.begin != elements * elementSize)
-      return fail(source, "tensor '" + name + "' has " + std::to_string(entry.end - entry.begin) +
-                              " bytes but its shape and dtype need " +
-                              std::to_string(elements * elementSize));
-    entries.push_back(std::move(entry));
+    auto entry = readEntry(source, it.key().toStdString(), *it, payloadSize);
+    if (!entry) return entry.error();
+    entries.push_back(std::move(*entry));
   }
-
-  // Tensors must not overlap: each byte belongs to at most one tensor.
-  std::vector<const Entry*> byOffset;
-  for (const auto& entry : entries) byOffset.push_back(&entry);
-  std::sort(byOffset.begin(), byOffset.end(),
-            [](const Entry* a, const Entry* b) { return a->begin < b->begin; });
-  for (size_t i = 1; i < byOffset.size(); ++i) {
-    if (byOffset[i]->begin < byOffset[i - 1]->end)
-      return fail(source, "tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name +
-                              "' overlap");
-  }
+  if (auto disjoint = checkNoOverlap(source, entries); !disjoint) return disjoint.error();
 
   for (const auto& entry : entries) {
     auto options = torch::TensorOptions().dtype(entry.dtype->type);

@@ -65,9 +65,176 @@ std::string checkUid(const BatchOptions& options, const LoadedPhoto& photo) {
   return QUuid::createUuidV5(kNamespace, key).toString(QUuid::WithoutBraces).toStdString();
 }
 
+// The batch's CSV is in English (a file for programs and spreadsheets).
 std::string diseaseName(const std::string& id) {
-  const Disease* disease = findDisease(id);
-  return disease ? std::string(disease->nameEn) : id;
+  return walness::diseaseName(id, Words(Language::English)).toStdString();
+}
+
+// What screening a photo needs besides the photo: the same for the whole batch.
+struct BatchContext {
+  const inference::ScreeningSession& session;
+  const BatchOptions& options;
+  const std::function<Status(const report::Report&, const QString&)>& extraReportWriter;
+  const std::optional<history::Pet>& pet;
+  const std::vector<std::string>& diseases;
+};
+
+// The heatmap that goes into the history and the report: the first one made, if any.
+struct ShownHeatmap {
+  std::string disease;
+  cv::Mat map;
+};
+
+// Findings, with heatmaps when reports are wanted; nothing, with `message` set, on failure.
+std::optional<inference::ExplainedDiagnosis> screen(const BatchContext& context, const cv::Mat& rgb,
+                                                    std::string& message) {
+  std::optional<inference::ExplainedDiagnosis> explained;
+  if (!context.options.reportFolder.isEmpty()) {
+    auto result = context.session.explain(rgb, std::nullopt, "gradcam", {});
+    if (result)
+      explained = std::move(*result);
+    else
+      message = result.message();
+  } else {
+    auto result = context.session.diagnose(rgb, std::nullopt);
+    if (result) {
+      explained.emplace();
+      explained->diagnosis = std::move(*result);
+      explained->region = cv::Rect(0, 0, rgb.cols, rgb.rows);
+    } else {
+      message = result.message();
+    }
+  }
+  return explained;
+}
+
+// The row's name, status and abstention cells, then each disease's probability (empty if none).
+std::vector<std::string> resultCells(const BatchContext& context, const LoadedPhoto& photo,
+                                     const inference::Diagnosis& diagnosis) {
+  std::vector<std::string> row{photo.name.toStdString(), "ok",
+                               diagnosis.abstention ? "true" : "false"};
+  for (const std::string& disease : context.diseases) {
+    std::string cell;
+    for (const auto& finding : diagnosis.findings)
+      if (finding.disease == disease) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%.4f", finding.probability);
+        cell = text;
+      }
+    row.push_back(cell);
+  }
+  return row;
+}
+
+// The row's message for a screened photo, counting it as abstained or screened; `top` is the
+// disease of a positive top finding.
+std::string describe(const inference::Diagnosis& diagnosis, std::string& top,
+                     BatchSummary& summary) {
+  if (diagnosis.abstention) {
+    ++summary.abstained;
+    return "no findings: " + diagnosis.abstention->message;
+  }
+  ++summary.screened;
+  if (!diagnosis.anyPositive())
+    return "no disease reached its threshold (this does not mean a healthy eye)";
+  top = diagnosis.top()->disease;
+  return "signs consistent with " + diseaseName(top) + " (" +
+         std::to_string(int(std::lround(diagnosis.top()->probability * 100))) + "%)";
+}
+
+Status saveToHistory(const BatchContext& context, const LoadedPhoto& photo,
+                     const inference::ExplainedDiagnosis& explained, const ShownHeatmap& heatmap) {
+  history::NewDiagnosis entry;
+  entry.petId = context.options.petId;
+  entry.diagnosis = explained.diagnosis;
+  entry.photo = photo.bytes;
+  entry.region = explained.region;
+  if (!heatmap.map.empty()) {
+    entry.camMethod = explained.camMethod;
+    entry.camDisease = heatmap.disease;
+    entry.camPng = cam::encodeRegionHeatmap(heatmap.map, explained.region);
+  }
+  entry.notes = "Batch: " + photo.name.toStdString();
+  entry.checkUid = checkUid(context.options, photo);
+  auto saved = context.options.store->addDiagnosis(entry);
+  if (!saved) return saved.error();
+  return Ok{};
+}
+
+// <report folder>/<photo name>.html and .json, and the extra writer's output.
+Status writeReport(const BatchContext& context, const LoadedPhoto& photo,
+                   const inference::ExplainedDiagnosis& explained, const ShownHeatmap& heatmap) {
+  report::ReportRequest request;
+  request.pet = context.pet;
+  request.card = context.session.card();
+  request.language = context.options.reportLanguage;
+  report::ReportItem item;
+  item.diagnosis = explained.diagnosis;
+  item.photo = photo.decoded->rgb;
+  item.region = explained.region;
+  if (!heatmap.map.empty()) item.heatmap = heatmap.map(explained.region).clone();
+  item.camMethod = explained.camMethod;
+  item.camDisease = heatmap.disease;
+  item.takenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+  item.source = photo.name.toStdString();
+  request.items.push_back(std::move(item));
+  const report::Report made = report::buildReport(request);
+  const QString base = QDir(context.options.reportFolder).filePath(photo.name);
+  Status written = report::writeHtmlAndJson(made, base);
+  if (written && context.extraReportWriter) written = context.extraReportWriter(made, base);
+  return written;
+}
+
+// Screens one photo, saves it and writes its report as the options ask, and returns its CSV row;
+// the outcome is counted in `summary`.
+std::vector<std::string> csvRow(const BatchContext& context, const LoadedPhoto& photo,
+                                BatchSummary& summary) {
+  std::vector<std::string> row{photo.name.toStdString(), "error", ""};
+  std::string top;
+  std::string message = photo.error;
+  std::optional<inference::ExplainedDiagnosis> explained;
+  if (photo.decoded) explained = screen(context, photo.decoded->rgb, message);
+  if (explained) {
+    row = resultCells(context, photo, explained->diagnosis);
+    message = describe(explained->diagnosis, top, summary);
+    ShownHeatmap heatmap;
+    if (!explained->heatmaps.empty()) {
+      heatmap.disease = explained->heatmaps.begin()->first;
+      heatmap.map = explained->heatmaps.begin()->second;
+    }
+    if (context.options.store) {
+      if (auto saved = saveToHistory(context, photo, *explained, heatmap); !saved) {
+        row[1] = BatchCsv::kNotSaved;
+        ++summary.notSaved;
+        message +=
+            "; NOT SAVED to the history (" + saved.message() + "); run the batch again to save it";
+      }
+    }
+    if (!context.options.reportFolder.isEmpty()) {
+      if (auto written = writeReport(context, photo, *explained, heatmap); !written) {
+        ++summary.reportsNotWritten;
+        message += "; no report: " + written.message();
+      }
+    }
+  }
+  if (row[1] == "error") {
+    ++summary.failed;
+    row.resize(3 + context.diseases.size());
+  }
+  row.push_back(top);
+  row.push_back(message);
+  return row;
+}
+
+BatchProgress progressAfter(int done, int total, const QElapsedTimer& timer, const QString& file) {
+  BatchProgress update;
+  update.done = done;
+  update.total = total;
+  update.elapsedSeconds = double(timer.nsecsElapsed()) / 1e9;
+  update.remainingSeconds =
+      update.elapsedSeconds / update.done * double(update.total - update.done);
+  update.file = file;
+  return update;
 }
 
 }  // namespace
@@ -112,6 +279,7 @@ Result<BatchSummary> BatchRunner::run(const std::function<void(const BatchProgre
     if (!found) return found.error();
     pet = *found;
   }
+  const BatchContext context{session_, options_, extraReportWriter_, pet, diseases};
 
   BatchSummary summary;
   summary.found = int(photos.size());
@@ -132,128 +300,11 @@ Result<BatchSummary> BatchRunner::run(const std::function<void(const BatchProgre
       summary.cancelled = true;
       break;
     }
-
-    std::vector<std::string> row{photo.name.toStdString(), "error", ""};
-    std::string top;
-    std::string message = photo.error;
-    if (photo.decoded) {
-      const cv::Mat& rgb = photo.decoded->rgb;
-      const bool wantReport = !options_.reportFolder.isEmpty();
-      std::optional<inference::ExplainedDiagnosis> explained;
-      if (wantReport) {
-        auto result = session_.explain(rgb, std::nullopt, "gradcam", {});
-        if (result)
-          explained = std::move(*result);
-        else
-          message = result.message();
-      } else {
-        auto result = session_.diagnose(rgb, std::nullopt);
-        if (result) {
-          explained.emplace();
-          explained->diagnosis = std::move(*result);
-          explained->region = cv::Rect(0, 0, rgb.cols, rgb.rows);
-        } else {
-          message = result.message();
-        }
-      }
-      if (explained) {
-        const inference::Diagnosis& diagnosis = explained->diagnosis;
-        row = {photo.name.toStdString(), "ok", diagnosis.abstention ? "true" : "false"};
-        for (const std::string& disease : diseases) {
-          std::string cell;
-          for (const auto& finding : diagnosis.findings)
-            if (finding.disease == disease) {
-              char text[16];
-              std::snprintf(text, sizeof text, "%.4f", finding.probability);
-              cell = text;
-            }
-          row.push_back(cell);
-        }
-        if (diagnosis.abstention) {
-          ++summary.abstained;
-          message = "no findings: " + diagnosis.abstention->message;
-        } else {
-          ++summary.screened;
-          if (diagnosis.anyPositive()) {
-            top = diagnosis.top()->disease;
-            message = "signs consistent with " + diseaseName(top) + " (" +
-                      std::to_string(int(std::lround(diagnosis.top()->probability * 100))) + "%)";
-          } else {
-            message = "no disease reached its threshold (this does not mean a healthy eye)";
-          }
-        }
-        cv::Mat heatmap;
-        std::string camDisease;
-        if (!explained->heatmaps.empty()) {
-          camDisease = explained->heatmaps.begin()->first;
-          heatmap = explained->heatmaps.begin()->second;
-        }
-        if (options_.store) {
-          history::NewDiagnosis entry;
-          entry.petId = options_.petId;
-          entry.diagnosis = diagnosis;
-          entry.photo = photo.bytes;
-          entry.region = explained->region;
-          if (!heatmap.empty()) {
-            entry.camMethod = explained->camMethod;
-            entry.camDisease = camDisease;
-            entry.camPng = cam::encodeRegionHeatmap(heatmap, explained->region);
-          }
-          entry.notes = "Batch: " + photo.name.toStdString();
-          entry.checkUid = checkUid(options_, photo);
-          if (auto saved = options_.store->addDiagnosis(entry); !saved) {
-            row[1] = BatchCsv::kNotSaved;
-            ++summary.notSaved;
-            message += "; NOT SAVED to the history (" + saved.message() +
-                       "); run the batch again to save it";
-          }
-        }
-        if (wantReport) {
-          report::ReportRequest request;
-          request.pet = pet;
-          request.card = session_.card();
-          request.language = options_.reportLanguage;
-          report::ReportItem item;
-          item.diagnosis = diagnosis;
-          item.photo = rgb;
-          item.region = explained->region;
-          if (!heatmap.empty()) item.heatmap = heatmap(explained->region).clone();
-          item.camMethod = explained->camMethod;
-          item.camDisease = camDisease;
-          item.takenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
-          item.source = photo.name.toStdString();
-          request.items.push_back(std::move(item));
-          const report::Report made = report::buildReport(request);
-          const QString base = QDir(options_.reportFolder).filePath(photo.name);
-          Status written = report::writeHtmlAndJson(made, base);
-          if (written && extraReportWriter_) written = extraReportWriter_(made, base);
-          if (!written) {
-            ++summary.reportsNotWritten;
-            message += "; no report: " + written.message();
-          }
-        }
-      }
-    }
-    if (row[1] == "error") {
-      ++summary.failed;
-      row.resize(3 + diseases.size());
-    }
-    row.push_back(top);
-    row.push_back(message);
-    if (auto appended = (*csv)->append(row); !appended) {
+    if (auto appended = (*csv)->append(csvRow(context, photo, summary)); !appended) {
       if (next.valid()) next.wait();
       return appended.error();
     }
-    if (progress) {
-      BatchProgress update;
-      update.done = int(i) + 1;
-      update.total = int(todo.size());
-      update.elapsedSeconds = double(timer.nsecsElapsed()) / 1e9;
-      update.remainingSeconds =
-          update.elapsedSeconds / update.done * double(update.total - update.done);
-      update.file = photo.name;
-      progress(update);
-    }
+    if (progress) progress(progressAfter(int(i) + 1, int(todo.size()), timer, photo.name));
   }
   if (next.valid()) next.wait();
   summary.seconds = double(timer.nsecsElapsed()) / 1e9;

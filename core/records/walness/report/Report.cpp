@@ -15,6 +15,7 @@
 #include "walness/inference/DiagnosisJson.h"
 #include "walness/inference/Wording.h"
 #include "walness/io/AtomicFile.h"
+#include "walness/knowledge/Advice.h"
 #include "walness/text/Words.h"
 
 #include <walness/Version.h>
@@ -45,10 +46,7 @@ class ReportWords {
   QString disease(const std::string& id) const {
     // An id the app does not know (a record from a shared history) is shown escaped, as is all
     // text from outside in the report.
-    const Disease* disease = findDisease(id);
-    if (!disease) return escaped(id);
-    const std::string_view name = korean() ? disease->nameKo : disease->nameEn;
-    return QString::fromUtf8(name.data(), qsizetype(name.size())).toHtmlEscaped();
+    return diseaseName(id, words_).toHtmlEscaped();
   }
   // For table cells: "Cataract" rather than "cataract" (Korean names are unchanged).
   QString diseaseLabel(const std::string& id) const {
@@ -164,12 +162,25 @@ void addFindings(const inference::Diagnosis& diagnosis, QString& html, const Rep
   html += QStringLiteral("</table>");
 }
 
+// What to do about each positive finding, most urgent first: the advice the eye-check page gives.
+void addAdvice(const inference::Diagnosis& diagnosis, QString& html, const ReportWords& t) {
+  const knowledge::DiseaseKnowledge* known = knowledge::shippedKnowledge();
+  if (!known) return;
+  std::vector<knowledge::Advice> advice = knowledge::adviceFor(diagnosis, *known, t.words());
+  if (advice.empty()) return;
+  // Capitalised as in the findings table ("Cataract"); adviceHtml escapes it.
+  for (knowledge::Advice& item : advice)
+    if (!item.diseaseName.isEmpty()) item.diseaseName[0] = item.diseaseName[0].toUpper();
+  html += QStringLiteral("<h3>%1</h3>").arg(t.translate("Report", "What to do"));
+  html += knowledge::adviceHtml(advice, t.words());
+}
+
 void addQuality(const imaging::QualityReport& quality, QString& html, const ReportWords& t) {
   QStringList notes;
   for (const auto& check : quality.checks)
     if (check.severity != imaging::QualitySeverity::Ok)
       notes << QStringLiteral("<li>%1</li>")
-                   .arg(escaped(imaging::qualityMessage(check, t.korean() ? "ko" : "en")));
+                   .arg(imaging::qualityMessage(check, t.words()).toHtmlEscaped());
   html += QStringLiteral("<p>%1</p>")
               .arg(notes.isEmpty()
                        ? t.translate("Report",
@@ -317,6 +328,71 @@ void addTimeline(const ReportRequest& request, QString& html, const ReportWords&
   html += QStringLiteral("</table>");
 }
 
+// Who the report is about: species, breed, year of birth and the owner's notes.
+void addPet(const history::Pet& pet, QString& html, const ReportWords& t) {
+  QStringList facts{t.species(pet.species)};
+  if (!pet.breed.empty()) facts << escaped(pet.breed);
+  if (pet.birthYear) facts << t.translate("Report", "born %1").arg(*pet.birthYear);
+  html +=
+      QStringLiteral("<p>%1: <b>%2</b> (%3)</p>")
+          .arg(t.translate("Report", "Pet"), escaped(pet.name), facts.join(QStringLiteral(", ")));
+  if (!pet.notes.empty()) html += QStringLiteral("<p>%1</p>").arg(escaped(pet.notes));
+}
+
+// One diagnosis's section; `number` names its pictures.
+void addItem(const ReportItem& item, int number, Report& report, QString& html,
+             const ReportWords& t) {
+  html += QStringLiteral("<h2>%1</h2>").arg(localTime(item.takenAt));
+  QString subtitle =
+      t.translate("Report", "Model %1 %2")
+          .arg(escaped(item.diagnosis.modelId), escaped(item.diagnosis.modelVersion));
+  if (!item.source.empty()) subtitle += QStringLiteral(" · ") + escaped(item.source);
+  html += QStringLiteral("<p><small>%1</small></p>").arg(subtitle);
+  addPictures(item, number, report, html, t);
+  addFindings(item.diagnosis, html, t);
+  addAdvice(item.diagnosis, html, t);
+  addQuality(item.diagnosis.quality, html, t);
+  if (!item.notes.empty())
+    html +=
+        QStringLiteral("<p>%1 %2</p>").arg(t.translate("Report", "Notes:"), escaped(item.notes));
+  if (item.confirmation) addConfirmation(*item.confirmation, html, t);
+}
+
+QJsonObject itemJson(const ReportItem& item) {
+  QJsonObject entry{
+      {QStringLiteral("taken_at"), qs(item.takenAt)},
+      {QStringLiteral("region"), QJsonObject{{QStringLiteral("x"), item.region.x},
+                                             {QStringLiteral("y"), item.region.y},
+                                             {QStringLiteral("width"), item.region.width},
+                                             {QStringLiteral("height"), item.region.height}}},
+      {QStringLiteral("cam_method"), qs(item.camMethod)},
+      {QStringLiteral("cam_disease"), qs(item.camDisease)},
+      {QStringLiteral("notes"), qs(item.notes)},
+      {QStringLiteral("result"), inference::diagnosisToJson(item.diagnosis)}};
+  if (!item.source.empty()) entry.insert(QStringLiteral("file"), qs(item.source));
+  if (item.confirmation)
+    entry.insert(QStringLiteral("confirmation"), confirmationJson(*item.confirmation));
+  return entry;
+}
+
+QJsonObject petJson(const history::Pet& pet) {
+  return QJsonObject{{QStringLiteral("name"), qs(pet.name)},
+                     {QStringLiteral("species"), qs(std::string(speciesId(pet.species)))},
+                     {QStringLiteral("breed"), qs(pet.breed)},
+                     {QStringLiteral("birth_year"),
+                      pet.birthYear ? QJsonValue(*pet.birthYear) : QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject modelJson(const bundle::ModelCard& card) {
+  return QJsonObject{
+      {QStringLiteral("id"), qs(card.id)},
+      {QStringLiteral("version"), qs(card.version)},
+      {QStringLiteral("metrics_note"),
+       QStringLiteral("per-disease AUC, sensitivity and specificity as in the model card")},
+      {QStringLiteral("macro_auc"), card.metrics.value(QStringLiteral("macro_auc"))},
+      {QStringLiteral("known_limits"), card.provenance.value(QStringLiteral("known_limits"))}};
+}
+
 }  // namespace
 
 Report buildReport(const ReportRequest& request) {
@@ -338,16 +414,7 @@ Report buildReport(const ReportRequest& request) {
           .arg(t.translate("Report",
                            "A screening aid made by software, not a veterinary diagnosis. Only a "
                            "veterinarian's examination can diagnose or rule out eye disease."));
-  if (request.pet) {
-    const history::Pet& pet = *request.pet;
-    QStringList facts{t.species(pet.species)};
-    if (!pet.breed.empty()) facts << escaped(pet.breed);
-    if (pet.birthYear) facts << t.translate("Report", "born %1").arg(*pet.birthYear);
-    html +=
-        QStringLiteral("<p>%1: <b>%2</b> (%3)</p>")
-            .arg(t.translate("Report", "Pet"), escaped(pet.name), facts.join(QStringLiteral(", ")));
-    if (!pet.notes.empty()) html += QStringLiteral("<p>%1</p>").arg(escaped(pet.notes));
-  }
+  if (request.pet) addPet(*request.pet, html, t);
   if (request.items.empty()) {
     html += QStringLiteral("<p>%1</p>").arg(t.translate("Report", "No diagnoses saved."));
   } else if (request.items.size() > 1) {
@@ -355,34 +422,8 @@ Report buildReport(const ReportRequest& request) {
   }
   QJsonArray diagnoses;
   for (size_t i = 0; i < request.items.size(); ++i) {
-    const ReportItem& item = request.items[i];
-    html += QStringLiteral("<h2>%1</h2>").arg(localTime(item.takenAt));
-    QString subtitle =
-        t.translate("Report", "Model %1 %2")
-            .arg(escaped(item.diagnosis.modelId), escaped(item.diagnosis.modelVersion));
-    if (!item.source.empty()) subtitle += QStringLiteral(" · ") + escaped(item.source);
-    html += QStringLiteral("<p><small>%1</small></p>").arg(subtitle);
-    addPictures(item, int(i) + 1, report, html, t);
-    addFindings(item.diagnosis, html, t);
-    addQuality(item.diagnosis.quality, html, t);
-    if (!item.notes.empty())
-      html +=
-          QStringLiteral("<p>%1 %2</p>").arg(t.translate("Report", "Notes:"), escaped(item.notes));
-    if (item.confirmation) addConfirmation(*item.confirmation, html, t);
-    QJsonObject entry{
-        {QStringLiteral("taken_at"), qs(item.takenAt)},
-        {QStringLiteral("region"), QJsonObject{{QStringLiteral("x"), item.region.x},
-                                               {QStringLiteral("y"), item.region.y},
-                                               {QStringLiteral("width"), item.region.width},
-                                               {QStringLiteral("height"), item.region.height}}},
-        {QStringLiteral("cam_method"), qs(item.camMethod)},
-        {QStringLiteral("cam_disease"), qs(item.camDisease)},
-        {QStringLiteral("notes"), qs(item.notes)},
-        {QStringLiteral("result"), inference::diagnosisToJson(item.diagnosis)}};
-    if (!item.source.empty()) entry.insert(QStringLiteral("file"), qs(item.source));
-    if (item.confirmation)
-      entry.insert(QStringLiteral("confirmation"), confirmationJson(*item.confirmation));
-    diagnoses.append(entry);
+    addItem(request.items[i], int(i) + 1, report, html, t);
+    diagnoses.append(itemJson(request.items[i]));
   }
   if (!request.items.empty()) addModelCard(request, html, t);
   html +=
@@ -402,26 +443,8 @@ Report buildReport(const ReportRequest& request) {
        QStringLiteral("A screening aid, not a veterinary diagnosis. It cannot "
                       "confirm that an eye is healthy.")},
       {QStringLiteral("diagnoses"), diagnoses}};
-  if (request.pet)
-    json.insert(
-        QStringLiteral("pet"),
-        QJsonObject{{QStringLiteral("name"), qs(request.pet->name)},
-                    {QStringLiteral("species"), qs(std::string(speciesId(request.pet->species)))},
-                    {QStringLiteral("breed"), qs(request.pet->breed)},
-                    {QStringLiteral("birth_year"), request.pet->birthYear
-                                                       ? QJsonValue(*request.pet->birthYear)
-                                                       : QJsonValue(QJsonValue::Null)}});
-  if (request.card)
-    json.insert(QStringLiteral("model"),
-                QJsonObject{{QStringLiteral("id"), qs(request.card->id)},
-                            {QStringLiteral("version"), qs(request.card->version)},
-                            {QStringLiteral("metrics_note"),
-                             QStringLiteral("per-disease AUC, sensitivity and specificity as in "
-                                            "the model card")},
-                            {QStringLiteral("macro_auc"),
-                             request.card->metrics.value(QStringLiteral("macro_auc"))},
-                            {QStringLiteral("known_limits"),
-                             request.card->provenance.value(QStringLiteral("known_limits"))}});
+  if (request.pet) json.insert(QStringLiteral("pet"), petJson(*request.pet));
+  if (request.card) json.insert(QStringLiteral("model"), modelJson(*request.card));
   report.json = json;
   return report;
 }
