@@ -7,19 +7,29 @@
 
 #include "walness/bundle/ModelChoice.h"
 #include "walness/bundle/ModelLocator.h"
+#include "walness/history/HistoryStore.h"
 
 namespace walness::cli {
 
-int exitCodeFor(const Error& error) {
+int exitCodeFor(const Error& error, ExitCode badInput) {
   switch (error.kind) {
     case ErrorKind::BadInput:
     case ErrorKind::NotFound:
-      return kExitBadInput;
+      return badInput;
     case ErrorKind::Failure:
     case ErrorKind::Unavailable:
       break;
   }
   return kExitFailure;
+}
+
+Error badInputError(const QString& message) {
+  return Error{message.toStdString(), ErrorKind::BadInput};
+}
+
+int reportFailure(const QString& command, const Error& error, ExitCode badInput) {
+  err() << command << ": " << QString::fromStdString(error.message) << "\n";
+  return exitCodeFor(error, badInput);
 }
 
 QTextStream& out() {
@@ -79,31 +89,37 @@ std::optional<int> parseOrFinish(QCommandLineParser& parser, const QStringList& 
   return std::nullopt;
 }
 
-std::string resolveBundleDirectory(const QString& command, const QString& model, Species species,
-                                   int* exitCode) {
-  *exitCode = kExitOk;
+Result<std::string> resolveBundleDirectory(const QString& model, Species species) {
   if (!model.isEmpty()) return model.toStdString();
+  // The same rule as the app: the bundle chosen in Settings > Models, else the newest installed.
+  if (const auto found = bundle::ModelChoice::active(species)) return found->directory;
   const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
   const auto searched = bundle::modelSearchDirectories();
   const auto all = bundle::listBundles(searched);
-  // The same rule as the app: the bundle chosen in Settings > Models, else the newest installed.
-  const auto found = bundle::ModelChoice::active(species);
-  if (found) return found->directory;
-  err() << "walness-cli " << command << ": no model bundle for "
-        << qs(std::string(speciesId(species))) << " is installed.\n";
+  QString message = QStringLiteral("no model bundle for %1 is installed.\n")
+                        .arg(qs(std::string(speciesId(species))));
   if (all.empty()) {
-    err() << "No bundles at all were found in:\n";
-    for (const auto& directory : searched) err() << "  " << qs(directory) << "\n";
+    message += QStringLiteral("No bundles at all were found in:\n");
+    for (const auto& directory : searched) message += "  " + qs(directory) + "\n";
   } else {
-    err() << "Installed bundles:\n";
+    message += QStringLiteral("Installed bundles:\n");
     for (const auto& listing : all)
-      err() << "  " << qs(listing.card.id) << " " << qs(listing.card.version) << " ("
-            << qs(std::string(speciesId(listing.card.species))) << ") in " << qs(listing.directory)
-            << "\n";
+      message += "  " + qs(listing.card.id) + " " + qs(listing.card.version) + " (" +
+                 qs(std::string(speciesId(listing.card.species))) + ") in " +
+                 qs(listing.directory) + "\n";
   }
-  err() << "Train one with `walness-cli train` (see docs/model-card.md) or pass --model DIR.\n";
-  *exitCode = kExitModel;
-  return {};
+  message += QStringLiteral(
+      "Train one with `walness-cli train` (see docs/model-card.md) or pass --model DIR.");
+  return Error{message.toStdString(), ErrorKind::NotFound};
+}
+
+Result<std::unique_ptr<history::HistoryStore>> openStore(const std::optional<QString>& location) {
+  auto parsed = location ? history::StoreLocation::parse(*location)
+                         : Result<history::StoreLocation>(history::StoreLocation::defaultLocal());
+  if (!parsed) return Error{parsed.message(), ErrorKind::BadInput};
+  auto opened = history::HistoryStore::open(*parsed);
+  if (!opened) return Error{opened.message(), ErrorKind::Unavailable};
+  return std::move(*opened);
 }
 
 }  // namespace walness::cli

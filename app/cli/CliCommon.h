@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,10 @@
 
 #include "walness/Result.h"
 #include "walness/Species.h"
+
+namespace walness::history {
+class HistoryStore;
+}
 
 namespace walness::cli {
 
@@ -26,8 +31,16 @@ enum ExitCode : int {
   kExitNotSaved = 5,
 };
 
-// The exit code for a failure, from its kind: bad input or something missing is 3, else 1.
-int exitCodeFor(const Error& error);
+// The exit code for a failure, from its kind: bad input or something missing is `badInput`, else
+// 1. `badInput` is 3 unless the caller knows more of what was wrong: an option's value (2), the
+// model bundle (4).
+int exitCodeFor(const Error& error, ExitCode badInput = kExitBadInput);
+
+// A mistake in what the user typed or gave, in words for them (kind BadInput).
+Error badInputError(const QString& message);
+
+// Prints "command: message" on stderr and returns the error's exit code (exitCodeFor).
+int reportFailure(const QString& command, const Error& error, ExitCode badInput = kExitBadInput);
 
 QTextStream& out();
 QTextStream& err();
@@ -53,9 +66,13 @@ QCommandLineOption addOption(QCommandLineParser& parser, const char* name, const
 QString sharedDirectory();
 
 // The model bundle to use: `model` when given, else the bundle the app uses for `species`
-// (bundle::ModelChoice: chosen in Settings > Models, else the newest installed). When none
-// is found, prints what was searched and installed and sets `exitCode` to kExitModel.
-std::string resolveBundleDirectory(const QString& command, const QString& model, Species species,
-                                   int* exitCode);
+// (bundle::ModelChoice: chosen in Settings > Models, else the newest installed). When none is
+// found, a NotFound error whose lines say what was searched and installed (exit kExitModel).
+Result<std::string> resolveBundleDirectory(const QString& model, Species species);
+
+// Opens the history store at `location` (--history's value; nullopt: this computer's). A location
+// that cannot be read is BadInput (for the caller a usage error); a store that cannot be opened is
+// Unavailable, whatever the reason.
+Result<std::unique_ptr<history::HistoryStore>> openStore(const std::optional<QString>& location);
 
 }  // namespace walness::cli

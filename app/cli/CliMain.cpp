@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QIODevice>
 
+#include <utility>
+
 #include <walness/Version.h>
 
 #include "BatchCommand.h"
@@ -32,6 +34,19 @@ int finish(int code) {
         << (reason.isEmpty() ? QStringLiteral("write error") : reason) << ")\n";
   err().flush();
   return code == kExitOk ? kExitFailure : code;
+}
+
+using Command = int (*)(const QStringList& arguments);
+
+// The command called `name`, or nullptr.
+Command commandNamed(const QString& name) {
+  const std::pair<const char*, Command> commands[] = {
+      {"diagnose", runDiagnose}, {"train", runTrain},     {"evaluate", runEvaluate},
+      {"clinics", runClinics},   {"batch", runBatch},     {"train-gate", runTrainGate},
+      {"locate", runLocate},     {"history", runHistory}, {"audit", runAudit}};
+  for (const auto& [id, run] : commands)
+    if (name == QLatin1String(id)) return run;
+  return nullptr;
 }
 
 }  // namespace
@@ -91,15 +106,7 @@ int main(int argc, char* argv[]) {
   const QString command = positional.first();
   QStringList commandArguments = positional;
   commandArguments.first() = QStringLiteral("walness-cli ") + command;
-  if (command == QLatin1String("diagnose")) return finish(runDiagnose(commandArguments));
-  if (command == QLatin1String("train")) return finish(runTrain(commandArguments));
-  if (command == QLatin1String("evaluate")) return finish(runEvaluate(commandArguments));
-  if (command == QLatin1String("clinics")) return finish(runClinics(commandArguments));
-  if (command == QLatin1String("batch")) return finish(runBatch(commandArguments));
-  if (command == QLatin1String("train-gate")) return finish(runTrainGate(commandArguments));
-  if (command == QLatin1String("locate")) return finish(runLocate(commandArguments));
-  if (command == QLatin1String("history")) return finish(runHistory(commandArguments));
-  if (command == QLatin1String("audit")) return finish(runAudit(commandArguments));
+  if (const auto run = commandNamed(command)) return finish(run(commandArguments));
   err() << "walness-cli: unknown command '" << command << "'.\n\n" << parser.helpText();
   return kExitUsage;
 }

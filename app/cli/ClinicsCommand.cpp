@@ -181,146 +181,170 @@ QJsonArray toJson(const std::vector<Clinic>& clinics, const GeoPoint& origin) {
   return array;
 }
 
-}  // namespace
-
-int runClinics(const QStringList& arguments) {
-  QCommandLineParser parser;
+void addClinicsOptions(QCommandLineParser& parser) {
   parser.setApplicationDescription(QStringLiteral(
       "Veterinary clinics near a point, nearest or best rated first. Only the point leaves this "
       "computer, and only for osm/google searches without --input. OpenStreetMap needs no key; "
       "Google Places reads its key from WALNESS_GOOGLE_API_KEY. Results of searches and imports "
       "are kept in the local store, which --provider cache reads offline."));
   parser.addHelpOption();
-  const QCommandLineOption near =
-      addOption(parser, "near", "The point, e.g. 37.5663,126.9779.", "lat,lon");
-  const QCommandLineOption radius =
-      addOption(parser, "radius",
-                "Search radius in km (default 5; with --input only applied when given).", "km");
-  const QCommandLineOption sort =
-      addOption(parser, "sort", "distance or rating.", "order", "distance");
-  const QCommandLineOption openNow =
-      addOption(parser, "open-now", "Only clinics known to be open now.");
-  const QCommandLineOption emergency =
-      addOption(parser, "emergency", "Only 24-hour or emergency clinics.");
-  const QCommandLineOption minRating =
-      addOption(parser, "min-rating", "Only clinics rated at least this.", "stars");
-  const QCommandLineOption limit = addOption(parser, "limit", "At most this many.", "n");
-  const QCommandLineOption provider =
-      addOption(parser, "provider", "osm, google, localdata or cache.", "name", "osm");
-  const QCommandLineOption input =
-      addOption(parser, "input",
-                "Parse a saved provider response (osm, google) or a LOCALDATA CSV instead of "
-                "using the network.",
-                "file");
-  const QCommandLineOption store =
-      addOption(parser, "store", "The local clinic store (SQLite).", "file");
-  const QCommandLineOption endpoint =
-      addOption(parser, "endpoint",
-                "Another server for the osm or google search, e.g. a private Overpass API "
-                "instance.",
-                "url");
-  const QCommandLineOption json = addOption(parser, "json", "Print JSON.");
-  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
+  addOption(parser, "near", "The point, e.g. 37.5663,126.9779.", "lat,lon");
+  addOption(parser, "radius",
+            "Search radius in km (default 5; with --input only applied when given).", "km");
+  addOption(parser, "sort", "distance or rating.", "order", "distance");
+  addOption(parser, "open-now", "Only clinics known to be open now.");
+  addOption(parser, "emergency", "Only 24-hour or emergency clinics.");
+  addOption(parser, "min-rating", "Only clinics rated at least this.", "stars");
+  addOption(parser, "limit", "At most this many.", "n");
+  addOption(parser, "provider", "osm, google, localdata or cache.", "name", "osm");
+  addOption(parser, "input",
+            "Parse a saved provider response (osm, google) or a LOCALDATA CSV instead of "
+            "using the network.",
+            "file");
+  addOption(parser, "store", "The local clinic store (SQLite).", "file");
+  addOption(parser, "endpoint",
+            "Another server for the osm or google search, e.g. a private Overpass API "
+            "instance.",
+            "url");
+  addOption(parser, "json", "Print JSON.");
+}
 
-  const auto origin = parsePoint(parser.value(near));
-  if (!origin) {
-    err() << "walness-cli clinics: give --near LAT,LON (e.g. --near 37.5663,126.9779).\n";
-    return kExitUsage;
-  }
-  const QString providerName = parser.value(provider);
-  if (!QStringList{"osm", "google", "localdata", "cache"}.contains(providerName)) {
-    err() << "walness-cli clinics: --provider is osm, google, localdata or cache.\n";
-    return kExitUsage;
-  }
-  const QString order = parser.value(sort);
-  if (order != QLatin1String("distance") && order != QLatin1String("rating")) {
-    err() << "walness-cli clinics: --sort is distance or rating.\n";
-    return kExitUsage;
-  }
+// What `clinics` was told, checked.
+struct ClinicsSettings {
+  GeoPoint origin;
+  QString provider;
+  QString order;
   std::optional<double> radiusKm;
-  if (parser.isSet(radius)) {
-    bool ok = false;
-    radiusKm = parser.value(radius).toDouble(&ok);
-    if (!ok || *radiusKm <= 0 || *radiusKm > 100) {
-      err() << "walness-cli clinics: --radius is a distance in km between 0 and 100.\n";
-      return kExitUsage;
-    }
-  }
   ClinicFilter filter;
-  filter.openNowOnly = parser.isSet(openNow);
-  filter.emergencyOnly = parser.isSet(emergency);
-  if (parser.isSet(minRating)) {
-    bool ok = false;
-    filter.minimumRating = parser.value(minRating).toDouble(&ok);
-    if (!ok || *filter.minimumRating < 0 || *filter.minimumRating > 5) {
-      err() << "walness-cli clinics: --min-rating is between 0 and 5.\n";
-      return kExitUsage;
-    }
-  }
   int maximumCount = std::numeric_limits<int>::max();
-  if (parser.isSet(limit)) {
-    bool ok = false;
-    maximumCount = parser.value(limit).toInt(&ok);
-    if (!ok || maximumCount < 1) {
-      err() << "walness-cli clinics: --limit is a positive number.\n";
-      return kExitUsage;
-    }
-  }
-  if (providerName == QLatin1String("localdata") && !parser.isSet(input)) {
-    err() << "walness-cli clinics: LOCALDATA is a file download (localdata.go.kr, 동물병원); "
-             "give it with --input FILE.\n";
-    return kExitUsage;
-  }
-  if (providerName == QLatin1String("cache") && parser.isSet(input)) {
-    err() << "walness-cli clinics: --input is for osm, google or localdata.\n";
-    return kExitUsage;
-  }
+  std::optional<QString> input;
+  std::optional<QString> store;
+  QUrl endpoint;
+  bool json = false;
 
-  const double searchRadiusKm = radiusKm.value_or(kDefaultRadiusKm);
-  std::vector<Clinic> clinics;
-  if (parser.isSet(input) || providerName != QLatin1String("cache")) {
-    auto found = parser.isSet(input)
-                     ? readSavedResponse(providerName, parser.value(input))
-                     : searchOnline(providerName, *origin, int(searchRadiusKm * 1000),
-                                    QUrl(parser.value(endpoint)));
-    if (!found) {
-      err() << "walness-cli clinics: " << QString::fromStdString(found.message()) << "\n";
-      return parser.isSet(input) ? kExitBadInput : kExitFailure;
-    }
-    clinics = std::move(found.value());
+  double searchRadiusKm() const { return radiusKm.value_or(kDefaultRadiusKm); }
+};
+
+// --radius, --min-rating and --limit; every error is a usage error.
+Status readClinicsLimits(const QCommandLineParser& parser, ClinicsSettings& settings) {
+  const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+  const auto given = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+  bool ok = false;
+  if (given("radius")) {
+    settings.radiusKm = value("radius").toDouble(&ok);
+    if (!ok || *settings.radiusKm <= 0 || *settings.radiusKm > 100)
+      return badInputError(QStringLiteral("--radius is a distance in km between 0 and 100."));
   }
-  // Searches and imports are kept; the store is only a cache, so failing to open it is a warning.
-  const QString storePath = parser.isSet(store) ? parser.value(store) : defaultStorePath();
-  auto opened = ClinicStore::open(storePath);
-  if (providerName == QLatin1String("cache")) {
-    if (!opened) {
-      err() << "walness-cli clinics: " << QString::fromStdString(opened.message()) << "\n";
-      return kExitFailure;
-    }
-    auto nearest =
-        (*opened)->nearest(*origin, std::numeric_limits<int>::max() / 2, searchRadiusKm * 1000);
-    if (!nearest) {
-      err() << "walness-cli clinics: " << QString::fromStdString(nearest.message()) << "\n";
-      return kExitFailure;
-    }
-    clinics = std::move(nearest.value());
-  } else if (!opened) {
+  settings.filter.openNowOnly = given("open-now");
+  settings.filter.emergencyOnly = given("emergency");
+  if (given("min-rating")) {
+    settings.filter.minimumRating = value("min-rating").toDouble(&ok);
+    if (!ok || *settings.filter.minimumRating < 0 || *settings.filter.minimumRating > 5)
+      return badInputError(QStringLiteral("--min-rating is between 0 and 5."));
+  }
+  if (given("limit")) {
+    settings.maximumCount = value("limit").toInt(&ok);
+    if (!ok || settings.maximumCount < 1)
+      return badInputError(QStringLiteral("--limit is a positive number."));
+  }
+  return Ok{};
+}
+
+// The options in the order they are checked; every error is a usage error.
+Result<ClinicsSettings> readClinicsSettings(const QCommandLineParser& parser) {
+  const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+  const auto given = [&](const char* name) {
+    return parser.isSet(QLatin1String(name)) ? std::optional<QString>(value(name)) : std::nullopt;
+  };
+  ClinicsSettings settings;
+  const auto origin = parsePoint(value("near"));
+  if (!origin)
+    return badInputError(QStringLiteral("give --near LAT,LON (e.g. --near 37.5663,126.9779)."));
+  settings.origin = *origin;
+  settings.provider = value("provider");
+  if (!QStringList{"osm", "google", "localdata", "cache"}.contains(settings.provider))
+    return badInputError(QStringLiteral("--provider is osm, google, localdata or cache."));
+  settings.order = value("sort");
+  if (settings.order != QLatin1String("distance") && settings.order != QLatin1String("rating"))
+    return badInputError(QStringLiteral("--sort is distance or rating."));
+  if (auto limits = readClinicsLimits(parser, settings); !limits) return limits.error();
+  settings.input = given("input");
+  if (settings.provider == QLatin1String("localdata") && !settings.input)
+    return badInputError(QStringLiteral(
+        "LOCALDATA is a file download (localdata.go.kr, 동물병원); give it with --input FILE."));
+  if (settings.provider == QLatin1String("cache") && settings.input)
+    return badInputError(QStringLiteral("--input is for osm, google or localdata."));
+  settings.store = given("store");
+  settings.endpoint = QUrl(value("endpoint"));
+  settings.json = parser.isSet(QStringLiteral("json"));
+  return settings;
+}
+
+// The clinics of --input (an unreadable file is BadInput) or of the search (a Failure).
+Result<std::vector<Clinic>> fetchClinics(const ClinicsSettings& settings) {
+  auto found = settings.input
+                   ? readSavedResponse(settings.provider, *settings.input)
+                   : searchOnline(settings.provider, settings.origin,
+                                  int(settings.searchRadiusKm() * 1000), settings.endpoint);
+  if (!found)
+    return Error{found.message(), settings.input ? ErrorKind::BadInput : ErrorKind::Failure};
+  return found;
+}
+
+// With --provider cache, the stored clinics near the point (a store that fails is a Failure);
+// else `fetched`, kept in the store. The store is only a cache: failing to keep them is a warning.
+Result<std::vector<Clinic>> keepOrReadCached(const ClinicsSettings& settings,
+                                             std::vector<Clinic> fetched) {
+  auto opened = ClinicStore::open(settings.store ? *settings.store : defaultStorePath());
+  if (settings.provider == QLatin1String("cache")) {
+    if (!opened) return Error{opened.message(), ErrorKind::Failure};
+    auto nearest = (*opened)->nearest(settings.origin, std::numeric_limits<int>::max() / 2,
+                                      settings.searchRadiusKm() * 1000);
+    if (!nearest) return Error{nearest.message(), ErrorKind::Failure};
+    return nearest;
+  }
+  if (!opened)
     err() << "walness-cli clinics: not cached: " << QString::fromStdString(opened.message())
           << "\n";
-  } else if (const auto saved = (*opened)->upsert(clinics); !saved) {
+  else if (const auto saved = (*opened)->upsert(fetched); !saved)
     err() << "walness-cli clinics: not cached: " << QString::fromStdString(saved.message()) << "\n";
+  return fetched;
+}
+
+// Filtered, merged, sorted and cut to --limit.
+std::vector<Clinic> rankClinics(const ClinicsSettings& settings, std::vector<Clinic> clinics) {
+  ClinicFilter filter = settings.filter;
+  if (settings.radiusKm && settings.input) filter.maximumDistanceMeters = *settings.radiusKm * 1000;
+  clinics = mergeDuplicates(filterClinics(clinics, filter, settings.origin));
+  clinics = settings.order == QLatin1String("rating")
+                ? sortByRating(std::move(clinics), settings.origin)
+                : sortByDistance(std::move(clinics), settings.origin);
+  if (int(clinics.size()) > settings.maximumCount) clinics.resize(size_t(settings.maximumCount));
+  return clinics;
+}
+
+}  // namespace
+
+int runClinics(const QStringList& arguments) {
+  const QString command = QStringLiteral("walness-cli clinics");
+  QCommandLineParser parser;
+  addClinicsOptions(parser);
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
+  const auto settings = readClinicsSettings(parser);
+  if (!settings) return reportFailure(command, settings.error(), kExitUsage);
+  std::vector<Clinic> fetched;
+  if (settings->input || settings->provider != QLatin1String("cache")) {
+    auto found = fetchClinics(*settings);
+    if (!found) return reportFailure(command, found.error());
+    fetched = std::move(*found);
   }
-
-  if (radiusKm && parser.isSet(input)) filter.maximumDistanceMeters = *radiusKm * 1000;
-  clinics = mergeDuplicates(filterClinics(clinics, filter, *origin));
-  clinics = order == QLatin1String("rating") ? sortByRating(std::move(clinics), *origin)
-                                             : sortByDistance(std::move(clinics), *origin);
-  if (int(clinics.size()) > maximumCount) clinics.resize(size_t(maximumCount));
-
-  if (parser.isSet(json))
-    out() << QJsonDocument(toJson(clinics, *origin)).toJson(QJsonDocument::Indented);
+  auto kept = keepOrReadCached(*settings, std::move(fetched));
+  if (!kept) return reportFailure(command, kept.error());
+  const std::vector<Clinic> clinics = rankClinics(*settings, std::move(*kept));
+  if (settings->json)
+    out() << QJsonDocument(toJson(clinics, settings->origin)).toJson(QJsonDocument::Indented);
   else
-    printTable(clinics, *origin);
+    printTable(clinics, settings->origin);
   return kExitOk;
 }
 

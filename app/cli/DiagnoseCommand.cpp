@@ -25,6 +25,7 @@
 #include "walness/inference/Classifier.h"
 #include "walness/inference/ScreeningJson.h"
 #include "walness/io/RegularFile.h"
+#include "walness/knowledge/Advice.h"
 
 namespace walness::cli {
 
@@ -34,28 +35,40 @@ QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
 
-std::optional<cv::Rect> parseRegion(const QString& text, bool* ok) {
-  *ok = true;
-  if (text.isEmpty()) return std::nullopt;
+// --region x,y,w,h (empty: none); an error is a usage error.
+Result<std::optional<cv::Rect>> parseRegion(const QString& text) {
+  if (text.isEmpty()) return std::optional<cv::Rect>();
   const QStringList parts = text.split(QLatin1Char(','));
   int values[4] = {0, 0, 0, 0};
-  *ok = parts.size() == 4;
-  for (int i = 0; *ok && i < 4; ++i) values[i] = parts[i].trimmed().toInt(ok);
-  if (!*ok || values[0] < 0 || values[1] < 0 || values[2] <= 0 || values[3] <= 0) {
-    *ok = false;
-    return std::nullopt;
-  }
-  return cv::Rect(values[0], values[1], values[2], values[3]);
+  bool ok = parts.size() == 4;
+  for (int i = 0; ok && i < 4; ++i) values[i] = parts[i].trimmed().toInt(&ok);
+  if (!ok || values[0] < 0 || values[1] < 0 || values[2] <= 0 || values[3] <= 0)
+    return badInputError(QStringLiteral("--region needs x,y,w,h with w and h above 0"));
+  return std::optional<cv::Rect>(cv::Rect(values[0], values[1], values[2], values[3]));
 }
 
 QString percent(double probability) {
   return QString::number(int(std::lround(probability * 100))) + QLatin1Char('%');
 }
 
+// The command line speaks English (its JSON is for programs); the words come from the same
+// translation system as the app's.
+const Words& english() {
+  static const Words words(Language::English);
+  return words;
+}
+
 QString diseaseName(const std::string& id) {
-  const Disease* disease = findDisease(id);
-  return disease ? QString::fromUtf8(disease->nameEn.data(), qsizetype(disease->nameEn.size()))
-                 : qs(id);
+  return walness::diseaseName(id, english());
+}
+
+void printAdvice(const inference::Diagnosis& diagnosis) {
+  const knowledge::DiseaseKnowledge* known = knowledge::shippedKnowledge();
+  if (!known) return;
+  const auto advice = knowledge::adviceFor(diagnosis, *known, english());
+  if (advice.empty()) return;
+  out() << "  What to do, most urgent first:\n"
+        << knowledge::adviceText(advice, english(), QStringLiteral("    "));
 }
 
 void printHuman(const QString& image, const inference::Diagnosis& diagnosis,
@@ -66,7 +79,7 @@ void printHuman(const QString& image, const inference::Diagnosis& diagnosis,
     << qs(std::string(speciesId(card.species))) << ")\n";
   for (const auto& check : diagnosis.quality.checks)
     if (check.severity != imaging::QualitySeverity::Ok)
-      o << "  Quality: " << qs(imaging::qualityMessage(check, "en")) << "\n";
+      o << "  Quality: " << imaging::qualityMessage(check, english()) << "\n";
   if (diagnosis.abstention) {
     o << "  No result: " << qs(diagnosis.abstention->message) << "\n";
   } else {
@@ -82,6 +95,7 @@ void printHuman(const QString& image, const inference::Diagnosis& diagnosis,
       o << "    " << diseaseName(finding.disease).leftJustified(26) << " "
         << percent(finding.probability).rightJustified(4) << "  (threshold "
         << percent(finding.threshold) << ")" << (finding.positive ? "  positive" : "") << "\n";
+    printAdvice(diagnosis);
   }
   QStringList checked;
   for (const auto& label : card.labels) checked << diseaseName(label.id);
@@ -158,16 +172,14 @@ std::vector<SquareToScreen> squaresToScreen(const DiagnoseRun& run, const QStrin
   return squares;
 }
 
-// Screens one square; prints the human form, returns the JSON form (null on an error, printed).
-std::optional<QJsonObject> screenSquare(const DiagnoseRun& run, const QString& image,
-                                        const cv::Mat& photo, const SquareToScreen& square,
-                                        int* exitCode) {
+// Screens one square; prints the human form, returns the JSON form. The error names the photo
+// (BadInput) or the heatmap file that could not be written (Failure).
+Result<QJsonObject> screenSquare(const DiagnoseRun& run, const QString& image, const cv::Mat& photo,
+                                 const SquareToScreen& square) {
   auto explained = run.classifier.explain(photo, square.square, run.method);
-  if (!explained) {
-    err() << "walness-cli diagnose: " << image << ": " << qs(explained.message()) << "\n";
-    *exitCode = kExitBadInput;
-    return std::nullopt;
-  }
+  if (!explained)
+    return Error{(image + QStringLiteral(": ")).toStdString() + explained.message(),
+                 ErrorKind::BadInput};
   const inference::Diagnosis& diagnosis = explained->diagnosis;
   inference::ScreenedPhoto screened;
   screened.image = image;
@@ -180,11 +192,8 @@ std::optional<QJsonObject> screenSquare(const DiagnoseRun& run, const QString& i
       cv::Mat overlayBgr;
       cv::cvtColor(cam::overlayHeatmap(photo, heatmap, 0.45, explained->region), overlayBgr,
                    cv::COLOR_RGB2BGR);
-      if (!cv::imwrite(camFile.toStdString(), overlayBgr)) {
-        err() << "walness-cli diagnose: cannot write " << camFile << "\n";
-        *exitCode = kExitFailure;
-        return std::nullopt;
-      }
+      if (!cv::imwrite(camFile.toStdString(), overlayBgr))
+        return Error{"cannot write " + camFile.toStdString(), ErrorKind::Failure};
       camLine = QStringLiteral("Heatmap (%1, %2): %3")
                     .arg(qs(explained->camMethod), diseaseName(disease), camFile);
     }
@@ -207,43 +216,141 @@ std::optional<QJsonObject> screenSquare(const DiagnoseRun& run, const QString& i
   return object;
 }
 
-}  // namespace
+// Everything `diagnose` was told, checked.
+struct DiagnoseSettings {
+  QStringList images;
+  Species species = Species::Dog;
+  QString model;
+  std::optional<cv::Rect> region;
+  std::unique_ptr<cam::CamMethod> method;
+  bool json = false;
+  QString camOut;
+  bool camOutIsFolder = false;
+  bool autoCrop = false;
+  bool allEyes = false;
+};
 
-int runDiagnose(const QStringList& arguments) {
-  QCommandLineParser parser;
+void addDiagnoseOptions(QCommandLineParser& parser) {
   parser.setApplicationDescription(QStringLiteral(
       "Screens photos of a pet's eye for the diseases a model bundle checks.\n"
       "Exit codes: 0 ok, 2 usage, 3 unreadable or invalid input, 4 model bundle problem."));
   parser.addHelpOption();
-  const QCommandLineOption speciesOption =
-      addOption(parser, "species", "dog or cat (required).", "species");
-  const QCommandLineOption modelOption = addOption(parser, "model",
-                                                   "Model bundle folder (default: the installed "
-                                                   "bundle for the species).",
-                                                   "dir");
-  const QCommandLineOption regionOption =
-      addOption(parser, "region", "Eye region in the photo, in pixels.", "x,y,w,h");
-  const QCommandLineOption camOption = addOption(parser, "cam",
-                                                 "Heatmap method: gradcam (default), gradcampp, "
-                                                 "hirescam, layercam.",
-                                                 "method", "gradcam");
-  const QCommandLineOption camOutOption =
-      addOption(parser, "cam-out",
-                "Write the heatmap over the photo as PNG (with several images: a folder).", "file");
-  const QCommandLineOption jsonOption =
-      addOption(parser, "json", "One JSON object per image and line.");
-  const QCommandLineOption autoCropOption =
-      addOption(parser, "auto-crop",
-                "Without --region: find the eye in the photo and screen the best square "
-                "(the whole photo when none is found).");
-  const QCommandLineOption allEyesOption =
-      addOption(parser, "all-eyes",
-                "With --auto-crop: when both eyes are found, screen each (JSON: one object "
-                "per photo with \"eyes\", each named by its side of the photo; --cam-out "
-                "files get the side before .png).");
+  addOption(parser, "species", "dog or cat (required).", "species");
+  addOption(parser, "model",
+            "Model bundle folder (default: the installed "
+            "bundle for the species).",
+            "dir");
+  addOption(parser, "region", "Eye region in the photo, in pixels.", "x,y,w,h");
+  addOption(parser, "cam",
+            "Heatmap method: gradcam (default), gradcampp, "
+            "hirescam, layercam.",
+            "method", "gradcam");
+  addOption(parser, "cam-out",
+            "Write the heatmap over the photo as PNG (with several images: a folder).", "file");
+  addOption(parser, "json", "One JSON object per image and line.");
+  addOption(parser, "auto-crop",
+            "Without --region: find the eye in the photo and screen the best square "
+            "(the whole photo when none is found).");
+  addOption(parser, "all-eyes",
+            "With --auto-crop: when both eyes are found, screen each (JSON: one object "
+            "per photo with \"eyes\", each named by its side of the photo; --cam-out "
+            "files get the side before .png).");
   parser.addPositionalArgument(QStringLiteral("images"), QStringLiteral("Photos to screen."),
                                QStringLiteral("IMAGE..."));
+}
 
+// The options, in the order they are checked; every error is a usage error. Creates the
+// --cam-out folder when there are several photos.
+Result<DiagnoseSettings> readDiagnoseSettings(const QCommandLineParser& parser) {
+  DiagnoseSettings settings;
+  settings.images = parser.positionalArguments();
+  if (settings.images.isEmpty()) return badInputError(QStringLiteral("no image given"));
+  const auto species = speciesFromId(parser.value(QStringLiteral("species")).toStdString());
+  if (!species) return badInputError(QStringLiteral("--species must be dog or cat"));
+  settings.species = *species;
+  settings.model = parser.value(QStringLiteral("model"));
+  auto region = parseRegion(parser.value(QStringLiteral("region")));
+  if (!region) return region.error();
+  settings.region = *region;
+  const QString camName = parser.value(QStringLiteral("cam"));
+  settings.method = cam::createCamMethod(camName.toStdString());
+  if (!settings.method)
+    return badInputError(QStringLiteral("unknown --cam method '%1'").arg(camName));
+  settings.autoCrop = parser.isSet(QStringLiteral("auto-crop"));
+  settings.allEyes = parser.isSet(QStringLiteral("all-eyes"));
+  if (settings.allEyes && !settings.autoCrop)
+    return badInputError(QStringLiteral("--all-eyes needs --auto-crop"));
+  settings.json = parser.isSet(QStringLiteral("json"));
+  settings.camOut = parser.value(QStringLiteral("cam-out"));
+  settings.camOutIsFolder = !settings.camOut.isEmpty() && settings.images.size() > 1;
+  if (settings.camOutIsFolder && !QDir().mkpath(settings.camOut))
+    return badInputError(
+        QStringLiteral("cannot create the --cam-out folder '%1'").arg(settings.camOut));
+  return settings;
+}
+
+// Whether some photo is a plain file or missing (missing ones get their message per photo later);
+// when none is, FIFOs and devices are refused before the model loads: at once, not after it.
+bool anyPlainPath(const QStringList& images) {
+  return std::any_of(images.begin(), images.end(), [](const QString& image) {
+    const QFileInfo info(image);
+    return !info.exists() || info.isFile();
+  });
+}
+
+// The model, named or the installed one for the species; every error is a model problem.
+Result<std::unique_ptr<inference::Classifier>> loadClassifier(const DiagnoseSettings& settings) {
+  auto bundleDirectory = resolveBundleDirectory(settings.model, settings.species);
+  if (!bundleDirectory) return bundleDirectory.error();
+  auto loaded = inference::Classifier::load(*bundleDirectory);
+  if (!loaded)
+    return Error{"cannot use the model bundle: " + loaded.message(), ErrorKind::BadInput};
+  const bundle::ModelCard& card = (*loaded)->card();
+  if (card.species != settings.species)
+    return Error{"the model " + card.id + " is for " + std::string(speciesId(card.species)) +
+                     ", not " + std::string(speciesId(settings.species)),
+                 ErrorKind::BadInput};
+  return loaded;
+}
+
+// Screens every square of one photo and prints the results; returns the exit code of the last
+// problem, or kExitOk.
+int screenPhoto(const DiagnoseRun& run, const QString& image,
+                const std::optional<cv::Rect>& region) {
+  auto decoded = imaging::decodeImageFile(image.toStdString());
+  if (!decoded) {
+    err() << "walness-cli diagnose: " << qs(decoded.message()) << "\n";
+    return kExitBadInput;
+  }
+  const cv::Mat& photo = decoded->rgb;
+  if (region && (*region & cv::Rect(0, 0, photo.cols, photo.rows)).empty()) {
+    err() << "walness-cli diagnose: " << image << ": the region lies outside the " << photo.cols
+          << " x " << photo.rows << " photo\n";
+    return kExitBadInput;
+  }
+  int exitCode = kExitOk;
+  QJsonArray eyes;
+  for (const SquareToScreen& square : squaresToScreen(run, image, photo, region)) {
+    if (auto screened = screenSquare(run, image, photo, square))
+      eyes.append(*screened);
+    else
+      exitCode = reportFailure(QStringLiteral("walness-cli diagnose"), screened.error());
+  }
+  if (run.json && !eyes.isEmpty())
+    out() << QJsonDocument(run.allEyes ? QJsonObject{{QStringLiteral("image"), image},
+                                                     {QStringLiteral("eyes"), eyes}}
+                                       : eyes.first().toObject())
+                 .toJson(QJsonDocument::Compact)
+          << "\n";
+  out().flush();
+  return exitCode;
+}
+
+}  // namespace
+
+int runDiagnose(const QStringList& arguments) {
+  QCommandLineParser parser;
+  addDiagnoseOptions(parser);
   const auto usage = [&](const QString& message) {
     err() << "walness-cli diagnose: " << message << "\n\n" << parser.helpText();
     return kExitUsage;
@@ -253,87 +360,23 @@ int runDiagnose(const QStringList& arguments) {
     out() << parser.helpText();
     return kExitOk;
   }
-  const QStringList images = parser.positionalArguments();
-  if (images.isEmpty()) return usage(QStringLiteral("no image given"));
-  const auto species = speciesFromId(parser.value(speciesOption).toStdString());
-  if (!species) return usage(QStringLiteral("--species must be dog or cat"));
-  bool regionOk = true;
-  const auto region = parseRegion(parser.value(regionOption), &regionOk);
-  if (!regionOk) return usage(QStringLiteral("--region needs x,y,w,h with w and h above 0"));
-  const auto method = cam::createCamMethod(parser.value(camOption).toStdString());
-  if (!method)
-    return usage(QStringLiteral("unknown --cam method '%1'").arg(parser.value(camOption)));
-  if (parser.isSet(allEyesOption) && !parser.isSet(autoCropOption))
-    return usage(QStringLiteral("--all-eyes needs --auto-crop"));
-  const bool json = parser.isSet(jsonOption);
-  const QString camOut = parser.value(camOutOption);
-  const bool camOutIsFolder = !camOut.isEmpty() && images.size() > 1;
-  if (camOutIsFolder && !QDir().mkpath(camOut))
-    return usage(QStringLiteral("cannot create the --cam-out folder '%1'").arg(camOut));
-
-  // Photos that are FIFOs or devices are refused before the model loads: at once, not after it.
-  const bool anyPlainPath = std::any_of(images.begin(), images.end(), [](const QString& image) {
-    const QFileInfo info(image);
-    return !info.exists() || info.isFile();
-  });
-  if (!anyPlainPath) {
-    for (const QString& image : images)
+  const auto settings = readDiagnoseSettings(parser);
+  if (!settings) return usage(qs(settings.message()));
+  if (!anyPlainPath(settings->images)) {
+    for (const QString& image : settings->images)
       err() << "walness-cli diagnose: " << qs(io::checkRegularFile(image).message()) << "\n";
     return kExitBadInput;
   }
-
-  // The model: named, or the installed one for the species.
-  int modelExit = kExitOk;
-  const std::string bundleDirectory = resolveBundleDirectory(
-      QStringLiteral("diagnose"), parser.value(modelOption), *species, &modelExit);
-  if (modelExit != kExitOk) return modelExit;
-  auto loaded = inference::Classifier::load(bundleDirectory);
-  if (!loaded) {
-    err() << "walness-cli diagnose: cannot use the model bundle: " << qs(loaded.message()) << "\n";
-    return kExitModel;
-  }
-  const auto& classifier = *loaded.value();
-  if (classifier.card().species != *species) {
-    err() << "walness-cli diagnose: the model " << qs(classifier.card().id) << " is for "
-          << qs(std::string(speciesId(classifier.card().species))) << ", not "
-          << qs(std::string(speciesId(*species))) << "\n";
-    return kExitModel;
-  }
-
-  const DiagnoseRun run{classifier,
-                        *method,
-                        json,
-                        camOut,
-                        camOutIsFolder,
-                        parser.isSet(autoCropOption),
-                        parser.isSet(allEyesOption)};
+  const auto loaded = loadClassifier(*settings);
+  if (!loaded)
+    return reportFailure(QStringLiteral("walness-cli diagnose"), loaded.error(), kExitModel);
+  const DiagnoseRun run{**loaded,         *settings->method,        settings->json,
+                        settings->camOut, settings->camOutIsFolder, settings->autoCrop,
+                        settings->allEyes};
   int exitCode = kExitOk;
-  for (const QString& image : images) {
-    auto decoded = imaging::decodeImageFile(image.toStdString());
-    if (!decoded) {
-      err() << "walness-cli diagnose: " << qs(decoded.message()) << "\n";
-      exitCode = kExitBadInput;
-      continue;
-    }
-    const cv::Mat& photo = decoded->rgb;
-    if (region && (*region & cv::Rect(0, 0, photo.cols, photo.rows)).empty()) {
-      err() << "walness-cli diagnose: " << image << ": the region lies outside the " << photo.cols
-            << " x " << photo.rows << " photo\n";
-      exitCode = kExitBadInput;
-      continue;
-    }
-    QJsonArray eyes;
-    for (const SquareToScreen& square : squaresToScreen(run, image, photo, region))
-      if (auto screened = screenSquare(run, image, photo, square, &exitCode))
-        eyes.append(*screened);
-    if (json && !eyes.isEmpty())
-      out() << QJsonDocument(run.allEyes ? QJsonObject{{QStringLiteral("image"), image},
-                                                       {QStringLiteral("eyes"), eyes}}
-                                         : eyes.first().toObject())
-                   .toJson(QJsonDocument::Compact)
-            << "\n";
-    out().flush();
-  }
+  for (const QString& image : settings->images)
+    if (const int code = screenPhoto(run, image, settings->region); code != kExitOk)
+      exitCode = code;
   return exitCode;
 }
 

@@ -142,6 +142,29 @@ int runEyeSizeStudy(bundle::ModelBundle& bundle, const std::string& bundleDirect
   return kExitOk;
 }
 
+// Per disease: A's and B's AUC with their intervals, and the positives among the photos.
+void printComparisonTable(const training::BundleComparison& c) {
+  out() << QStringLiteral("%1 %2 %3 %4\n")
+               .arg(QStringLiteral("disease"), -24)
+               .arg(QStringLiteral("A: AUC (interval)"), 28)
+               .arg(QStringLiteral("B: AUC (interval)"), 28)
+               .arg(QStringLiteral("pos/n"), 10);
+  for (const std::string& label : c.diseases) {
+    const auto cell = [&](const training::EvaluationReport& report,
+                          const training::AucIntervals& intervals) {
+      const auto found = intervals.perLabel.find(label);
+      return number(report.perLabel.at(label).auc) +
+             (found == intervals.perLabel.end() ? QString() : " (" + interval(found->second) + ")");
+    };
+    const auto& metrics = c.candidate.perLabel.at(label);
+    out() << QStringLiteral("%1 %2 %3 %4\n")
+                 .arg(QString::fromStdString(label), -24)
+                 .arg(cell(c.candidate, c.candidateIntervals), 28)
+                 .arg(cell(c.baseline, c.baselineIntervals), 28)
+                 .arg(QStringLiteral("%1/%2").arg(metrics.positives).arg(metrics.n), 10);
+  }
+}
+
 // `evaluate --compare A B`: both bundles on the same photos, each with its bootstrap intervals,
 // and the paired bootstrap of A's macro AUC minus B's.
 int runComparison(const QString& candidate, const QString& baseline,
@@ -187,25 +210,7 @@ int runComparison(const QString& candidate, const QString& baseline,
         << bootstrap.resamples << " bootstrap resamples, 95% intervals:\n";
   printModel(QStringLiteral("A"), candidate, c.candidate, c.candidateIntervals);
   printModel(QStringLiteral("B"), baseline, c.baseline, c.baselineIntervals);
-  out() << QStringLiteral("%1 %2 %3 %4\n")
-               .arg(QStringLiteral("disease"), -24)
-               .arg(QStringLiteral("A: AUC (interval)"), 28)
-               .arg(QStringLiteral("B: AUC (interval)"), 28)
-               .arg(QStringLiteral("pos/n"), 10);
-  for (const std::string& label : c.diseases) {
-    const auto cell = [&](const training::EvaluationReport& report,
-                          const training::AucIntervals& intervals) {
-      const auto found = intervals.perLabel.find(label);
-      return number(report.perLabel.at(label).auc) +
-             (found == intervals.perLabel.end() ? QString() : " (" + interval(found->second) + ")");
-    };
-    const auto& metrics = c.candidate.perLabel.at(label);
-    out() << QStringLiteral("%1 %2 %3 %4\n")
-                 .arg(QString::fromStdString(label), -24)
-                 .arg(cell(c.candidate, c.candidateIntervals), 28)
-                 .arg(cell(c.baseline, c.baselineIntervals), 28)
-                 .arg(QStringLiteral("%1/%2").arg(metrics.positives).arg(metrics.n), 10);
-  }
+  printComparisonTable(c);
   if (c.difference)
     out() << "A - B macro AUC: " << QString::number(c.difference->estimate, 'f', 4)
           << " (paired interval " << interval(*c.difference) << "): " << verdict << "\n";
@@ -215,117 +220,94 @@ int runComparison(const QString& candidate, const QString& baseline,
   return kExitOk;
 }
 
-}  // namespace
-
-int runEvaluate(const QStringList& arguments) {
-  QCommandLineParser parser;
+void addEvaluateOptions(QCommandLineParser& parser) {
   parser.setApplicationDescription(QStringLiteral(
       "Measures a model bundle on labelled photos: per disease AUC, PR-AUC, sensitivity, "
       "specificity and F1 at the bundle's thresholds; macro AUC; expected calibration error. An "
       "empty (unknown) cell leaves that photo out for that disease only."));
   parser.addHelpOption();
-  const QCommandLineOption model = addOption(parser, "model", "Bundle folder.", "dir");
-  const QCommandLineOption data = addOption(parser, "data", "labels.csv.", "csv");
-  const QCommandLineOption split =
-      addOption(parser, "split", "Only rows of this split (default: all rows).", "name");
-  const QCommandLineOption json = addOption(parser, "json", "Print JSON.");
-  const QCommandLineOption plots =
-      addOption(parser, "plots", "Write roc.png and reliability.png here.", "dir");
-  const QCommandLineOption threads = addOption(parser, "threads", "LibTorch threads.", "n", "2");
-  const QCommandLineOption flip =
-      addOption(parser, "flip",
-                "Average each photo's logits with its mirror image's (test-time "
-                "augmentation, twice the time), to measure what that would gain.");
-  const QCommandLineOption eyeSides =
-      addOption(parser, "eye-sides",
-                "The small-eye study: shrink every photo so its shorter side is each of these "
-                "sizes (e.g. 24,32,48,64,96,128), screen it as the app would and report the "
-                "metrics, the eye gate's decisions and the quality checks per size.",
-                "list");
-  const QCommandLineOption compare =
-      addOption(parser, "compare",
-                "Compare two bundles, A and B (the two arguments), on the same photos (default "
-                "split: test): each one's metrics with bootstrap 95% intervals, and the "
-                "paired bootstrap of A's macro AUC minus B's. A beats B only when that "
-                "interval lies above 0.");
+  addOption(parser, "model", "Bundle folder.", "dir");
+  addOption(parser, "data", "labels.csv.", "csv");
+  addOption(parser, "split", "Only rows of this split (default: all rows).", "name");
+  addOption(parser, "json", "Print JSON.");
+  addOption(parser, "plots", "Write roc.png and reliability.png here.", "dir");
+  addOption(parser, "threads", "LibTorch threads.", "n", "2");
+  addOption(parser, "flip",
+            "Average each photo's logits with its mirror image's (test-time "
+            "augmentation, twice the time), to measure what that would gain.");
+  addOption(parser, "eye-sides",
+            "The small-eye study: shrink every photo so its shorter side is each of these "
+            "sizes (e.g. 24,32,48,64,96,128), screen it as the app would and report the "
+            "metrics, the eye gate's decisions and the quality checks per size.",
+            "list");
+  addOption(parser, "compare",
+            "Compare two bundles, A and B (the two arguments), on the same photos (default "
+            "split: test): each one's metrics with bootstrap 95% intervals, and the "
+            "paired bootstrap of A's macro AUC minus B's. A beats B only when that "
+            "interval lies above 0.");
   parser.addPositionalArgument(QStringLiteral("bundles"),
                                QStringLiteral("With --compare: bundle folders A and B."),
                                QStringLiteral("[A B]"));
-  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
-  const QStringList compared = parser.positionalArguments();
-  if (parser.isSet(compare) ? compared.size() != 2 || !parser.isSet(data)
-                            : !compared.isEmpty() || !parser.isSet(model) || !parser.isSet(data)) {
-    err() << "walness-cli evaluate: give --model DIR and --data labels.csv, or --compare A B and "
-             "--data labels.csv.\n";
-    return kExitUsage;
-  }
-  torch::set_num_threads(std::max(1, parser.value(threads).toInt()));
-  auto bundle = bundle::loadModelBundle(
-      (parser.isSet(compare) ? compared.front() : parser.value(model)).toStdString());
-  if (!bundle) {
-    err() << "walness-cli evaluate: " << QString::fromStdString(bundle.message()) << "\n";
-    return kExitModel;
-  }
-  auto labelled = training::readLabelsCsv(parser.value(data).toStdString(), bundle->card.species);
-  if (!labelled) {
-    err() << "walness-cli evaluate: " << QString::fromStdString(labelled.message()) << "\n";
-    return kExitBadInput;
-  }
-  const QString splitName = parser.isSet(split)     ? parser.value(split)
-                            : parser.isSet(compare) ? QStringLiteral("test")
-                                                    : QString();
-  training::LabeledDataset selected =
-      splitName.isEmpty() ? *labelled : labelled->subset(splitName.toStdString());
-  if (parser.isSet(compare)) {
-    if (selected.images.empty()) {
-      err() << "walness-cli evaluate: no rows of the split \"" << splitName << "\"\n";
-      return kExitBadInput;
-    }
-    return runComparison(compared[0], compared[1], selected,
-                         parser.value(data) + QStringLiteral(", split ") + splitName,
-                         parser.isSet(json));
-  }
-  auto dataset = alignedTo(selected, bundle->card);
-  if (!dataset || dataset->images.empty()) {
-    err() << "walness-cli evaluate: "
-          << (dataset ? QStringLiteral("no rows to evaluate")
-                      : QString::fromStdString(dataset.message()))
-          << "\n";
-    return kExitBadInput;
-  }
-  if (parser.isSet(eyeSides))
-    return runEyeSizeStudy(*bundle, parser.value(model).toStdString(), *dataset,
-                           parser.value(eyeSides), parser.isSet(json));
-  auto predictions = training::predict(*bundle->network, *dataset, bundle->card.input, 32, 1, {},
-                                       parser.isSet(flip));
-  if (!predictions) {
-    err() << "walness-cli evaluate: " << QString::fromStdString(predictions.message()) << "\n";
-    return kExitBadInput;
-  }
-  const torch::Tensor probabilities =
-      torch::sigmoid(predictions->logits / bundle->card.temperature);
-  std::vector<double> thresholds;
-  for (const auto& label : bundle->card.labels) thresholds.push_back(label.threshold);
-  const training::EvaluationReport report =
-      training::evaluateProbabilities(*dataset, probabilities, thresholds);
-  const training::AucIntervals intervals = training::bootstrapAucs(*dataset, probabilities);
-  if (parser.isSet(plots)) {
-    if (auto written =
-            training::writeMetricPlots(parser.value(plots).toStdString(), *dataset, probabilities);
-        !written) {
-      err() << "walness-cli evaluate: " << QString::fromStdString(written.message()) << "\n";
-      return kExitFailure;
-    }
-  }
-  if (parser.isSet(json)) {
-    QJsonObject result = reportJson(report, intervals);
-    result[QStringLiteral("n")] = qint64(dataset->images.size());
-    out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
-    return kExitOk;
-  }
-  out() << QString::fromStdString(bundle->card.id) << " "
-        << QString::fromStdString(bundle->card.version) << " on " << dataset->images.size()
-        << " photos: macro AUC " << number(report.macroAuc)
+}
+
+// What `evaluate` was told: one bundle (--model) or two (--compare A B), and the photos.
+struct EvaluateSettings {
+  QString model;
+  QStringList compared;  // A and B with --compare, else empty
+  QString data;
+  QString split;  // empty: every row
+  std::optional<QString> plots;
+  std::optional<QString> eyeSides;
+  int threads = 2;
+  bool flip = false;
+  bool json = false;
+
+  bool comparing() const { return !compared.isEmpty(); }
+  // The bundle whose species reads the data: --model, or A.
+  QString firstBundle() const { return comparing() ? compared.front() : model; }
+  QString photosDescription() const { return data + QStringLiteral(", split ") + split; }
+};
+
+// The options; the only error is a usage error.
+Result<EvaluateSettings> readEvaluateSettings(const QCommandLineParser& parser) {
+  const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+  const auto given = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+  const auto optional = [&](const char* name) {
+    return given(name) ? std::optional<QString>(value(name)) : std::nullopt;
+  };
+  const QStringList bundles = parser.positionalArguments();
+  if (given("compare") ? bundles.size() != 2 || !given("data")
+                       : !bundles.isEmpty() || !given("model") || !given("data"))
+    return badInputError(
+        QStringLiteral("give --model DIR and --data labels.csv, or --compare A B and "
+                       "--data labels.csv."));
+  EvaluateSettings settings;
+  settings.model = value("model");
+  if (given("compare")) settings.compared = bundles;
+  settings.data = value("data");
+  settings.split = given("split")     ? value("split")
+                   : given("compare") ? QStringLiteral("test")
+                                      : QString();
+  settings.plots = optional("plots");
+  settings.eyeSides = optional("eye-sides");
+  settings.threads = std::max(1, value("threads").toInt());
+  settings.flip = given("flip");
+  settings.json = given("json");
+  return settings;
+}
+
+// The rows of the split (all rows without one), labelled for `species`; errors are BadInput.
+Result<training::LabeledDataset> readPhotos(const EvaluateSettings& settings, Species species) {
+  auto labelled = training::readLabelsCsv(settings.data.toStdString(), species);
+  if (!labelled) return Error{labelled.message(), ErrorKind::BadInput};
+  return settings.split.isEmpty() ? *labelled : labelled->subset(settings.split.toStdString());
+}
+
+void printEvaluation(const bundle::ModelCard& card, size_t photos,
+                     const training::EvaluationReport& report,
+                     const training::AucIntervals& intervals) {
+  out() << QString::fromStdString(card.id) << " " << QString::fromStdString(card.version) << " on "
+        << photos << " photos: macro AUC " << number(report.macroAuc)
         << (intervals.macro ? " (95% bootstrap interval " + interval(*intervals.macro) + ")"
                             : QString())
         << ", ECE " << QString::number(report.ece, 'f', 4) << "\n";
@@ -353,7 +335,79 @@ int runEvaluate(const QStringList& arguments) {
                  .arg(m.f1, 6, 'f', 3)
                  .arg(QStringLiteral("%1/%2").arg(m.positives).arg(m.n), 10);
   }
+}
+
+// Screens the photos with the bundle and prints its metrics (JSON or a table), drawing the
+// plots with --plots.
+int measureBundle(bundle::ModelBundle& bundle, const training::LabeledDataset& dataset,
+                  const EvaluateSettings& settings) {
+  auto predictions =
+      training::predict(*bundle.network, dataset, bundle.card.input, 32, 1, {}, settings.flip);
+  if (!predictions) {
+    err() << "walness-cli evaluate: " << QString::fromStdString(predictions.message()) << "\n";
+    return kExitBadInput;
+  }
+  const torch::Tensor probabilities = torch::sigmoid(predictions->logits / bundle.card.temperature);
+  std::vector<double> thresholds;
+  for (const auto& label : bundle.card.labels) thresholds.push_back(label.threshold);
+  const training::EvaluationReport report =
+      training::evaluateProbabilities(dataset, probabilities, thresholds);
+  const training::AucIntervals intervals = training::bootstrapAucs(dataset, probabilities);
+  if (settings.plots) {
+    if (auto written =
+            training::writeMetricPlots(settings.plots->toStdString(), dataset, probabilities);
+        !written) {
+      err() << "walness-cli evaluate: " << QString::fromStdString(written.message()) << "\n";
+      return kExitFailure;
+    }
+  }
+  if (settings.json) {
+    QJsonObject result = reportJson(report, intervals);
+    result[QStringLiteral("n")] = qint64(dataset.images.size());
+    out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+  } else {
+    printEvaluation(bundle.card, dataset.images.size(), report, intervals);
+  }
   return kExitOk;
+}
+
+}  // namespace
+
+int runEvaluate(const QStringList& arguments) {
+  const QString command = QStringLiteral("walness-cli evaluate");
+  QCommandLineParser parser;
+  addEvaluateOptions(parser);
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
+  const auto settings = readEvaluateSettings(parser);
+  if (!settings) return reportFailure(command, settings.error(), kExitUsage);
+  torch::set_num_threads(settings->threads);
+  auto bundle = bundle::loadModelBundle(settings->firstBundle().toStdString());
+  if (!bundle) {
+    err() << command << ": " << QString::fromStdString(bundle.message()) << "\n";
+    return kExitModel;
+  }
+  const auto photos = readPhotos(*settings, bundle->card.species);
+  if (!photos) return reportFailure(command, photos.error());
+  if (settings->comparing()) {
+    if (photos->images.empty()) {
+      err() << command << ": no rows of the split \"" << settings->split << "\"\n";
+      return kExitBadInput;
+    }
+    return runComparison(settings->compared[0], settings->compared[1], *photos,
+                         settings->photosDescription(), settings->json);
+  }
+  auto dataset = alignedTo(*photos, bundle->card);
+  if (!dataset || dataset->images.empty()) {
+    err() << command << ": "
+          << (dataset ? QStringLiteral("no rows to evaluate")
+                      : QString::fromStdString(dataset.message()))
+          << "\n";
+    return kExitBadInput;
+  }
+  if (settings->eyeSides)
+    return runEyeSizeStudy(*bundle, settings->model.toStdString(), *dataset, *settings->eyeSides,
+                           settings->json);
+  return measureBundle(*bundle, *dataset, *settings);
 }
 
 }  // namespace walness::cli

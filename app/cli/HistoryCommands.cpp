@@ -25,28 +25,46 @@ const char* kHistoryHelp =
     "History store: a folder or postgresql://user@host[:port]/db (default: this computer's, "
     "shared with the app).";
 
-// Opens --history (or the default store); prints the problem and returns nullptr on failure.
-std::unique_ptr<history::HistoryStore> openStore(const QString& command, const QString& value,
-                                                 int* exitCode) {
-  auto location = value.isEmpty()
-                      ? Result<history::StoreLocation>(history::StoreLocation::defaultLocal())
-                      : history::StoreLocation::parse(value);
-  if (!location) {
-    err() << command << ": " << qs(location.message()) << "\n";
-    *exitCode = kExitUsage;
-    return nullptr;
-  }
-  auto opened = history::HistoryStore::open(*location);
-  if (!opened) {
-    err() << command << ": " << qs(opened.message()) << "\n";
-    *exitCode = kExitFailure;
-    return nullptr;
-  }
-  return std::move(*opened);
+// --history's value; empty: this computer's store.
+std::optional<QString> historyLocation(const QString& value) {
+  return value.isEmpty() ? std::nullopt : std::optional<QString>(value);
 }
 
 QString speciesText(Species species) {
   return QString::fromLatin1(speciesId(species).data(), qsizetype(speciesId(species).size()));
+}
+
+// One saved check: a JSON line, or a row of the table.
+void printCheck(const history::DiagnosisRecord& record, const history::Pet& pet, bool isConfirmed,
+                bool json) {
+  const inference::Diagnosis& d = record.diagnosis;
+  const QString top =
+      d.abstention
+          ? QStringLiteral("(no findings: %1)").arg(qs(inference::abstentionId(*d.abstention)))
+      : d.top() ? QStringLiteral("%1 %2%")
+                      .arg(qs(d.top()->disease))
+                      .arg(int(d.top()->probability * 100 + 0.5))
+                : QString();
+  if (json) {
+    out() << QJsonDocument(
+                 QJsonObject{{QStringLiteral("id"), qint64(record.id)},
+                             {QStringLiteral("pet"), qs(pet.name)},
+                             {QStringLiteral("species"), speciesText(pet.species)},
+                             {QStringLiteral("taken_at"), qs(record.takenAt)},
+                             {QStringLiteral("model"), qs(d.modelId + " " + d.modelVersion)},
+                             {QStringLiteral("top"), top},
+                             {QStringLiteral("confirmed"), isConfirmed}})
+                 .toJson(QJsonDocument::Compact)
+          << "\n";
+    return;
+  }
+  out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+               .arg(record.id, 6)
+               .arg(terminalSafe(pet.name), -16)
+               .arg(qs(record.takenAt.substr(0, 16)), -16)
+               .arg(qs(d.modelVersion), -7)
+               .arg(isConfirmed ? QStringLiteral("confirmed") : QStringLiteral("-        "))
+               .arg(top);
 }
 
 int runChecks(const QStringList& arguments) {
@@ -59,9 +77,9 @@ int runChecks(const QStringList& arguments) {
   const auto pet = addOption(parser, "pet", "Only this pet's checks.", "name");
   const auto json = addOption(parser, "json", "One JSON object per line.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
-  int exitCode = kExitOk;
-  auto store = openStore(arguments.first(), parser.value(history), &exitCode);
-  if (!store) return exitCode;
+  auto opened = openStore(historyLocation(parser.value(history)));
+  if (!opened) return reportFailure(arguments.first(), opened.error(), kExitUsage);
+  const std::unique_ptr<history::HistoryStore>& store = *opened;
   auto pets = store->pets();
   if (!pets) {
     err() << arguments.first() << ": " << qs(pets.message()) << "\n";
@@ -78,37 +96,8 @@ int runChecks(const QStringList& arguments) {
             << "\n";
       return kExitFailure;
     }
-    for (const history::DiagnosisRecord& record : *checks) {
-      const inference::Diagnosis& d = record.diagnosis;
-      const bool isConfirmed = confirmed->count(record.id) > 0;
-      const QString top =
-          d.abstention
-              ? QStringLiteral("(no findings: %1)").arg(qs(inference::abstentionId(*d.abstention)))
-          : d.top() ? QStringLiteral("%1 %2%")
-                          .arg(qs(d.top()->disease))
-                          .arg(int(d.top()->probability * 100 + 0.5))
-                    : QString();
-      if (parser.isSet(json)) {
-        out() << QJsonDocument(
-                     QJsonObject{{QStringLiteral("id"), qint64(record.id)},
-                                 {QStringLiteral("pet"), qs(p.name)},
-                                 {QStringLiteral("species"), speciesText(p.species)},
-                                 {QStringLiteral("taken_at"), qs(record.takenAt)},
-                                 {QStringLiteral("model"), qs(d.modelId + " " + d.modelVersion)},
-                                 {QStringLiteral("top"), top},
-                                 {QStringLiteral("confirmed"), isConfirmed}})
-                     .toJson(QJsonDocument::Compact)
-              << "\n";
-      } else {
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                     .arg(record.id, 6)
-                     .arg(terminalSafe(p.name), -16)
-                     .arg(qs(record.takenAt.substr(0, 16)), -16)
-                     .arg(qs(d.modelVersion), -7)
-                     .arg(isConfirmed ? QStringLiteral("confirmed") : QStringLiteral("-        "))
-                     .arg(top);
-      }
-    }
+    for (const history::DiagnosisRecord& record : *checks)
+      printCheck(record, p, confirmed->count(record.id) > 0, parser.isSet(json));
   }
   if (parser.isSet(pet) && !anyPet) {
     err() << arguments.first() << ": no pet named '" << parser.value(pet) << "'.\n";
@@ -131,90 +120,118 @@ std::optional<QStringList> diseaseList(const QString& value, QString* unknown) {
   return ids;
 }
 
-int runConfirm(const QStringList& arguments) {
-  QCommandLineParser parser;
+// What `history confirm` was told: the check and the vet's answer for it.
+struct ConfirmSettings {
+  qint64 checkId = 0;
+  history::Confirmation confirmation;
+  QString history;
+  bool json = false;
+};
+
+void addConfirmOptions(QCommandLineParser& parser) {
   parser.setApplicationDescription(QStringLiteral(
       "Records the vet's answer for a saved check (an edit adds a revision; earlier ones are "
       "kept). Disease ids as in `walness-cli diagnose` output, e.g. cataract, epiphora; any of "
       "the 15 AI Hub eye diseases may be named, not only those the model checks."));
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("The check's id."));
-  const auto history = addOption(parser, "history", kHistoryHelp, "location");
-  const auto by = addOption(parser, "by", "Who examined the pet (required).", "name");
-  const auto present = addOption(parser, "present", "Diseases found, comma-separated.", "ids");
-  const auto absent = addOption(parser, "absent", "Diseases examined and not found.", "ids");
-  const auto notExamined =
-      addOption(parser, "not-examined", "Diseases explicitly not examined.", "ids");
-  const auto grade =
-      addOption(parser, "grade", "Severity grade of a disease, DISEASE=GRADE (repeatable).", "d=g");
-  const auto note = addOption(parser, "note", "A note.", "text");
-  const auto json = addOption(parser, "json", "Print the stored answer as JSON.");
-  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
-  const auto usage = [&](const QString& message) {
-    err() << arguments.first() << ": " << message << "\n";
-    return int(kExitUsage);
-  };
-  bool ok = false;
-  const qint64 checkId = parser.positionalArguments().value(0).toLongLong(&ok);
-  if (parser.positionalArguments().size() != 1 || !ok)
-    return usage(QStringLiteral("give one check id"));
-  if (parser.value(by).trimmed().isEmpty()) return usage(QStringLiteral("--by NAME is required"));
-  history::Confirmation confirmation;
-  confirmation.confirmedBy = parser.value(by).trimmed().toStdString();
-  confirmation.note = parser.value(note).toStdString();
-  const std::pair<const QCommandLineOption*, history::FindingStatus> lists[] = {
-      {&present, history::FindingStatus::Present},
-      {&absent, history::FindingStatus::Absent},
-      {&notExamined, history::FindingStatus::NotExamined}};
+  addOption(parser, "history", kHistoryHelp, "location");
+  addOption(parser, "by", "Who examined the pet (required).", "name");
+  addOption(parser, "present", "Diseases found, comma-separated.", "ids");
+  addOption(parser, "absent", "Diseases examined and not found.", "ids");
+  addOption(parser, "not-examined", "Diseases explicitly not examined.", "ids");
+  addOption(parser, "grade", "Severity grade of a disease, DISEASE=GRADE (repeatable).", "d=g");
+  addOption(parser, "note", "A note.", "text");
+  addOption(parser, "json", "Print the stored answer as JSON.");
+}
+
+// --present, --absent and --not-examined as findings; each disease named once.
+Status addNamedFindings(const QCommandLineParser& parser, history::Confirmation& confirmation) {
+  const std::pair<const char*, history::FindingStatus> lists[] = {
+      {"present", history::FindingStatus::Present},
+      {"absent", history::FindingStatus::Absent},
+      {"not-examined", history::FindingStatus::NotExamined}};
   for (const auto& [option, status] : lists) {
     QString unknown;
-    const auto ids = diseaseList(parser.value(*option), &unknown);
-    if (!ids) return usage(QStringLiteral("unknown disease '%1'").arg(unknown));
+    const auto ids = diseaseList(parser.value(QLatin1String(option)), &unknown);
+    if (!ids) return badInputError(QStringLiteral("unknown disease '%1'").arg(unknown));
     for (const QString& id : *ids) {
       if (confirmation.finding(id.toStdString()))
-        return usage(QStringLiteral("'%1' is named twice").arg(id));
+        return badInputError(QStringLiteral("'%1' is named twice").arg(id));
       confirmation.findings.push_back({id.toStdString(), status, {}});
     }
   }
   if (confirmation.findings.empty())
-    return usage(
+    return badInputError(
         QStringLiteral("name at least one disease with --present, --absent or --not-examined"));
-  for (const QString& value : parser.values(grade)) {
+  return Ok{};
+}
+
+// Each --grade DISEASE=GRADE onto the finding named above.
+Status addGrades(const QCommandLineParser& parser, history::Confirmation& confirmation) {
+  for (const QString& value : parser.values(QStringLiteral("grade"))) {
     const qsizetype equals = value.indexOf(QLatin1Char('='));
     const std::string disease = value.left(equals).trimmed().toStdString();
     auto* finding = const_cast<history::ConfirmedFinding*>(confirmation.finding(disease));
     if (equals <= 0 || !finding)
-      return usage(
+      return badInputError(
           QStringLiteral("--grade %1: give DISEASE=GRADE for a disease named above").arg(value));
     finding->grade = value.mid(equals + 1).trimmed().toStdString();
   }
-  int exitCode = kExitOk;
-  auto store = openStore(arguments.first(), parser.value(history), &exitCode);
-  if (!store) return exitCode;
-  auto stored = store->confirm(checkId, confirmation);
-  if (!stored) {
-    err() << arguments.first() << ": " << qs(stored.message()) << "\n";
-    return exitCodeFor(stored.error());
+  return Ok{};
+}
+
+// The options as a confirmation; every error is a usage error.
+Result<ConfirmSettings> readConfirmSettings(const QCommandLineParser& parser) {
+  ConfirmSettings settings;
+  bool ok = false;
+  settings.checkId = parser.positionalArguments().value(0).toLongLong(&ok);
+  if (parser.positionalArguments().size() != 1 || !ok)
+    return badInputError(QStringLiteral("give one check id"));
+  const QString by = parser.value(QStringLiteral("by")).trimmed();
+  if (by.isEmpty()) return badInputError(QStringLiteral("--by NAME is required"));
+  settings.confirmation.confirmedBy = by.toStdString();
+  settings.confirmation.note = parser.value(QStringLiteral("note")).toStdString();
+  if (auto named = addNamedFindings(parser, settings.confirmation); !named) return named.error();
+  if (auto graded = addGrades(parser, settings.confirmation); !graded) return graded.error();
+  settings.history = parser.value(QStringLiteral("history"));
+  settings.json = parser.isSet(QStringLiteral("json"));
+  return settings;
+}
+
+void printConfirmation(qint64 checkId, const history::Confirmation& stored, bool json) {
+  if (!json) {
+    out() << "Check " << checkId << " confirmed by " << terminalSafe(stored.confirmedBy)
+          << " (revision " << stored.revision << ")\n";
+    return;
   }
-  if (parser.isSet(json)) {
-    QJsonArray findings;
-    for (const auto& f : stored->findings)
-      findings.append(QJsonObject{
-          {QStringLiteral("disease"), qs(f.disease)},
-          {QStringLiteral("status"), qs(std::string(history::findingStatusId(f.status)))},
-          {QStringLiteral("grade"), qs(f.grade)}});
-    out() << QJsonDocument(QJsonObject{{QStringLiteral("check"), checkId},
-                                       {QStringLiteral("revision"), stored->revision},
-                                       {QStringLiteral("confirmed_by"), qs(stored->confirmedBy)},
-                                       {QStringLiteral("confirmed_at"), qs(stored->confirmedAt)},
-                                       {QStringLiteral("note"), qs(stored->note)},
-                                       {QStringLiteral("findings"), findings}})
-                 .toJson(QJsonDocument::Compact)
-          << "\n";
-  } else {
-    out() << "Check " << checkId << " confirmed by " << terminalSafe(stored->confirmedBy)
-          << " (revision " << stored->revision << ")\n";
-  }
+  QJsonArray findings;
+  for (const auto& f : stored.findings)
+    findings.append(
+        QJsonObject{{QStringLiteral("disease"), qs(f.disease)},
+                    {QStringLiteral("status"), qs(std::string(history::findingStatusId(f.status)))},
+                    {QStringLiteral("grade"), qs(f.grade)}});
+  out() << QJsonDocument(QJsonObject{{QStringLiteral("check"), checkId},
+                                     {QStringLiteral("revision"), stored.revision},
+                                     {QStringLiteral("confirmed_by"), qs(stored.confirmedBy)},
+                                     {QStringLiteral("confirmed_at"), qs(stored.confirmedAt)},
+                                     {QStringLiteral("note"), qs(stored.note)},
+                                     {QStringLiteral("findings"), findings}})
+               .toJson(QJsonDocument::Compact)
+        << "\n";
+}
+
+int runConfirm(const QStringList& arguments) {
+  QCommandLineParser parser;
+  addConfirmOptions(parser);
+  if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
+  const auto settings = readConfirmSettings(parser);
+  if (!settings) return reportFailure(arguments.first(), settings.error(), kExitUsage);
+  auto store = openStore(historyLocation(settings->history));
+  if (!store) return reportFailure(arguments.first(), store.error(), kExitUsage);
+  auto stored = (*store)->confirm(settings->checkId, settings->confirmation);
+  if (!stored) return reportFailure(arguments.first(), stored.error());
+  printConfirmation(settings->checkId, *stored, settings->json);
   return kExitOk;
 }
 
@@ -246,9 +263,9 @@ int runExportLabels(const QStringList& arguments) {
     err() << arguments.first() << ": --held-back must be between 0 and 1.\n";
     return kExitUsage;
   }
-  int exitCode = kExitOk;
-  auto store = openStore(arguments.first(), parser.value(history), &exitCode);
-  if (!store) return exitCode;
+  auto opened = openStore(historyLocation(parser.value(history)));
+  if (!opened) return reportFailure(arguments.first(), opened.error(), kExitUsage);
+  const std::unique_ptr<history::HistoryStore>& store = *opened;
   auto summary =
       history::exportConfirmedLabels(*store, parser.value(output).toStdString(), options);
   if (!summary) {
@@ -277,6 +294,36 @@ int runExportLabels(const QStringList& arguments) {
           << " without a present/absent answer\n";
   }
   return kExitOk;
+}
+
+// One model version's audit: its counts, then a row and plain words per disease.
+void printModelAudit(const audit::ModelVersionAudit& m) {
+  const auto percent = [](const std::optional<audit::Proportion>& p) {
+    return p ? QStringLiteral("%1% (%2-%3)")
+                   .arg(qRound(p->value * 100))
+                   .arg(qRound(p->low * 100))
+                   .arg(qRound(p->high * 100))
+             : QStringLiteral("-");
+  };
+  out() << "\n"
+        << qs(m.modelId) << " " << qs(m.modelVersion) << " (" << speciesText(m.species)
+        << "): " << m.confirmedChecks << " confirmed checks, " << m.abstained
+        << " without findings\n";
+  out() << QStringLiteral("  %1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("disease"), -24)
+               .arg(QStringLiteral("with/without"), 12)
+               .arg(QStringLiteral("sensitivity"), 16)
+               .arg(QStringLiteral("specificity"), 16)
+               .arg(QStringLiteral("AUC"), 5);
+  for (const audit::DiseaseAudit& d : m.diseases) {
+    out() << QStringLiteral("  %1 %2 %3 %4 %5\n")
+                 .arg(qs(d.disease), -24)
+                 .arg(QStringLiteral("%1/%2").arg(d.positives).arg(d.negatives), 12)
+                 .arg(percent(d.sensitivity), 16)
+                 .arg(percent(d.specificity), 16)
+                 .arg(d.auc ? QString::number(*d.auc, 'f', 2) : QStringLiteral("-"), 5);
+    out() << "    " << qs(d.wordsEn) << "\n";
+  }
 }
 
 }  // namespace
@@ -309,9 +356,9 @@ int runAudit(const QStringList& arguments) {
   const auto model = addOption(parser, "model", "Only this model id.", "id");
   const auto json = addOption(parser, "json", "Print JSON.");
   if (const auto finished = parseOrFinish(parser, arguments)) return *finished;
-  int exitCode = kExitOk;
-  auto store = openStore(arguments.first(), parser.value(history), &exitCode);
-  if (!store) return exitCode;
+  auto opened = openStore(historyLocation(parser.value(history)));
+  if (!opened) return reportFailure(arguments.first(), opened.error(), kExitUsage);
+  const std::unique_ptr<history::HistoryStore>& store = *opened;
   auto checks = store->confirmedChecks();
   if (!checks) {
     err() << arguments.first() << ": " << qs(checks.message()) << "\n";
@@ -328,34 +375,7 @@ int runAudit(const QStringList& arguments) {
   out() << report.confirmedChecks << " confirmed checks in " << store->location().describe()
         << "\n";
   if (report.models.empty()) out() << "Nothing to audit yet: no check has the vet's answer.\n";
-  const auto percent = [](const std::optional<audit::Proportion>& p) {
-    return p ? QStringLiteral("%1% (%2-%3)")
-                   .arg(qRound(p->value * 100))
-                   .arg(qRound(p->low * 100))
-                   .arg(qRound(p->high * 100))
-             : QStringLiteral("-");
-  };
-  for (const audit::ModelVersionAudit& m : report.models) {
-    out() << "\n"
-          << qs(m.modelId) << " " << qs(m.modelVersion) << " (" << speciesText(m.species)
-          << "): " << m.confirmedChecks << " confirmed checks, " << m.abstained
-          << " without findings\n";
-    out() << QStringLiteral("  %1 %2 %3 %4 %5\n")
-                 .arg(QStringLiteral("disease"), -24)
-                 .arg(QStringLiteral("with/without"), 12)
-                 .arg(QStringLiteral("sensitivity"), 16)
-                 .arg(QStringLiteral("specificity"), 16)
-                 .arg(QStringLiteral("AUC"), 5);
-    for (const audit::DiseaseAudit& d : m.diseases) {
-      out() << QStringLiteral("  %1 %2 %3 %4 %5\n")
-                   .arg(qs(d.disease), -24)
-                   .arg(QStringLiteral("%1/%2").arg(d.positives).arg(d.negatives), 12)
-                   .arg(percent(d.sensitivity), 16)
-                   .arg(percent(d.specificity), 16)
-                   .arg(d.auc ? QString::number(*d.auc, 'f', 2) : QStringLiteral("-"), 5);
-      out() << "    " << qs(d.wordsEn) << "\n";
-    }
-  }
+  for (const audit::ModelVersionAudit& m : report.models) printModelAudit(m);
   for (const audit::UncheckedDisease& u : report.unchecked)
     out() << "\nNot checked by any model: " << qs(u.disease) << " (found " << u.present
           << ", absent " << u.absent << ")\n";
