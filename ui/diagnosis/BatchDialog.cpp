@@ -58,6 +58,15 @@ BatchDialog::BatchDialog(HistoryDatabase* history, Species species, QWidget* par
       watcher_(new QFutureWatcher<Outcome>(this)) {
   setObjectName(QStringLiteral("batchDialog"));
   setWindowTitle(tr("Screen a folder of photos"));
+  setUpFields();
+  layOut();
+  connectSignals();
+  progress_->setValue(0);
+  updateButtons();
+  resize(620, sizeHint().height());
+}
+
+void BatchDialog::setUpFields() {
   progress_->setObjectName(QStringLiteral("batchProgress"));
   result_->setObjectName(QStringLiteral("batchResult"));
   result_->setWordWrap(true);
@@ -84,11 +93,19 @@ BatchDialog::BatchDialog(HistoryDatabase* history, Species species, QWidget* par
                         : tr("No model for dogs is installed, so a batch cannot run."));
   }
   model_->setWordWrap(true);
+}
 
-  auto* browseFolder = new QPushButton(tr("Browse..."), this);
-  auto* browseCsv = new QPushButton(tr("Browse..."), this);
-  auto* browseReports = new QPushButton(tr("Browse..."), this);
-  browseButtons_ = {browseFolder, browseCsv, browseReports};
+QPushButton* BatchDialog::browseButton(void (BatchDialog::*browse)()) {
+  auto* button = new QPushButton(tr("Browse..."), this);
+  connect(button, &QPushButton::clicked, this, browse);
+  browseButtons_ << button;
+  return button;
+}
+
+void BatchDialog::layOut() {
+  auto* browseFolder = browseButton(&BatchDialog::browseFolder);
+  auto* browseCsv = browseButton(&BatchDialog::browseCsv);
+  auto* browseReports = browseButton(&BatchDialog::browseReports);
   auto* form = new QFormLayout;
   form->addRow(tr("Photos in"), withBrowse(folder_, browseFolder, this));
   form->addRow(tr("CSV results"), withBrowse(csv_, browseCsv, this));
@@ -118,10 +135,9 @@ BatchDialog::BatchDialog(HistoryDatabase* history, Species species, QWidget* par
   layout->addWidget(progressText_);
   layout->addWidget(result_);
   layout->addLayout(buttons);
+}
 
-  connect(browseFolder, &QPushButton::clicked, this, &BatchDialog::browseFolder);
-  connect(browseCsv, &QPushButton::clicked, this, &BatchDialog::browseCsv);
-  connect(browseReports, &QPushButton::clicked, this, &BatchDialog::browseReports);
+void BatchDialog::connectSignals() {
   connect(reports_, &QCheckBox::toggled, reportFolder_, &QWidget::setEnabled);
   connect(folder_, &QLineEdit::textChanged, this, &BatchDialog::updateButtons);
   connect(startButton_, &QPushButton::clicked, this, &BatchDialog::start);
@@ -137,9 +153,6 @@ BatchDialog::BatchDialog(HistoryDatabase* history, Species species, QWidget* par
     Q_EMIT finished(summary_);
     if (closeRequested_) QDialog::reject();
   });
-  progress_->setValue(0);
-  updateButtons();
-  resize(620, sizeHint().height());
 }
 
 BatchDialog::~BatchDialog() {
@@ -280,26 +293,30 @@ bool BatchDialog::start() {
         },
         [this] { return cancelled_.load(); });
     if (!summary) return Outcome{QString::fromStdString(summary.message()), false};
-    QString text = tr("%1 photos: %2 screened, %3 without findings (photo not fit to judge), "
-                      "%4 could not be read, %5 skipped (already in the CSV).")
-                       .arg(summary->found)
-                       .arg(summary->screened)
-                       .arg(summary->abstained)
-                       .arg(summary->failed)
-                       .arg(summary->skipped);
-    if (summary->cancelled) text = tr("Stopped. ") + text;
-    if (summary->notSaved > 0)
-      text += QLatin1Char(' ') +
-              tr("%n result(s) could NOT be saved to the history (status not_saved in the CSV); "
-                 "run the batch again with the same CSV to save them.",
-                 nullptr, summary->notSaved);
-    if (summary->reportsNotWritten > 0)
-      text += QLatin1Char(' ') +
-              tr("%n report(s) could not be written.", nullptr, summary->reportsNotWritten);
-    return Outcome{text + QLatin1Char(' ') + tr("Results: %1").arg(options.csvPath), true};
+    return Outcome{summaryText(*summary, options.csvPath), true};
   }));
   updateButtons();
   return true;
+}
+
+QString BatchDialog::summaryText(const batch::BatchSummary& summary, const QString& csvPath) {
+  QString text = tr("%1 photos: %2 screened, %3 without findings (photo not fit to judge), "
+                    "%4 could not be read, %5 skipped (already in the CSV).")
+                     .arg(summary.found)
+                     .arg(summary.screened)
+                     .arg(summary.abstained)
+                     .arg(summary.failed)
+                     .arg(summary.skipped);
+  if (summary.cancelled) text = tr("Stopped. ") + text;
+  if (summary.notSaved > 0)
+    text += QLatin1Char(' ') +
+            tr("%n result(s) could NOT be saved to the history (status not_saved in the CSV); "
+               "run the batch again with the same CSV to save them.",
+               nullptr, summary.notSaved);
+  if (summary.reportsNotWritten > 0)
+    text += QLatin1Char(' ') +
+            tr("%n report(s) could not be written.", nullptr, summary.reportsNotWritten);
+  return text + QLatin1Char(' ') + tr("Results: %1").arg(csvPath);
 }
 
 }  // namespace walness::ui

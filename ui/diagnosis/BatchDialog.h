@@ -14,6 +14,10 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 
+namespace walness::batch {
+struct BatchSummary;
+}
+
 namespace walness::ui {
 
 class HistoryDatabase;
@@ -50,6 +54,13 @@ class BatchDialog : public QDialog {
     QString text;
     bool ok = false;
   };
+  void setUpFields();
+  // A Browse... button that calls `browse`; disabled with the fields while a batch runs.
+  QPushButton* browseButton(void (BatchDialog::*browse)());
+  void layOut();
+  void connectSignals();
+  // What a finished batch did, for the dialog and finished().
+  static QString summaryText(const batch::BatchSummary& summary, const QString& csvPath);
   void browseFolder();
   void browseCsv();
   void browseReports();

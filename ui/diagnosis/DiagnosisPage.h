@@ -1,40 +1,39 @@
 #pragma once
 
-#include <opencv2/core/mat.hpp>
-
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <optional>
+#include <string>
 
-#include "walness/Species.h"
 #include "walness/bundle/ModelCard.h"
 #include "walness/inference/Diagnosis.h"
-#include "walness/knowledge/DiseaseKnowledge.h"
 
-class QComboBox;
-class QFrame;
 class QLabel;
-class QMenu;
 class QMimeData;
 class QProgressBar;
 class QPushButton;
-class QSlider;
 class QToolButton;
 
 namespace walness::ui {
 
 class DiagnosisController;
+class DiagnosisHeatmapPane;
+class DiagnosisPhotoPane;
+class DiagnosisResultPane;
 class HistoryDatabase;
 class EyeFinderBar;
 class PhotoView;
-class ProbabilityBars;
+class ResultExporter;
 class SpeciesToggle;
 
 // The eye-check page: choose the species, open a photo (dialog, drag and drop, paste, recent), mark
 // the eye with a square, analyse it off the GUI thread, read the findings (bars with thresholds,
 // what to do, how urgent), see what the model saw beside where it looked, and save the result.
+// The page holds the actions (the top row), the analysis and the saving; the photo, the heatmaps
+// and the findings are each shown by a pane of their own.
 class DiagnosisPage : public QWidget {
   Q_OBJECT
 
@@ -51,9 +50,9 @@ class DiagnosisPage : public QWidget {
   bool openImage(const QImage& image, const QString& name);
   // What was dropped on the page: the first local file, else an image. False when nothing usable.
   bool openDropped(const QMimeData* data);
-  QString photoPath() const { return photoPath_; }
-  PhotoView* photoView() const { return photoView_; }
-  EyeFinderBar* eyeFinderBar() const { return eyeFinderBar_; }
+  QString photoPath() const;
+  PhotoView* photoView() const;
+  EyeFinderBar* eyeFinderBar() const;
   QStringList recentPhotos() const;
   // Writes the result as a PNG (what the model saw beside the heatmap) and, next to it, a JSON file
   // with the same name. Returns false with `error` set when it cannot write them.
@@ -97,78 +96,49 @@ class DiagnosisPage : public QWidget {
   void dropEvent(QDropEvent* event) override;
 
  private:
-  void retranslate();
-  void setPhoto(const cv::Mat& rgb, const QString& path, const QString& name);
-  // The first local file in `data`, else its image (called `imageName`).
-  bool openFromMime(const QMimeData* data, const QString& imageName);
-  void rememberRecent(const QString& path);
-  void updateRecentMenu();
-  void showModelView();
-  void showHeatmap();
-  QImage heatmapImage() const;
-  class ResultExporter exporter() const;
-  void showResult();
-  void updateActions();
-  void clearResult();
-  void lookUpModel();
-  QString diseaseName(const std::string& id) const;
-  QString language() const;
-
-  DiagnosisController* controller_;
-  SpeciesToggle* speciesToggle_;
-  QLabel* speciesLabel_;
-  QPushButton* openButton_;
-  QPushButton* analyzeButton_;
-  QPushButton* cancelButton_;
-  QPushButton* findVetButton_;
-  QPushButton* saveButton_;
-  QPushButton* saveToPetButton_;
-  HistoryDatabase* history_ = nullptr;
   struct PendingSave {
     int64_t petId = 0;
     QString notes;
     QString petName;
     std::string checkUid;
   };
-  std::optional<PendingSave> pendingSave_;
+
+  void setUpActions();
+  void layOut();
+  void connectPanes();
+  void connectController();
+  void retranslate();
+  void retranslateActions();
+  // The line in place of a result: no model, no photo yet, or the photo loaded.
+  void showWaitingMessage();
+  void showResult();
+  void updateActions();
+  void clearResult();
+  void lookUpModel();
+  ResultExporter exporter() const;
   void trySave(PendingSave save);
   void updateSaveToPetText();
+  QString language() const;
+
+  DiagnosisController* controller_;
+  SpeciesToggle* speciesToggle_;
+  QLabel* speciesLabel_;
+  QPushButton* openButton_;
   QToolButton* recentButton_;
-  QMenu* recentMenu_;
+  QPushButton* analyzeButton_;
+  QPushButton* cancelButton_;
+  QPushButton* saveButton_;
+  QPushButton* saveToPetButton_;
   QProgressBar* busyBar_;
-  PhotoView* photoView_;
-  EyeFinderBar* eyeFinderBar_;
-  QPushButton* switchSpeciesButton_;
-  quint64 photoToken_ = 0;        // which photo an eye finder answer belongs to
-  bool placingSquare_ = false;    // the square is being moved by the page, not the user
-  bool userMovedSquare_ = false;  // since the photo was opened
-  QLabel* modelViewTitle_;
-  QLabel* modelView_;
-  QLabel* overlayTitle_;
-  QLabel* overlayView_;
-  QFrame* qualityBanner_;
-  QLabel* qualityText_;
-  QPushButton* retakeButton_;
-  QPushButton* keepButton_;
-  QLabel* heatmapLabel_;
-  QComboBox* heatmapDisease_;
-  QComboBox* camMethod_;
-  QLabel* opacityLabel_;
-  QSlider* opacity_;
-  QLabel* resultTitle_;
-  QLabel* resultBody_;
-  ProbabilityBars* bars_;
-  QLabel* knowledgeText_;
-  QLabel* coverageNote_;
+  DiagnosisPhotoPane* photoPane_;
+  DiagnosisHeatmapPane* heatmapPane_;
+  DiagnosisResultPane* resultPane_;
   QLabel* privacyNote_;
-  QString photoPath_;
-  QString photoName_;
-  QImage photo_;
-  cv::Mat rgb_;
+  HistoryDatabase* history_ = nullptr;
+  std::optional<PendingSave> pendingSave_;
   std::optional<inference::ExplainedDiagnosis> result_;
   bundle::ModelCard card_;
   std::optional<bundle::ModelCard> installedCard_;  // for the chosen species
-  std::optional<knowledge::DiseaseKnowledge> knowledge_;
   QString statusMessage_;
 };
 
