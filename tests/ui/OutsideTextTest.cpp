@@ -265,6 +265,7 @@ TEST(OutsideTextTest, AHostilePetNameAndNotesAreShownLiterallyInHistoryCompareAn
   page.resize(1100, 720);
   page.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+  ASSERT_TRUE(waitFor([&] { return !page.isLoading(); }));  // read off the GUI thread
   ASSERT_EQ(page.petList()->count(), 1);
   EXPECT_TRUE(page.petList()->item(0)->text().contains(name));  // item views draw plain text
   EXPECT_TRUE(page.petList()->item(0)->text().contains(breed));
@@ -283,7 +284,14 @@ TEST(OutsideTextTest, AHostilePetNameAndNotesAreShownLiterallyInHistoryCompareAn
   // Compare: the notes literally; the rich title and summary escaped.
   page.timeline()->item(0)->setSelected(true);
   page.timeline()->item(1)->setSelected(true);
-  std::unique_ptr<ui::CompareDialog> compare(page.compareSelected());
+  ui::CompareDialog* handed = nullptr;
+  bool read = false;  // the page reads the two checks off the GUI thread, then hands the dialog
+  page.compareSelected([&](ui::CompareDialog* dialog) {
+    read = true;
+    handed = dialog;
+  });
+  ASSERT_TRUE(waitFor([&] { return read; }));
+  std::unique_ptr<ui::CompareDialog> compare(handed);
   ASSERT_NE(compare, nullptr);
   compare->show();
   const auto notesLabels = compare->findChildren<QLabel*>(QStringLiteral("compareNotes"));
@@ -301,11 +309,12 @@ TEST(OutsideTextTest, AHostilePetNameAndNotesAreShownLiterallyInHistoryCompareAn
 
   // The status line quotes the name when the pet is deleted (and offers Undo).
   page.deleteCurrentPet();
-  QCoreApplication::processEvents();
+  ASSERT_TRUE(waitFor([&] { return !page.isLoading(); }));  // written off the GUI thread
   expectPlainLabel(page.findChild<QLabel*>(QStringLiteral("historyStatus")), name);
   EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("undoButton"))->isVisibleTo(&page));
   page.undoStack()->undo();
   QCoreApplication::processEvents();
+  ASSERT_TRUE(waitFor([&] { return !page.isLoading(); }));
   ASSERT_EQ(page.petList()->count(), 1);
   EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("historyStatus"))->text().isEmpty());
 

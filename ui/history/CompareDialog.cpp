@@ -44,56 +44,68 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
   setObjectName(QStringLiteral("compareDialog"));
   setWindowTitle(tr("Compare two diagnoses"));
   auto* grid = new QGridLayout;
-  int column = 0;
-  for (const Side* side : {&earlier, &later}) {
-    const auto& diagnosis = side->record.diagnosis;
-    // Deliberate rich text: the model id and version come from the history, escaped.
-    auto* title =
-        new QLabel(QStringLiteral("<b>%1</b><br><small>%2 %3</small>")
-                       .arg(when(side->record.takenAt).toHtmlEscaped(),
-                            QString::fromStdString(diagnosis.modelId).toHtmlEscaped(),
-                            QString::fromStdString(diagnosis.modelVersion).toHtmlEscaped()),
-                   this);
-    title->setObjectName(QStringLiteral("compareTitle"));
-    title->setTextFormat(Qt::RichText);
-    grid->addWidget(title, 0, column, 1, 2);
-    grid->addWidget(picture(side->eye, tr("Photo not available"), this), 1, column);
-    grid->addWidget(picture(side->heatmap, tr("No heatmap kept"), this), 1, column + 1);
-    auto* bars = new ProbabilityBars(this);
-    std::vector<ProbabilityBars::Row> rows;
-    for (const auto& finding : diagnosis.findings)
-      rows.push_back(
-          {diseaseName(finding.disease), finding.probability, finding.threshold, finding.positive});
-    bars->setRows(rows);
-    if (diagnosis.abstention) {
-      grid->addWidget(new QLabel(tr("No findings: the photo could not be judged."), this), 2,
-                      column, 1, 2);
-    } else {
-      grid->addWidget(bars, 2, column, 1, 2);
-    }
-    QString vet = tr("Not confirmed by a vet.");
-    if (side->confirmation) {
-      vet = tr("Vet (%1): %2")
-                .arg(QString::fromStdString(side->confirmation->confirmedBy),
-                     ConfirmationDialog::findingsText(*side->confirmation, diseaseName));
-    }
-    confirmations_[column / 2] = vet;
-    auto* vetLabel = new QLabel(vet, this);
-    vetLabel->setObjectName(QStringLiteral("compareConfirmation"));
-    showPlainText(vetLabel);  // names and grades come from the history
-    vetLabel->setWordWrap(true);
-    grid->addWidget(vetLabel, 4, column, 1, 2);
-    if (!side->record.notes.empty()) {
-      // Notes come from the history (possibly a shared server): plain text.
-      auto* notes = new QLabel(QString::fromStdString(side->record.notes), this);
-      notes->setObjectName(QStringLiteral("compareNotes"));
-      showPlainText(notes);
-      notes->setWordWrap(true);
-      grid->addWidget(notes, 3, column, 1, 2);
-    }
-    column += 2;
-  }
+  addSide(*grid, earlier, 0, diseaseName);
+  addSide(*grid, later, 2, diseaseName);
+  QLabel* summary = changeSummary(earlier, later, diseaseName);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(grid);
+  layout->addWidget(summary);
+  layout->addWidget(buttons);
+}
 
+void CompareDialog::addSide(QGridLayout& grid, const Side& side, int column,
+                            const std::function<QString(const std::string&)>& diseaseName) {
+  const auto& diagnosis = side.record.diagnosis;
+  // Deliberate rich text: the model id and version come from the history, escaped.
+  auto* title = new QLabel(QStringLiteral("<b>%1</b><br><small>%2 %3</small>")
+                               .arg(when(side.record.takenAt).toHtmlEscaped(),
+                                    QString::fromStdString(diagnosis.modelId).toHtmlEscaped(),
+                                    QString::fromStdString(diagnosis.modelVersion).toHtmlEscaped()),
+                           this);
+  title->setObjectName(QStringLiteral("compareTitle"));
+  title->setTextFormat(Qt::RichText);
+  grid.addWidget(title, 0, column, 1, 2);
+  grid.addWidget(picture(side.eye, tr("Photo not available"), this), 1, column);
+  grid.addWidget(picture(side.heatmap, tr("No heatmap kept"), this), 1, column + 1);
+  auto* bars = new ProbabilityBars(this);
+  std::vector<ProbabilityBars::Row> rows;
+  for (const auto& finding : diagnosis.findings)
+    rows.push_back(
+        {diseaseName(finding.disease), finding.probability, finding.threshold, finding.positive});
+  bars->setRows(rows);
+  if (diagnosis.abstention) {
+    grid.addWidget(new QLabel(tr("No findings: the photo could not be judged."), this), 2, column,
+                   1, 2);
+  } else {
+    grid.addWidget(bars, 2, column, 1, 2);
+  }
+  QString vet = tr("Not confirmed by a vet.");
+  if (side.confirmation) {
+    vet = tr("Vet (%1): %2")
+              .arg(QString::fromStdString(side.confirmation->confirmedBy),
+                   ConfirmationDialog::findingsText(*side.confirmation, diseaseName));
+  }
+  confirmations_[column / 2] = vet;
+  auto* vetLabel = new QLabel(vet, this);
+  vetLabel->setObjectName(QStringLiteral("compareConfirmation"));
+  showPlainText(vetLabel);  // names and grades come from the history
+  vetLabel->setWordWrap(true);
+  grid.addWidget(vetLabel, 4, column, 1, 2);
+  if (!side.record.notes.empty()) {
+    // Notes come from the history (possibly a shared server): plain text.
+    auto* notes = new QLabel(QString::fromStdString(side.record.notes), this);
+    notes->setObjectName(QStringLiteral("compareNotes"));
+    showPlainText(notes);
+    notes->setWordWrap(true);
+    grid.addWidget(notes, 3, column, 1, 2);
+  }
+}
+
+QLabel* CompareDialog::changeSummary(
+    const Side& earlier, const Side& later,
+    const std::function<QString(const std::string&)>& diseaseName) {
   QStringList changes;
   for (const auto& before : earlier.record.diagnosis.findings)
     for (const auto& after : later.record.diagnosis.findings)
@@ -115,12 +127,7 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
                                 "the photo (light, angle, focus) as well as from the eye.")
                                  .toHtmlEscaped() +
                              QStringLiteral("</small>"));
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(grid);
-  layout->addWidget(summary);
-  layout->addWidget(buttons);
+  return summary;
 }
 
 QString CompareDialog::changeText() const {

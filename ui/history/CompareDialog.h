@@ -10,6 +10,7 @@
 #include "walness/history/Confirmation.h"
 #include "walness/history/DiagnosisRecord.h"
 
+class QGridLayout;
 class QLabel;
 
 namespace walness::ui {
@@ -37,6 +38,13 @@ class CompareDialog : public QDialog {
   QString confirmationText(int side) const { return confirmations_[side]; }
 
  private:
+  // One diagnosis in columns `column` and `column + 1`.
+  void addSide(QGridLayout& grid, const Side& side, int column,
+               const std::function<QString(const std::string&)>& diseaseName);
+  // How each disease scored in both changed (sets change_).
+  QLabel* changeSummary(const Side& earlier, const Side& later,
+                        const std::function<QString(const std::string&)>& diseaseName);
+
   QString change_;
   QString confirmations_[2];
 };

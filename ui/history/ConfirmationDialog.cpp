@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
@@ -31,6 +32,17 @@ QString when(const std::string& iso) {
       .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+// The model's diseases first (its order: most probable first), then the species' others.
+std::vector<std::string> diseasesToConfirm(const inference::Diagnosis& diagnosis, Species species) {
+  std::vector<std::string> diseases;
+  for (const inference::Finding& finding : diagnosis.findings) diseases.push_back(finding.disease);
+  for (const Disease& disease : allDiseases())
+    if ((species == Species::Cat ? disease.cat : disease.dog) &&
+        std::find(diseases.begin(), diseases.end(), disease.id) == diseases.end())
+      diseases.emplace_back(disease.id);
+  return diseases;
+}
+
 }  // namespace
 
 ConfirmationDialog::ConfirmationDialog(
@@ -38,6 +50,7 @@ ConfirmationDialog::ConfirmationDialog(
     std::vector<history::Confirmation> revisions,
     const std::function<QString(const std::string&)>& diseaseName, QWidget* parent)
     : QDialog(parent),
+      diseases_(diseasesToConfirm(record.diagnosis, species)),
       table_(new QTableWidget(this)),
       examiner_(new QLineEdit(this)),
       note_(new QPlainTextEdit(this)),
@@ -46,24 +59,33 @@ ConfirmationDialog::ConfirmationDialog(
       buttons_(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
   setObjectName(QStringLiteral("confirmationDialog"));
   setWindowTitle(tr("Vet's confirmation"));
-  const inference::Diagnosis& diagnosis = record.diagnosis;
+  QLabel* header = headerFor(record);
+  fillTable(record.diagnosis, diseaseName);
+  configureFields();
+  showRevisions(revisions, diseaseName);
+  layOut(header);
+  connect(examiner_, &QLineEdit::textChanged, this, &ConfirmationDialog::updateSaveButton);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &ConfirmationDialog::save);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  uid_ = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+  updateSaveButton();
+  adjustSize();
+}
 
-  // The model's diseases first (its order: most probable first), then the species' others.
-  for (const inference::Finding& finding : diagnosis.findings) diseases_.push_back(finding.disease);
-  for (const Disease& disease : allDiseases())
-    if ((species == Species::Cat ? disease.cat : disease.dog) &&
-        std::find(diseases_.begin(), diseases_.end(), disease.id) == diseases_.end())
-      diseases_.emplace_back(disease.id);
-
+QLabel* ConfirmationDialog::headerFor(const history::DiagnosisRecord& record) {
   auto* header = new QLabel(this);
   header->setTextFormat(Qt::PlainText);
   header->setWordWrap(true);
   header->setText(
       tr("Check of %1, screened by %2 %3. Enter what the examination showed; the model's "
          "probabilities are shown for comparison only.")
-          .arg(when(record.takenAt), QString::fromStdString(diagnosis.modelId),
-               QString::fromStdString(diagnosis.modelVersion)));
+          .arg(when(record.takenAt), QString::fromStdString(record.diagnosis.modelId),
+               QString::fromStdString(record.diagnosis.modelVersion)));
+  return header;
+}
 
+void ConfirmationDialog::fillTable(const inference::Diagnosis& diagnosis,
+                                   const std::function<QString(const std::string&)>& diseaseName) {
   table_->setObjectName(QStringLiteral("confirmationTable"));
   table_->setColumnCount(4);
   table_->setHorizontalHeaderLabels(
@@ -72,28 +94,7 @@ ConfirmationDialog::ConfirmationDialog(
   table_->verticalHeader()->hide();
   table_->setSelectionMode(QAbstractItemView::NoSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  for (int row = 0; row < int(diseases_.size()); ++row) {
-    const std::string& id = diseases_[size_t(row)];
-    table_->setItem(row, 0, new QTableWidgetItem(diseaseName(id)));
-    const auto finding = std::find_if(diagnosis.findings.begin(), diagnosis.findings.end(),
-                                      [&](const inference::Finding& f) { return f.disease == id; });
-    table_->setItem(row, 1,
-                    new QTableWidgetItem(finding != diagnosis.findings.end()
-                                             ? QStringLiteral("%1%").arg(
-                                                   int(std::lround(finding->probability * 100)))
-                                         : diagnosis.abstention ? tr("no findings")
-                                                                : tr("not checked")));
-    auto* status = new QComboBox(table_);
-    status->addItem(tr("Not examined"), int(history::FindingStatus::NotExamined));
-    status->addItem(tr("Found"), int(history::FindingStatus::Present));
-    status->addItem(tr("Not found"), int(history::FindingStatus::Absent));
-    table_->setCellWidget(row, 2, status);
-    auto* grade = new QComboBox(table_);
-    grade->setEditable(true);
-    grade->addItems({QString(), tr("mild"), tr("moderate"), tr("severe")});
-    table_->setCellWidget(row, 3, grade);
-    connect(status, &QComboBox::currentIndexChanged, this, &ConfirmationDialog::updateSaveButton);
-  }
+  for (int row = 0; row < int(diseases_.size()); ++row) addTableRow(row, diagnosis, diseaseName);
   table_->resizeColumnsToContents();
   table_->resizeRowsToContents();
   table_->horizontalHeader()->setStretchLastSection(true);
@@ -102,7 +103,34 @@ ConfirmationDialog::ConfirmationDialog(
   int height = table_->horizontalHeader()->sizeHint().height() + 2 * table_->frameWidth() + 2;
   for (int row = 0; row < table_->rowCount(); ++row) height += table_->rowHeight(row);
   table_->setMinimumHeight(height);
+}
 
+void ConfirmationDialog::addTableRow(
+    int row, const inference::Diagnosis& diagnosis,
+    const std::function<QString(const std::string&)>& diseaseName) {
+  const std::string& id = diseases_[size_t(row)];
+  table_->setItem(row, 0, new QTableWidgetItem(diseaseName(id)));
+  const auto finding = std::find_if(diagnosis.findings.begin(), diagnosis.findings.end(),
+                                    [&](const inference::Finding& f) { return f.disease == id; });
+  table_->setItem(row, 1,
+                  new QTableWidgetItem(
+                      finding != diagnosis.findings.end()
+                          ? QStringLiteral("%1%").arg(int(std::lround(finding->probability * 100)))
+                      : diagnosis.abstention ? tr("no findings")
+                                             : tr("not checked")));
+  auto* status = new QComboBox(table_);
+  status->addItem(tr("Not examined"), int(history::FindingStatus::NotExamined));
+  status->addItem(tr("Found"), int(history::FindingStatus::Present));
+  status->addItem(tr("Not found"), int(history::FindingStatus::Absent));
+  table_->setCellWidget(row, 2, status);
+  auto* grade = new QComboBox(table_);
+  grade->setEditable(true);
+  grade->addItems({QString(), tr("mild"), tr("moderate"), tr("severe")});
+  table_->setCellWidget(row, 3, grade);
+  connect(status, &QComboBox::currentIndexChanged, this, &ConfirmationDialog::updateSaveButton);
+}
+
+void ConfirmationDialog::configureFields() {
   examiner_->setObjectName(QStringLiteral("examiner"));
   examiner_->setPlaceholderText(tr("Name of the vet who examined the pet"));
   note_->setObjectName(QStringLiteral("confirmationNote"));
@@ -112,28 +140,34 @@ ConfirmationDialog::ConfirmationDialog(
   earlier_->setWordWrap(true);
   hint_->setTextFormat(Qt::PlainText);
   hint_->setWordWrap(true);
+}
 
-  // The newest answer, when there is one, is where editing starts.
-  if (!revisions.empty()) {
-    const history::Confirmation& newest = revisions.back();
-    for (const history::ConfirmedFinding& finding : newest.findings)
-      setAnswer(finding.disease, finding.status, QString::fromStdString(finding.grade));
-    examiner_->setText(QString::fromStdString(newest.confirmedBy));
-    note_->setPlainText(QString::fromStdString(newest.note));
-    QStringList lines;
-    for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
-      lines << tr("Revision %1, %2 by %3: %4")
-                   .arg(it->revision)
-                   .arg(when(it->confirmedAt), QString::fromStdString(it->confirmedBy),
-                        findingsText(*it, diseaseName));
-    }
-    earlier_->setText(tr("Saved answers (newest first; saving adds a revision):") +
-                      QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
-  } else {
+// The newest answer, when there is one, is where editing starts.
+void ConfirmationDialog::showRevisions(
+    const std::vector<history::Confirmation>& revisions,
+    const std::function<QString(const std::string&)>& diseaseName) {
+  if (revisions.empty()) {
     examiner_->setText(QSettings().value(QLatin1String(kExaminerKey)).toString());
     earlier_->setText(tr("Not confirmed yet."));
+    return;
   }
+  const history::Confirmation& newest = revisions.back();
+  for (const history::ConfirmedFinding& finding : newest.findings)
+    setAnswer(finding.disease, finding.status, QString::fromStdString(finding.grade));
+  examiner_->setText(QString::fromStdString(newest.confirmedBy));
+  note_->setPlainText(QString::fromStdString(newest.note));
+  QStringList lines;
+  for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
+    lines << tr("Revision %1, %2 by %3: %4")
+                 .arg(it->revision)
+                 .arg(when(it->confirmedAt), QString::fromStdString(it->confirmedBy),
+                      findingsText(*it, diseaseName));
+  }
+  earlier_->setText(tr("Saved answers (newest first; saving adds a revision):") +
+                    QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+}
 
+void ConfirmationDialog::layOut(QLabel* header) {
   auto* form = new QFormLayout;
   form->addRow(tr("Examined by:"), examiner_);
   form->addRow(tr("Note:"), note_);
@@ -144,26 +178,33 @@ ConfirmationDialog::ConfirmationDialog(
   layout->addWidget(earlier_);
   layout->addWidget(hint_);
   layout->addWidget(buttons_);
-  connect(examiner_, &QLineEdit::textChanged, this, &ConfirmationDialog::updateSaveButton);
-  connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
-    if (!canSave()) return;
-    QSettings().setValue(QLatin1String(kExaminerKey), examiner_->text().trimmed());
-    if (saver_) {
-      const QString error = saver_(confirmation());
-      if (!error.isEmpty()) {
-        // What to do first, then the server's reason; the dialog grows to show all of it.
-        hint_->setText(tr("Not saved. Everything you entered is kept; press Save to try again.\n%1")
-                           .arg(error));
-        adjustSize();
-        return;
-      }
-    }
-    accept();
+}
+
+void ConfirmationDialog::save() {
+  if (saving_ || !canSave()) return;
+  QSettings().setValue(QLatin1String(kExaminerKey), examiner_->text().trimmed());
+  if (!saver_) return accept();
+  saving_ = true;
+  buttons_->setEnabled(false);
+  hint_->setText(tr("Saving..."));
+  saver_(confirmation(), [dialog = QPointer<ConfirmationDialog>(this)](const QString& error) {
+    if (dialog) dialog->saved(error);
   });
-  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  uid_ = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+void ConfirmationDialog::saved(const QString& error) {
+  saving_ = false;
+  buttons_->setEnabled(true);
+  if (error.isEmpty()) return accept();
   updateSaveButton();
+  // What to do first, then the server's reason; the dialog grows to show all of it.
+  hint_->setText(
+      tr("Not saved. Everything you entered is kept; press Save to try again.\n%1").arg(error));
   adjustSize();
+}
+
+void ConfirmationDialog::reject() {
+  if (!saving_) QDialog::reject();
 }
 
 QString ConfirmationDialog::findingsText(

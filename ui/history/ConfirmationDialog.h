@@ -39,11 +39,16 @@ class ConfirmationDialog : public QDialog {
   // the same for this dialog, so a retried save never stores it twice.
   history::Confirmation confirmation() const;
 
-  // Save calls `saver`; an error it returns is shown and the dialog stays open with everything
-  // typed, so Save retries. Without a saver Save just accepts.
-  void setSaver(std::function<QString(const history::Confirmation&)> saver) {
-    saver_ = std::move(saver);
-  }
+  // Save hands the answer to `saver`, which stores it (off the GUI thread) and then calls `done`
+  // with an empty string or the error. Meanwhile the dialog says so and stays open; an error is
+  // shown and the dialog stays open with everything typed, so Save retries. Without a saver Save
+  // just accepts.
+  using Saver = std::function<void(const history::Confirmation& answer,
+                                   std::function<void(const QString& error)> done)>;
+  void setSaver(Saver saver) { saver_ = std::move(saver); }
+  bool isSaving() const { return saving_; }
+  // Cancel, Escape and closing wait while an answer is being saved.
+  void reject() override;
   QLabel* hintLabel() const { return hint_; }
 
   // For tests and scripts: the row of `disease`, and setting its answer.
@@ -56,6 +61,17 @@ class ConfirmationDialog : public QDialog {
   bool canSave() const;
 
  private:
+  QLabel* headerFor(const history::DiagnosisRecord& record);
+  void fillTable(const inference::Diagnosis& diagnosis,
+                 const std::function<QString(const std::string&)>& diseaseName);
+  void addTableRow(int row, const inference::Diagnosis& diagnosis,
+                   const std::function<QString(const std::string&)>& diseaseName);
+  void configureFields();
+  void showRevisions(const std::vector<history::Confirmation>& revisions,
+                     const std::function<QString(const std::string&)>& diseaseName);
+  void layOut(QLabel* header);
+  void save();  // Save: stores the answer through the saver, or says why it could not
+  void saved(const QString& error);
   void updateSaveButton();
 
   std::vector<std::string> diseases_;  // the table's rows
@@ -66,7 +82,8 @@ class ConfirmationDialog : public QDialog {
   QLabel* hint_;
   QDialogButtonBox* buttons_;
   std::string uid_;
-  std::function<QString(const history::Confirmation&)> saver_;
+  Saver saver_;
+  bool saving_ = false;
 };
 
 }  // namespace walness::ui

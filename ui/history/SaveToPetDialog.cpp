@@ -4,10 +4,15 @@
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <vector>
 
 #include "ui/common/SafeText.h"
 #include "ui/history/HistoryDatabase.h"
@@ -24,19 +29,14 @@ SaveToPetDialog::SaveToPetDialog(HistoryDatabase& history, Species species, QWid
       breed_(new QLineEdit(this)),
       birthYear_(new QSpinBox(this)),
       notes_(new QLineEdit(this)),
-      error_(new QLabel(this)) {
+      error_(new QLabel(this)),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
   setObjectName(QStringLiteral("saveToPetDialog"));
   setWindowTitle(tr("Save to a pet's history"));
   pet_->setObjectName(QStringLiteral("petBox"));
   name_->setObjectName(QStringLiteral("newPetName"));
   notes_->setObjectName(QStringLiteral("diagnosisNotes"));
   pet_->addItem(tr("New pet..."), QVariant(qint64(0)));
-  if (auto* store = history_.store())
-    if (auto pets = store->pets())
-      for (const auto& pet : *pets)
-        if (pet.species == species)
-          pet_->addItem(QString::fromStdString(pet.name), QVariant(qint64(pet.id)));
-  if (pet_->count() > 1) pet_->setCurrentIndex(1);
 
   birthYear_->setRange(1990, QDate::currentDate().year());
   birthYear_->setSpecialValueText(tr("unknown"));
@@ -75,17 +75,48 @@ SaveToPetDialog::SaveToPetDialog(HistoryDatabase& history, Species species, QWid
   error_->setStyleSheet(QStringLiteral("color: #b3261e"));
   error_->hide();
 
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-  connect(buttons, &QDialogButtonBox::accepted, this, &SaveToPetDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, this, &SaveToPetDialog::reject);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &SaveToPetDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &SaveToPetDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(where);
   layout->addWidget(error_);
-  layout->addWidget(buttons);
+  layout->addWidget(buttons_);
   connect(pet_, &QComboBox::currentIndexChanged, this, &SaveToPetDialog::updateNewPetFields);
   updateNewPetFields();
   resize(460, sizeHint().height());
+  readPets();
+}
+
+void SaveToPetDialog::readPets() {
+  auto* store = history_.store();
+  if (!store) return;
+  readingPets_ = true;
+  updateButtons();
+  // A shared server may be slow: read with a connection of its own, off the GUI thread.
+  auto* watcher = new QFutureWatcher<std::vector<history::Pet>>(this);
+  connect(watcher, &QFutureWatcher<std::vector<history::Pet>>::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    readingPets_ = false;
+    const bool chosen = pet_->currentIndex() != 0 || !name_->text().trimmed().isEmpty();
+    for (const auto& pet : watcher->result())
+      if (pet.species == species_)
+        pet_->addItem(QString::fromStdString(pet.name), QVariant(qint64(pet.id)));
+    // An existing pet first, unless the user has begun a new one meanwhile.
+    if (pet_->count() > 1 && !chosen) pet_->setCurrentIndex(1);
+    updateButtons();
+  });
+  watcher->setFuture(QtConcurrent::run([location = store->location()] {
+    auto worker = history::HistoryStore::open(location);
+    if (!worker) return std::vector<history::Pet>();
+    return (*worker)->pets().value_or(std::vector<history::Pet>());
+  }));
+}
+
+void SaveToPetDialog::updateButtons() {
+  buttons_->button(QDialogButtonBox::Save)->setEnabled(!isBusy());
+  buttons_->button(QDialogButtonBox::Cancel)->setEnabled(!addingPet_);
+  pet_->setEnabled(!isBusy());
 }
 
 void SaveToPetDialog::updateNewPetFields() {
@@ -98,8 +129,8 @@ QString SaveToPetDialog::notes() const {
 }
 
 void SaveToPetDialog::accept() {
-  auto* store = history_.store();
-  if (!store) {
+  if (isBusy()) return;
+  if (!history_.store()) {
     error_->setText(history_.error());
     error_->show();
     return;
@@ -117,7 +148,20 @@ void SaveToPetDialog::accept() {
       name_->setFocus();
       return;
     }
-    auto added = store->addPet(pet);
+    return addPet(pet);
+  }
+  QDialog::accept();
+}
+
+void SaveToPetDialog::addPet(const history::Pet& pet) {
+  addingPet_ = true;
+  updateButtons();
+  auto* watcher = new QFutureWatcher<Result<int64_t>>(this);
+  connect(watcher, &QFutureWatcher<Result<int64_t>>::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    addingPet_ = false;
+    updateButtons();
+    const Result<int64_t> added = watcher->result();
     if (!added) {
       error_->setText(QString::fromStdString(added.message()));
       error_->show();
@@ -125,8 +169,18 @@ void SaveToPetDialog::accept() {
     }
     petId_ = *added;
     history_.notifyChanged();
-  }
-  QDialog::accept();
+    QDialog::accept();
+  });
+  watcher->setFuture(
+      QtConcurrent::run([location = history_.store()->location(), pet]() -> Result<int64_t> {
+        auto worker = history::HistoryStore::open(location);
+        if (!worker) return worker.error();
+        return (*worker)->addPet(pet);
+      }));
+}
+
+void SaveToPetDialog::reject() {
+  if (!addingPet_) QDialog::reject();
 }
 
 }  // namespace walness::ui

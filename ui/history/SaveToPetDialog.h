@@ -7,10 +7,15 @@
 #include "walness/Species.h"
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QWidget;
+
+namespace walness::history {
+struct Pet;
+}
 
 namespace walness::ui {
 
@@ -31,10 +36,18 @@ class SaveToPetDialog : public QDialog {
   QComboBox* petBox() const { return pet_; }
   QLineEdit* nameEdit() const { return name_; }
 
+  // Save: a new pet is added off the GUI thread, then the dialog closes (or says why not).
   void accept() override;
+  // Cancel and closing wait while the new pet is being added.
+  void reject() override;
+  // While the pets are being read or the new pet added (Save waits).
+  bool isBusy() const { return readingPets_ || addingPet_; }
 
  private:
+  void readPets();  // off the GUI thread: the list fills in when read
+  void addPet(const history::Pet& pet);
   void updateNewPetFields();
+  void updateButtons();
 
   HistoryDatabase& history_;
   Species species_;
@@ -45,7 +58,10 @@ class SaveToPetDialog : public QDialog {
   QSpinBox* birthYear_;
   QLineEdit* notes_;
   QLabel* error_;
+  QDialogButtonBox* buttons_;
   int64_t petId_ = 0;
+  bool readingPets_ = false;
+  bool addingPet_ = false;
 };
 
 }  // namespace walness::ui

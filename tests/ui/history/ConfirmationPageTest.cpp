@@ -33,8 +33,15 @@ QPushButton* saveButton(ConfirmationDialog& dialog) {
   return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
 }
 
-// The check at timeline row `row`, selected alone.
+// Save, and the page's writing it off the GUI thread (and reading the history again).
+void saveAndWait(HistoryPage& page, ConfirmationDialog& dialog) {
+  saveButton(dialog)->click();
+  ASSERT_TRUE(loaded(page));
+}
+
+// The check at timeline row `row`, selected alone, once the page shows what it read.
 void selectOnly(HistoryPage& page, int row) {
+  ASSERT_TRUE(loaded(page));
   page.timeline()->clearSelection();
   page.timeline()->item(row)->setSelected(true);
 }
@@ -43,6 +50,7 @@ TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
   HistoryPage page(history_);
   page.resize(1100, 720);
   page.show();
+  ASSERT_TRUE(loaded(page));
   ASSERT_EQ(page.timeline()->count(), 3);
   auto* confirm = page.findChild<QPushButton*>(QStringLiteral("confirmButton"));
   ASSERT_NE(confirm, nullptr);
@@ -51,7 +59,7 @@ TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
   EXPECT_TRUE(confirm->isEnabled());
   const int64_t checkId = page.timeline()->item(0)->data(Qt::UserRole).toLongLong();
 
-  ConfirmationDialog* dialog = page.confirmSelected();
+  ConfirmationDialog* dialog = confirmSelected(page);
   ASSERT_NE(dialog, nullptr);
   dialog->show();
   // Every dog eye disease of the AI Hub list is offered, the model's five first.
@@ -71,7 +79,7 @@ TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
   dialog->noteField()->setPlainText(QStringLiteral("Slit lamp, both eyes."));
   ASSERT_TRUE(saveButton(*dialog)->isEnabled());
   dialog->grab().toImage().save(screenshot(QStringLiteral("confirmation-dialog-en.png")));
-  saveButton(*dialog)->click();
+  saveAndWait(page, *dialog);
 
   auto stored = history_.store()->confirmation(checkId);
   ASSERT_TRUE(stored && *stored);
@@ -83,13 +91,13 @@ TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
   EXPECT_EQ((*stored)->present("epiphora"), std::optional<bool>(true));
   EXPECT_EQ((*stored)->findings.size(), 3u);  // "not examined" rows are not stored
   // The timeline marks the confirmed check, and only it.
-  ASSERT_TRUE(waitFor([&] { return page.timeline()->count() == 3; }));
+  ASSERT_TRUE(waitFor([&] { return !page.isLoading() && page.timeline()->count() == 3; }));
   EXPECT_TRUE(page.timeline()->item(0)->text().contains(QStringLiteral("vet confirmed")));
   EXPECT_FALSE(page.timeline()->item(1)->text().contains(QStringLiteral("vet confirmed")));
 
   // Editing opens with the saved answer and the name filled in; saving makes revision 2.
   selectOnly(page, 0);
-  ConfirmationDialog* edit = page.confirmSelected();
+  ConfirmationDialog* edit = confirmSelected(page);
   ASSERT_NE(edit, nullptr);
   EXPECT_EQ(edit->examinerField()->text(), QStringLiteral("Dr. Kim"));
   EXPECT_TRUE(edit->earlierAnswers()->text().contains(QStringLiteral("Revision 1")));
@@ -99,7 +107,7 @@ TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
   EXPECT_EQ(prefilled.findings.size(), 3u);
   edit->setAnswer("cataract", history::FindingStatus::Present, QStringLiteral("moderate"));
   edit->examinerField()->setText(QStringLiteral("Dr. Lee"));
-  saveButton(*edit)->click();
+  saveAndWait(page, *edit);
   auto revisions = history_.store()->confirmationRevisions(checkId);
   ASSERT_TRUE(revisions);
   ASSERT_EQ(revisions->size(), 2u);
@@ -108,10 +116,9 @@ TEST_F(HistoryPageTest, TheVetConfirmsACheckAndEditsItAsANewRevision) {
   EXPECT_EQ(revisions->back().confirmedBy, "Dr. Lee");
 
   // Compare shows what the vet said beside each side.
-  page.timeline()->clearSelection();
-  page.timeline()->item(0)->setSelected(true);
+  selectOnly(page, 0);
   page.timeline()->item(1)->setSelected(true);
-  auto* compare = page.compareSelected();
+  auto* compare = compareSelected(page);
   ASSERT_NE(compare, nullptr);
   EXPECT_TRUE(compare->confirmationText(0).contains(QStringLiteral("Dr. Lee")));
   EXPECT_TRUE(compare->confirmationText(0).contains(QStringLiteral("cataract found (moderate)"),
@@ -183,7 +190,7 @@ TEST_F(HistoryPageTest, TheAuditViewShowsTheCoresNumbersInBothLanguages) {
   koreanDialog->close();
 
   selectOnly(page, 0);
-  ConfirmationDialog* confirmation = page.confirmSelected();
+  ConfirmationDialog* confirmation = confirmSelected(page);
   ASSERT_NE(confirmation, nullptr);
   confirmation->show();
   EXPECT_EQ(confirmation->windowTitle(), QStringLiteral("수의사 확인"));
@@ -218,7 +225,7 @@ TEST(ConfirmationRetryTest, AnAnswerTheServerMissedStaysOpenAndIsSavedOnceOnRetr
   page.show();
   ASSERT_TRUE(waitFor([&] { return page.timeline()->count() == 1; }));
   selectOnly(page, 0);
-  ConfirmationDialog* dialog = page.confirmSelected();
+  ConfirmationDialog* dialog = confirmSelected(page);
   ASSERT_NE(dialog, nullptr);
   dialog->show();
   dialog->examinerField()->setText(QStringLiteral("Dr. Kim"));
@@ -227,6 +234,8 @@ TEST(ConfirmationRetryTest, AnAnswerTheServerMissedStaysOpenAndIsSavedOnceOnRetr
 
   ASSERT_TRUE(server.stop()) << server.error().toStdString();
   saveButton(*dialog)->click();
+  EXPECT_TRUE(dialog->isSaving());  // off the GUI thread
+  ASSERT_TRUE(waitFor([&] { return !dialog->isSaving(); }));
   EXPECT_TRUE(dialog->isVisible()) << "the answer would be lost";
   EXPECT_TRUE(dialog->hintLabel()->text().startsWith(QStringLiteral("Not saved. Everything")))
       << dialog->hintLabel()->text().toStdString();
@@ -237,7 +246,10 @@ TEST(ConfirmationRetryTest, AnAnswerTheServerMissedStaysOpenAndIsSavedOnceOnRetr
   QPointer<ConfirmationDialog> open(dialog);
   saveButton(*dialog)->click();
   ASSERT_TRUE(waitFor([&] { return !open || !open->isVisible(); }));
-  auto revisions = history.store()->confirmationRevisions(checkId);
+  // Read back on a connection of its own: the page saved it on its own thread's connection.
+  auto check = history::HistoryStore::open(history.store()->location());
+  ASSERT_TRUE(check) << check.message();
+  auto revisions = (*check)->confirmationRevisions(checkId);
   ASSERT_TRUE(revisions) << revisions.message();
   ASSERT_EQ(revisions->size(), 1u);
   EXPECT_EQ(revisions->front().confirmedBy, "Dr. Kim");

@@ -6,8 +6,15 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <functional>
+#include <memory>
+
 #include "SharedData.h"
+#include "WaitFor.h"
+#include "ui/history/CompareDialog.h"
+#include "ui/history/ConfirmationDialog.h"
 #include "ui/history/HistoryDatabase.h"
+#include "ui/history/HistoryPage.h"
 #include "walness/bundle/ModelLocator.h"
 #include "walness/cam/HeatmapImage.h"
 #include "walness/imaging/ImageDecoder.h"
@@ -17,6 +24,35 @@ namespace walness {
 
 inline QString screenshot(const QString& name) {
   return QDir(QStringLiteral(WALNESS_SCREENSHOT_DIR)).filePath(name);
+}
+
+// The page reads pets and checks off the GUI thread: waits until it shows what it read.
+inline bool loaded(const ui::HistoryPage& page) {
+  return test::waitFor([&] { return !page.isLoading(); });
+}
+
+// The dialog `ask` hands over once the page has read what it shows (nullptr when it hands none).
+template <class Dialog>
+Dialog* handedOver(const std::function<void(std::function<void(Dialog*)>)>& ask) {
+  struct Handed {
+    bool done = false;
+    Dialog* dialog = nullptr;
+  };
+  auto handed = std::make_shared<Handed>();
+  ask([handed](Dialog* dialog) {
+    handed->done = true;
+    handed->dialog = dialog;
+  });
+  test::waitFor([&] { return handed->done; });
+  return handed->dialog;
+}
+
+inline ui::CompareDialog* compareSelected(ui::HistoryPage& page) {
+  return handedOver<ui::CompareDialog>([&](auto ready) { page.compareSelected(ready); });
+}
+
+inline ui::ConfirmationDialog* confirmSelected(ui::HistoryPage& page) {
+  return handedOver<ui::ConfirmationDialog>([&](auto ready) { page.confirmSelected(ready); });
 }
 
 // A pet with three eye checks a month apart, screened for real by the shipped dog model.

@@ -15,10 +15,13 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QUndoStack>
 
 #include "HistoryPageFixture.h"
+#include "PetsTableLock.h"
 #include "PostgresServer.h"
 #include "SharedData.h"
 #include "WaitFor.h"
@@ -44,10 +47,123 @@ using walness::ui::HistoryPage;
 
 namespace {
 
+// A shared server slow to answer: the page greys out with "Loading..." while the window goes on
+// handling events, keeps what it showed until the answer comes, then shows it.
+TEST(HistoryPageBusyTest, ASlowServerShowsLoadingWhileTheWindowStaysResponsive) {
+  auto& server = test::PostgresServer::shared();
+  ASSERT_TRUE(server.running()) << server.error().toStdString();
+  const history::StoreLocation location = server.createDatabase();
+  HistoryDatabase history;
+  ASSERT_TRUE(history.open(location)) << history.error().toStdString();
+  history::Pet pet;
+  pet.name = "Nabi";
+  ASSERT_TRUE(history.store()->addPet(pet));
+  HistoryPage page(history);
+  page.resize(1100, 720);
+  page.show();
+  ASSERT_TRUE(loaded(page));
+  ASSERT_EQ(page.petList()->count(), 1);
+  auto* busy = page.findChild<QWidget*>(QStringLiteral("historyBusy"));
+  ASSERT_NE(busy, nullptr);
+  EXPECT_FALSE(busy->isVisible());
+  pet.name = "Bori";
+  ASSERT_TRUE(history.store()->addPet(pet));
+
+  test::PetsTableLock lock(location);
+  ASSERT_TRUE(lock.held());
+  history.notifyChanged();  // returns at once: the page reads on its own thread
+  EXPECT_TRUE(page.isLoading());
+  int ticks = 0;
+  QTimer timer;
+  QObject::connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+  timer.start(20);
+  ASSERT_TRUE(waitFor([&] { return busy->isVisible(); }, 5000));
+  QTest::qWait(600);
+  EXPECT_GE(ticks, 20) << "the GUI thread did not handle its events";
+  EXPECT_TRUE(page.isLoading());
+  EXPECT_TRUE(busy->isVisible());
+  EXPECT_FALSE(page.petList()->isEnabled());
+  EXPECT_FALSE(page.timeline()->isEnabled());
+  EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("deletePetButton"))->isEnabled());
+  EXPECT_EQ(page.petList()->count(), 1);  // what was read before, until the answer comes
+  ASSERT_TRUE(page.grab().toImage().save(screenshot(QStringLiteral("history-loading.png"))));
+
+  lock.release();
+  ASSERT_TRUE(loaded(page));
+  EXPECT_FALSE(busy->isVisible());
+  EXPECT_TRUE(page.petList()->isEnabled());
+  EXPECT_TRUE(page.timeline()->isEnabled());
+  EXPECT_EQ(page.petList()->count(), 2);
+}
+
+// A write to a shared server slow to answer: the page greys out while the window goes on handling
+// events; a reading asked for meanwhile does not drop it, and it lands once the server answers.
+TEST(HistoryPageBusyTest, AWriteToASlowServerShowsBusyAndLandsWhenItAnswers) {
+  auto& server = test::PostgresServer::shared();
+  ASSERT_TRUE(server.running()) << server.error().toStdString();
+  const history::StoreLocation location = server.createDatabase();
+  HistoryDatabase history;
+  ASSERT_TRUE(history.open(location)) << history.error().toStdString();
+  history::Pet pet;
+  pet.name = "Nabi";
+  ASSERT_TRUE(history.store()->addPet(pet));
+  HistoryPage page(history);
+  page.show();
+  ASSERT_TRUE(loaded(page));
+  ASSERT_EQ(page.petList()->count(), 1);
+  auto* busy = page.findChild<QWidget*>(QStringLiteral("historyBusy"));
+  ASSERT_NE(busy, nullptr);
+
+  test::PetsTableLock lock(location);
+  ASSERT_TRUE(lock.held());
+  page.deleteCurrentPet();  // returns at once: the write waits on the page's own thread
+  history.notifyChanged();  // a reading supersedes readings, never the write before it
+  EXPECT_TRUE(page.isLoading());
+  int ticks = 0;
+  QTimer timer;
+  QObject::connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+  timer.start(20);
+  ASSERT_TRUE(waitFor([&] { return busy->isVisible(); }, 5000));
+  QTest::qWait(600);
+  EXPECT_GE(ticks, 20) << "the GUI thread did not handle its events";
+  EXPECT_TRUE(page.isLoading());
+  EXPECT_TRUE(busy->isVisible());
+  EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("deletePetButton"))->isEnabled());
+  EXPECT_EQ(page.petList()->count(), 1);  // not deleted yet
+
+  lock.release();
+  ASSERT_TRUE(loaded(page));
+  EXPECT_FALSE(busy->isVisible());
+  EXPECT_EQ(page.petList()->count(), 0);
+  EXPECT_EQ(history.store()->pets()->size(), 0u);
+  EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("undoButton"))->isVisibleTo(&page));
+}
+
+// A newer request supersedes an older one: the pet chosen last is the one shown, whatever order
+// the readings would have come back in.
+TEST_F(HistoryPageTest, TheNewestSelectionWinsOverReadingsStillOnTheirWay) {
+  history::Pet other;
+  other.name = "Bori";
+  const int64_t bori = history_.store()->addPet(other).value();
+  HistoryPage page(history_);
+  ASSERT_TRUE(loaded(page));
+  ASSERT_EQ(page.petList()->count(), 2);
+  page.selectPet(bori);
+  page.selectPet(petId_);
+  page.selectPet(bori);
+  history_.notifyChanged();
+  page.selectPet(petId_);
+  ASSERT_TRUE(loaded(page));
+  EXPECT_EQ(page.currentPet(), petId_);
+  EXPECT_EQ(page.timeline()->count(), 3);
+  EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("petTitle"))->text().contains("Coco"));
+}
+
 TEST_F(HistoryPageTest, TheTimelineAndThePlotShowAPetWithThreeDiagnoses) {
   HistoryPage page(history_);
   page.resize(1100, 720);
   page.show();
+  ASSERT_TRUE(loaded(page));
   ASSERT_EQ(page.petList()->count(), 1);
   EXPECT_EQ(page.currentPet(), petId_);
   ASSERT_EQ(page.timeline()->count(), 3);
@@ -66,9 +182,10 @@ TEST_F(HistoryPageTest, TheTimelineAndThePlotShowAPetWithThreeDiagnoses) {
 TEST_F(HistoryPageTest, TwoDiagnosesCompareSideBySide) {
   HistoryPage page(history_);
   page.show();
+  ASSERT_TRUE(loaded(page));
   page.timeline()->item(0)->setSelected(true);
   page.timeline()->item(2)->setSelected(true);
-  auto* dialog = page.compareSelected();
+  auto* dialog = compareSelected(page);
   ASSERT_NE(dialog, nullptr);
   EXPECT_TRUE(dialog->changeText().contains(QStringLiteral("→")));
   EXPECT_EQ(dialog->findChildren<ui::ProbabilityChart*>().size(), 0u);
@@ -80,25 +197,32 @@ TEST_F(HistoryPageTest, TwoDiagnosesCompareSideBySide) {
 
 TEST_F(HistoryPageTest, DeletingADiagnosisOrAPetCanBeUndone) {
   HistoryPage page(history_);
+  ASSERT_TRUE(loaded(page));
   page.timeline()->item(1)->setSelected(true);
   page.deleteSelectedDiagnoses();
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(page.timeline()->count(), 2);
   EXPECT_EQ(page.chart()->pointCount(), 10);
   page.undoStack()->undo();
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(page.timeline()->count(), 3);
 
   page.deleteCurrentPet();
-  EXPECT_EQ(page.petList()->count(), 0);
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(history_.store()->pets()->size(), 0u);
+  EXPECT_EQ(page.petList()->count(), 0);
   page.undoStack()->undo();
+  ASSERT_TRUE(loaded(page));
   ASSERT_EQ(page.petList()->count(), 1);
   EXPECT_EQ(page.timeline()->count(), 3);
   page.undoStack()->redo();
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(page.petList()->count(), 0);
 }
 
 TEST_F(HistoryPageTest, APdfReportRendersAndHtmlAndJsonAreWritten) {
   HistoryPage page(history_);
+  ASSERT_TRUE(loaded(page));
   for (const QString& name :
        {QStringLiteral("coco.pdf"), QStringLiteral("coco.html"), QStringLiteral("coco.json")}) {
     bool done = false;
@@ -174,6 +298,7 @@ TEST_F(HistoryPageTest, InKoreanThePageAndTheReportSpeakKorean) {
 
 TEST_F(HistoryPageTest, APetExportedFromThePageImportsBack) {
   HistoryPage page(history_);
+  ASSERT_TRUE(loaded(page));
   bool done = false;
   QString error;
   const QString archive = folder_.filePath(QStringLiteral("coco-export"));
@@ -190,6 +315,7 @@ TEST_F(HistoryPageTest, APetExportedFromThePageImportsBack) {
   });
   ASSERT_TRUE(waitFor([&] { return done; }));
   ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(page.petList()->count(), 2);
 }
 
@@ -201,6 +327,7 @@ TEST_F(HistoryPageTest, AResultIsSavedToANewPetFromTheEyeCheckPage) {
   ASSERT_TRUE(waitFor([&] { return diagnosis.hasResult(); }));
 
   ui::SaveToPetDialog dialog(history_, Species::Dog);
+  ASSERT_TRUE(waitFor([&] { return !dialog.isBusy(); }));             // pets read off the GUI
   EXPECT_EQ(dialog.petBox()->currentText(), QStringLiteral("Coco"));  // an existing pet first
   dialog.petBox()->setCurrentIndex(0);                                // "New pet..."
   dialog.accept();
@@ -208,6 +335,8 @@ TEST_F(HistoryPageTest, AResultIsSavedToANewPetFromTheEyeCheckPage) {
   EXPECT_EQ(history_.store()->pets()->size(), 1u);
   dialog.nameEdit()->setText(QStringLiteral("Bori"));
   dialog.accept();
+  EXPECT_TRUE(dialog.isBusy());  // added off the GUI thread
+  ASSERT_TRUE(waitFor([&] { return !dialog.isBusy(); }));
   ASSERT_EQ(dialog.result(), QDialog::Accepted);
   QString error;
   const int64_t saved = diagnosis.saveToPet(dialog.petId(), QStringLiteral("right eye"), &error);
@@ -310,6 +439,7 @@ TEST_F(HistoryPageTest, ABatchRunsOffTheGuiThreadAndCanBeCancelled) {
 
 TEST_F(HistoryPageTest, SettingsSwitchToASharedServerAndBackOnlyWhenItOpens) {
   HistoryPage page(history_);
+  ASSERT_TRUE(loaded(page));
   page.deleteCurrentPet();
   page.undoStack()->undo();
   EXPECT_TRUE(page.undoStack()->canRedo());
@@ -343,11 +473,13 @@ TEST_F(HistoryPageTest, SettingsSwitchToASharedServerAndBackOnlyWhenItOpens) {
   EXPECT_EQ(HistoryDatabase::savedLocation().database, shared.database);
   // Undo steps named pets of the other store: gone. The shared store works like the local one.
   EXPECT_FALSE(page.undoStack()->canRedo());
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(page.petList()->count(), 0);
   history::Pet pet;
   pet.name = "Shared";
   ASSERT_TRUE(history_.store()->addPet(pet));
   history_.notifyChanged();
+  ASSERT_TRUE(loaded(page));
   EXPECT_EQ(page.petList()->count(), 1);
   HistoryDatabase::saveLocation(history::StoreLocation::defaultLocal());
 }

@@ -181,6 +181,8 @@ TEST(MainWindowTest, AResultSavedToAPetAppearsInItsHistory) {
     const auto petId = window.history()->store()->addPet(pet).value();
     QString error;
     ASSERT_GT(page->saveToPet(petId, QString(), &error), 0) << error.toStdString();
+    // The History tab reads the pet and its check off the GUI thread.
+    ASSERT_TRUE(walness::test::waitFor([&] { return !window.historyPage()->isLoading(); }));
     EXPECT_EQ(window.historyPage()->currentPet(), petId);
     EXPECT_EQ(window.historyPage()->timeline()->count(), 1);
   }
