@@ -2,12 +2,13 @@
 
 #include <torch/torch.h>
 
+#include "walness/nn/MobileNetEdgeTpu.h"
 #include "walness/nn/MobileNetV2.h"
 
 namespace walness::nn {
 
 std::vector<std::string> knownArchitectures() {
-  return {"mobilenet_v2"};
+  return {"mobilenet_v2", "mobilenet_edgetpu"};
 }
 
 Result<std::shared_ptr<FeatureClassifier>> createArchitecture(const std::string& name,
@@ -16,6 +17,8 @@ Result<std::shared_ptr<FeatureClassifier>> createArchitecture(const std::string&
     return Error{"an architecture needs 1 to 100000 outputs, not " + std::to_string(numClasses)};
   if (name == "mobilenet_v2")
     return std::shared_ptr<FeatureClassifier>(std::make_shared<MobileNetV2Impl>(numClasses));
+  if (name == "mobilenet_edgetpu")
+    return std::shared_ptr<FeatureClassifier>(std::make_shared<MobileNetEdgeTpuImpl>(numClasses));
   std::string known;
   for (const auto& architecture : knownArchitectures())
     known += (known.empty() ? "" : ", ") + architecture;
