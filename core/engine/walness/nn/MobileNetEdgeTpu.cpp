@@ -197,7 +197,7 @@ std::vector<std::vector<int64_t>> blockInputs(torch::nn::Sequential& blocks, int
 }  // namespace
 
 MobileNetEdgeTpuImpl::MobileNetEdgeTpuImpl(int64_t numClasses, double dropout)
-    : numClasses_(numClasses) {
+    : SequentialBackbone(numClasses) {
   torch::nn::Sequential blocks;
   blocks->push_back(ConvBnRelu(3, kStemChannels, 3, 2, 1));
   int64_t channels = kStemChannels;
@@ -250,28 +250,6 @@ void MobileNetEdgeTpuImpl::freezeFeatureBlocks(int64_t count) {
   train(is_training());
 }
 
-void MobileNetEdgeTpuImpl::shiftLogits(const torch::Tensor& offsets) {
-  torch::NoGradGuard noGrad;
-  classifier_->ptr(1)->as<torch::nn::Linear>()->bias.add_(offsets.to(torch::kFloat));
-}
-
-void MobileNetEdgeTpuImpl::keepNormStatistics(bool keep) {
-  keepNormStatistics_ = keep;
-  train(is_training());
-}
-
-void MobileNetEdgeTpuImpl::train(bool on) {
-  torch::nn::Module::train(on);
-  for (int64_t i = 0; i < frozenBlocks_; ++i) features_->ptr(size_t(i))->eval();
-  if (keepNormStatistics_)
-    for (auto& module : modules(/*include_self=*/false))
-      if (module->as<torch::nn::BatchNorm2d>()) module->eval();
-}
-
-torch::Tensor MobileNetEdgeTpuImpl::features(const torch::Tensor& input) {
-  return features_->forward(input);
-}
-
 std::vector<torch::Tensor> MobileNetEdgeTpuImpl::locatorFeatures(const torch::Tensor& input) {
   torch::Tensor x = input;
   std::vector<torch::Tensor> maps;
@@ -282,11 +260,6 @@ std::vector<torch::Tensor> MobileNetEdgeTpuImpl::locatorFeatures(const torch::Te
     if (++block > kDeepBlock) break;
   }
   return maps;
-}
-
-torch::Tensor MobileNetEdgeTpuImpl::head(const torch::Tensor& features) {
-  torch::Tensor pooled = torch::adaptive_avg_pool2d(features, {1, 1}).flatten(1);
-  return classifier_->forward(pooled);
 }
 
 }  // namespace walness::nn

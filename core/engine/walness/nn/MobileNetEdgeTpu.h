@@ -1,8 +1,6 @@
 #pragma once
 
-#include <torch/nn/modules/container/sequential.h>
-
-#include "walness/nn/FeatureClassifier.h"
+#include "walness/nn/SequentialBackbone.h"
 
 namespace walness::nn {
 
@@ -13,46 +11,26 @@ namespace walness::nn {
 // (scripts/convert-edgetpu) give the original's outputs. Parameter names follow torchvision's
 // style: `features.0` is the stem, `features.1`..`features.22` the blocks (`features.N.conv.M`),
 // `features.23` the last convolution, `classifier.1` the linear head.
-class MobileNetEdgeTpuImpl : public FeatureClassifier {
+class MobileNetEdgeTpuImpl : public SequentialBackbone {
  public:
   // ImageNet's weights have 1001 outputs: 0 is TensorFlow's background class.
   explicit MobileNetEdgeTpuImpl(int64_t numClasses = 1001, double dropout = 0.2);
-
-  torch::Tensor features(const torch::Tensor& input) override;
-  torch::Tensor head(const torch::Tensor& features) override;
-  torch::Tensor forward(const torch::Tensor& input) { return head(features(input)); }
 
   // Folds every BatchNorm into the convolution before it and prepacks the weights for oneDNN
   // (nn::PreparedConv), as MobileNetV2 does.
   void prepareForInference() override;
 
-  int64_t featureBlockCount() const override { return int64_t(features_->size()); }
   void freezeFeatureBlocks(int64_t count) override;
-  void keepNormStatistics(bool keep) override;
-  void shiftLogits(const torch::Tensor& offsets) override;
-  // Keeps frozen blocks in eval mode whatever the rest does.
-  void train(bool on = true) override;
 
   std::string camLayer() const override { return "features.23"; }
   int64_t featureChannels() const override { return kLastChannels; }
-  int64_t numClasses() const override { return numClasses_; }
   // features.17 (96 channels, stride 16) and features.22 (192 channels, stride 32).
   std::vector<torch::Tensor> locatorFeatures(const torch::Tensor& input) override;
   std::pair<int64_t, int64_t> locatorChannels() const override { return {96, 192}; }
 
-  torch::nn::Sequential& featureBlocks() { return features_; }
-  torch::nn::Sequential& classifier() { return classifier_; }
-
   static constexpr int64_t kLastChannels = 1280;
   // The photo size the weights are prepacked for; other sizes run too.
   static constexpr int64_t kPreparedInputSize = 224;
-
- private:
-  int64_t numClasses_;
-  int64_t frozenBlocks_ = 0;
-  bool keepNormStatistics_ = false;
-  torch::nn::Sequential features_{nullptr};
-  torch::nn::Sequential classifier_{nullptr};
 };
 TORCH_MODULE(MobileNetEdgeTpu);
 

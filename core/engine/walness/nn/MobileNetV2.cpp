@@ -132,7 +132,8 @@ constexpr BlockSetting kSettings[] = {
 
 }  // namespace
 
-MobileNetV2Impl::MobileNetV2Impl(int64_t numClasses, double dropout) : numClasses_(numClasses) {
+MobileNetV2Impl::MobileNetV2Impl(int64_t numClasses, double dropout)
+    : SequentialBackbone(numClasses) {
   torch::nn::Sequential blocks;
   int64_t channels = 32;
   blocks->push_back(ConvBnRelu6(3, channels, 3, 2, 1));
@@ -212,28 +213,6 @@ void MobileNetV2Impl::freezeFeatureBlocks(int64_t count) {
   train(is_training());
 }
 
-void MobileNetV2Impl::shiftLogits(const torch::Tensor& offsets) {
-  torch::NoGradGuard noGrad;
-  classifier_->ptr(1)->as<torch::nn::Linear>()->bias.add_(offsets.to(torch::kFloat));
-}
-
-void MobileNetV2Impl::keepNormStatistics(bool keep) {
-  keepNormStatistics_ = keep;
-  train(is_training());
-}
-
-void MobileNetV2Impl::train(bool on) {
-  torch::nn::Module::train(on);
-  for (int64_t i = 0; i < frozenBlocks_; ++i) features_->ptr(size_t(i))->eval();
-  if (keepNormStatistics_)
-    for (auto& module : modules(/*include_self=*/false))
-      if (module->as<torch::nn::BatchNorm2d>()) module->eval();
-}
-
-torch::Tensor MobileNetV2Impl::features(const torch::Tensor& input) {
-  return features_->forward(input);
-}
-
 std::vector<torch::Tensor> MobileNetV2Impl::locatorFeatures(const torch::Tensor& input) {
   constexpr size_t kFine = 13, kDeep = 17;
   torch::Tensor x = input;
@@ -245,11 +224,6 @@ std::vector<torch::Tensor> MobileNetV2Impl::locatorFeatures(const torch::Tensor&
     if (++block > kDeep) break;
   }
   return maps;
-}
-
-torch::Tensor MobileNetV2Impl::head(const torch::Tensor& features) {
-  torch::Tensor pooled = torch::adaptive_avg_pool2d(features, {1, 1}).flatten(1);
-  return classifier_->forward(pooled);
 }
 
 }  // namespace walness::nn
