@@ -145,24 +145,7 @@ MobileNetV2Impl::MobileNetV2Impl(int64_t numClasses, double dropout)
     }
   }
   blocks->push_back(ConvBnRelu6(channels, kLastChannels, 1, 1, 1));
-  features_ = register_module("features", blocks);
-
-  classifier_ = register_module(
-      "classifier", torch::nn::Sequential(torch::nn::Dropout(torch::nn::DropoutOptions(dropout)),
-                                          torch::nn::Linear(kLastChannels, numClasses)));
-
-  // torchvision's initialisation, for training from scratch; pretrained weights replace it.
-  for (auto& module : modules(/*include_self=*/false)) {
-    if (auto* conv = module->as<torch::nn::Conv2d>()) {
-      torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut);
-    } else if (auto* norm = module->as<torch::nn::BatchNorm2d>()) {
-      torch::nn::init::ones_(norm->weight);
-      torch::nn::init::zeros_(norm->bias);
-    } else if (auto* linear = module->as<torch::nn::Linear>()) {
-      torch::nn::init::normal_(linear->weight, 0.0, 0.01);
-      torch::nn::init::zeros_(linear->bias);
-    }
-  }
+  setUp(blocks, kLastChannels, dropout);
 }
 
 namespace {

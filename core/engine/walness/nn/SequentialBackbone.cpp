@@ -4,7 +4,27 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/torch.h>
 
+#include <utility>
+
 namespace walness::nn {
+
+void SequentialBackbone::setUp(torch::nn::Sequential blocks, int64_t lastChannels, double dropout) {
+  features_ = register_module("features", std::move(blocks));
+  classifier_ = register_module(
+      "classifier", torch::nn::Sequential(torch::nn::Dropout(torch::nn::DropoutOptions(dropout)),
+                                          torch::nn::Linear(lastChannels, numClasses_)));
+  for (auto& module : modules(/*include_self=*/false)) {
+    if (auto* conv = module->as<torch::nn::Conv2d>()) {
+      torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut);
+    } else if (auto* norm = module->as<torch::nn::BatchNorm2d>()) {
+      torch::nn::init::ones_(norm->weight);
+      torch::nn::init::zeros_(norm->bias);
+    } else if (auto* linear = module->as<torch::nn::Linear>()) {
+      torch::nn::init::normal_(linear->weight, 0.0, 0.01);
+      torch::nn::init::zeros_(linear->bias);
+    }
+  }
+}
 
 torch::Tensor SequentialBackbone::features(const torch::Tensor& input) {
   return features_->forward(input);

@@ -28,6 +28,10 @@ class SequentialBackbone : public FeatureClassifier {
 
  protected:
   explicit SequentialBackbone(int64_t numClasses) : numClasses_(numClasses) {}
+  // Registers `blocks` as `features` and a dropout + linear `classifier` on their `lastChannels`
+  // pooled activations, then gives every layer torchvision's initialisation for MobileNets (for
+  // training from scratch; pretrained weights replace it).
+  void setUp(torch::nn::Sequential blocks, int64_t lastChannels, double dropout);
 
   int64_t numClasses_;
   int64_t frozenBlocks_ = 0;
