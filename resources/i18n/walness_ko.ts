@@ -734,215 +734,225 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="93"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="101"/>
         <source>The photo is not available.</source>
         <translation>사진이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="105"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="113"/>
         <source>Photo (eye region outlined)</source>
         <translation>사진 (눈 영역 표시)</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="111"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="119"/>
         <source>Eye region the model saw</source>
         <translation>모델이 본 눈 영역</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="119"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="127"/>
         <source>Where the model looked (%1, %2)</source>
         <translation>모델이 주목한 곳 (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="134"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="142"/>
         <source>No findings:</source>
         <translation>결과 없음:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="140"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="148"/>
         <source>Signs consistent with %1 (%2).</source>
         <translation>%1 소견과 일치하는 징후 (%2).</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="144"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="152"/>
         <source>No disease this model checks reached its threshold. This does not mean the eye is healthy.</source>
         <translation>모델이 확인하는 질환 중 기준을 넘은 것이 없습니다. 건강한 눈이라는 뜻은 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="151"/>
-        <location filename="../../core/records/walness/report/Report.cpp" line="225"/>
-        <location filename="../../core/records/walness/report/Report.cpp" line="275"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="159"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="233"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="283"/>
         <source>Disease</source>
         <translation>질환</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="151"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="159"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="152"/>
-        <location filename="../../core/records/walness/report/Report.cpp" line="226"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="160"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="234"/>
         <source>Threshold</source>
         <translation>기준값</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="152"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="160"/>
         <source>Result</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="160"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="168"/>
         <source>above threshold</source>
         <translation>기준 초과</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="161"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="169"/>
         <source>below threshold</source>
         <translation>기준 미만</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="174"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="182"/>
         <source>What to do</source>
         <translation>이렇게 하세요</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="186"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="194"/>
         <source>Photo quality: no problems found (sharpness, exposure, size of the eye region).</source>
         <translation>사진 품질: 문제 없음 (선명도, 노출, 눈 영역 크기).</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="189"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="197"/>
         <source>Photo quality notes:</source>
         <translation>사진 품질 참고:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="194"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="202"/>
         <source>About the model</source>
         <translation>모델 정보</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="198"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="206"/>
         <source>Model %1 %2. Its model card is not installed on this computer, so its measured accuracy is not shown.</source>
         <translation>모델 %1 %2. 이 컴퓨터에 모델 카드가 없어 측정된 정확도를 표시할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="210"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="218"/>
         <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy.</source>
         <translation>모델 %1 %2는 %3의 눈에서 다음만 확인합니다: %4. 건강한 눈임을 확인할 수는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="219"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="227"/>
         <source>Measured on %1 held-out photos: macro AUC %2.</source>
         <translation>학습에 쓰지 않은 사진 %1장에서 측정: 매크로 AUC %2.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="225"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="233"/>
         <source>Sensitivity</source>
         <translation>민감도</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="226"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="234"/>
         <source>Specificity</source>
         <translation>특이도</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="245"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="253"/>
         <source>Known limits (from the model card):</source>
         <translation>알려진 한계 (모델 카드, 영어 원문):</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="255"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="263"/>
         <source>found</source>
         <translation>있음</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="257"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="265"/>
         <source>not found</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="261"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="269"/>
         <source>not examined</source>
         <translation>검사 안 함</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="268"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="276"/>
         <source>Veterinarian&apos;s confirmation</source>
         <translation>수의사 확인</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="269"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="277"/>
         <source>Examined by %1, %2 (revision %3).</source>
         <translation>%1 확인, %2 (수정 %3번째).</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="275"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="283"/>
         <source>Vet&apos;s finding</source>
         <translation>수의사 소견</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="276"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="284"/>
         <source>Grade</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="284"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="292"/>
         <source>Vet&apos;s note:</source>
         <translation>수의사 메모:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="310"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="318"/>
         <source>Over time</source>
         <translation>시간에 따른 변화</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="310"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="318"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="406"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="423"/>
         <source>Eye screening history: %1</source>
         <translation>눈 검사 기록: %1</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="407"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="424"/>
         <source>Eye screening report</source>
         <translation>눈 검사 보고서</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="414"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="431"/>
         <source>A screening aid made by software, not a veterinary diagnosis. Only a veterinarian&apos;s examination can diagnose or rule out eye disease.</source>
         <translation>소프트웨어가 만든 선별 검사 보조 자료이며 수의사의 진단이 아닙니다. 눈 질환의 진단과 배제는 수의사의 진찰로만 할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="335"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="347"/>
         <source>born %1</source>
         <translation>%1년생</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="338"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="72"/>
+        <source>Eye on the left of the photo</source>
+        <translation>사진 왼쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="73"/>
+        <source>Eye on the right of the photo</source>
+        <translation>사진 오른쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../core/records/walness/report/Report.cpp" line="350"/>
         <source>Pet</source>
         <translation>반려동물</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="419"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="436"/>
         <source>No diagnoses saved.</source>
         <translation>저장된 검사가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="347"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="362"/>
         <source>Model %1 %2</source>
         <translation>모델 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="357"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="372"/>
         <source>Notes:</source>
         <translation>메모:</translation>
     </message>
     <message>
-        <location filename="../../core/records/walness/report/Report.cpp" line="431"/>
+        <location filename="../../core/records/walness/report/Report.cpp" line="448"/>
         <source>Made %1 by Walness %2 on this computer; the photos did not leave it.</source>
         <translation>%1, 이 컴퓨터의 Walness %2가 만들었습니다. 사진은 외부로 보내지지 않았습니다.</translation>
     </message>
@@ -1344,6 +1354,24 @@
     </message>
 </context>
 <context>
+    <name>walness::ui::BothEyesPanel</name>
+    <message>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="150"/>
+        <source>Where the model looked for %1</source>
+        <translation>모델이 %1을(를) 찾아본 곳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="193"/>
+        <source>Shown below</source>
+        <translation>아래에 표시됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="194"/>
+        <source>Show this eye below</source>
+        <translation>이 눈을 아래에 보기</translation>
+    </message>
+</context>
+<context>
     <name>walness::ui::ClinicListModel</name>
     <message>
         <location filename="../../ui/clinics/ClinicListModel.cpp" line="47"/>
@@ -1594,42 +1622,52 @@
         <translation>두 검사 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="70"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="64"/>
+        <source>Eye on the left of the photo</source>
+        <translation>사진 왼쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="66"/>
+        <source>Eye on the right of the photo</source>
+        <translation>사진 오른쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/CompareDialog.cpp" line="76"/>
         <source>Photo not available</source>
         <translation>사진 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="71"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="77"/>
         <source>No heatmap kept</source>
         <translation>저장된 히트맵 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="79"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="85"/>
         <source>No findings: the photo could not be judged.</source>
         <translation>결과 없음: 사진으로 판단할 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="115"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="121"/>
         <source>%1: %2% → %3%</source>
         <translation>%1: %2% → %3%</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="124"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="130"/>
         <source>No disease was scored in both diagnoses.</source>
         <translation>두 검사에 공통으로 점수가 매겨진 질환이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="126"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="132"/>
         <source>Probabilities from a screening model: a change can come from the photo (light, angle, focus) as well as from the eye.</source>
         <translation>선별 모델의 확률입니다. 변화는 눈 상태뿐 아니라 사진(조명, 각도, 초점) 때문일 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="84"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="90"/>
         <source>Not confirmed by a vet.</source>
         <translation>수의사 확인 없음.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/CompareDialog.cpp" line="86"/>
+        <location filename="../../ui/history/CompareDialog.cpp" line="92"/>
         <source>Vet (%1): %2</source>
         <translation>수의사(%1): %2</translation>
     </message>
@@ -1772,27 +1810,37 @@
 <context>
     <name>walness::ui::DiagnosisController</name>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="55"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="71"/>
         <source>No model for %1 eyes is installed.</source>
         <translation>%1 눈 모델이 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="56"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="72"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="56"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="72"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="60"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="76"/>
         <source>Loading the model...</source>
         <translation>모델을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="69"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="88"/>
+        <source>Looking at the eye on the left of the photo...</source>
+        <translation>사진 왼쪽의 눈을 살펴보는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="90"/>
+        <source>Looking at the eye on the right of the photo...</source>
+        <translation>사진 오른쪽의 눈을 살펴보는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="91"/>
         <source>Looking at the photo...</source>
         <translation>사진을 살펴보는 중...</translation>
     </message>
@@ -1800,67 +1848,67 @@
 <context>
     <name>walness::ui::DiagnosisPage</name>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="235"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="243"/>
         <source>Photos (%1)</source>
         <translation>사진 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="242"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="250"/>
         <source>Open a photo of the eye</source>
         <translation>눈 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="142"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="146"/>
         <source>Could not open the photo</source>
         <translation>사진을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="366"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="407"/>
         <source>Photo loaded</source>
         <translation>사진을 불러왔습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="336"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="377"/>
         <source>My pet is a</source>
         <translation>반려동물 종류</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="337"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="378"/>
         <source>Open photo...</source>
         <translation>사진 열기...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="362"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="403"/>
         <source>No result yet</source>
         <translation>아직 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="363"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="404"/>
         <source>Choose dog or cat, then open a photo of the eye. Walness checks it for signs of eye disease and explains what it sees.</source>
         <translation>강아지 또는 고양이를 고른 뒤 눈 사진을 열어 주세요. Walness가 안과 질환의 징후를 살펴보고 무엇을 보았는지 설명합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="330"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="371"/>
         <source>Photos are analysed on this computer and never uploaded. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>사진은 이 컴퓨터에서만 분석되며 업로드되지 않습니다. Walness는 선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="170"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="176"/>
         <source>Analysing...</source>
         <translation>분석 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="189"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="197"/>
         <source>The photo could not be analysed</source>
         <translation>사진을 분석하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="194"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="202"/>
         <source>Analysis cancelled</source>
         <translation>분석을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="214"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="222"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks disease texts.</extracomment>
         <translation>ko</translation>
@@ -1876,11 +1924,13 @@
         <translation>고양이</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="127"/>
         <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="172"/>
         <source>Signs consistent with %1: %2</source>
         <translation>%1 의심 소견: %2</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="131"/>
         <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="175"/>
         <source>No disease this model checks is above its threshold</source>
         <translation>이 모델이 확인하는 질환 중 기준을 넘는 것이 없습니다</translation>
@@ -1901,12 +1951,12 @@
         <translation>모델 %1 %2은(는) %3 눈에서 다음 질환을 확인합니다: %4. 눈이 건강하다는 것은 확인할 수 없습니다. Walness는 선별 보조 도구이며 수의사의 진단이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="346"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="387"/>
         <source>Analyze</source>
         <translation>분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="347"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="388"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1941,22 +1991,22 @@
         <translation>질환별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="355"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="396"/>
         <source>No cat eye model yet</source>
         <translation>아직 고양이 눈 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="355"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="396"/>
         <source>No dog eye model installed</source>
         <translation>강아지 눈 모델이 설치되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="357"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="398"/>
         <source>Walness has no model for cats yet: no labelled cat eye photos were available to train one. Choose Dog to screen a dog&apos;s eye.</source>
         <translation>Walness에는 아직 고양이 모델이 없습니다. 학습에 쓸 라벨이 달린 고양이 눈 사진을 구하지 못했습니다. 강아지 눈을 살펴보려면 강아지를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="359"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="400"/>
         <source>Install a model bundle (see Help) to screen dog eyes.</source>
         <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
     </message>
@@ -1966,32 +2016,32 @@
         <translation>가까운 동물병원 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="148"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="153"/>
         <source>Eye square changed</source>
         <translation>눈 영역이 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="149"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="154"/>
         <source>Press Analyze to check the new square.</source>
         <translation>새 영역을 확인하려면 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="71"/>
+        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="119"/>
         <source>%1 is not a photo Walness can use.</source>
         <translation>%1은(는) Walness가 사용할 수 있는 사진이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="255"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="263"/>
         <source>Pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="270"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="278"/>
         <source>Dropped image</source>
         <translation>끌어 놓은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="158"/>
+        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="212"/>
         <source>Clear the list</source>
         <translation>목록 지우기</translation>
     </message>
@@ -2006,43 +2056,48 @@
         <translation>분석하면 모델이 어디를 보았는지 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="38"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="79"/>
         <source>Save the result</source>
         <translation>결과 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="36"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="77"/>
         <source>PNG image with JSON beside it (*.png)</source>
         <translation>PNG 이미지와 JSON 파일 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="58"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="99"/>
         <source>Saved %1 and %2.</source>
         <translation>%1, %2을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="77"/>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="88"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="119"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="130"/>
         <source>There is no result to save yet.</source>
         <translation>아직 저장할 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="93"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="135"/>
         <source>Could not save the result: %1</source>
         <translation>결과를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="130"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="172"/>
         <source>Not saved to %1&apos;s history. The result and your notes are kept: press &quot;Retry saving&quot; when the history can be reached again.</source>
         <translation>%1의 기록에 저장되지 않았습니다. 결과와 메모는 그대로 있습니다. 기록에 다시 연결되면 &quot;다시 저장&quot;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="142"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="179"/>
+        <source>Saved both eyes to %1&apos;s history, as one visit.</source>
+        <translation>두 눈을 한 번의 방문으로 %1의 기록에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="187"/>
         <source>Retry saving</source>
         <translation>다시 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="145"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="190"/>
         <source>Save this result to %1&apos;s history again, with the same notes; it is stored once however often you retry.</source>
         <translation>같은 메모로 이 결과를 %1의 기록에 다시 저장합니다. 몇 번을 다시 시도해도 한 번만 저장됩니다.</translation>
     </message>
@@ -2052,27 +2107,27 @@
         <translation>&lt;b&gt;사진 상태가 좋지 않습니다.&lt;/b&gt; %1 더 믿을 만한 결과를 얻으려면 한쪽 눈에 가까이, 초점을 맞춰, 부드러운 자연광에서 다시 찍어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="339"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="380"/>
         <source>Open a photo (Ctrl+O). You can also drop a photo here or paste one (Ctrl+V).</source>
         <translation>사진 열기(Ctrl+O). 사진을 여기에 끌어 놓거나 붙여 넣을(Ctrl+V) 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="341"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="382"/>
         <source>Recent</source>
         <translation>최근</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="342"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="383"/>
         <source>Recent photos</source>
         <translation>최근 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="343"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="384"/>
         <source>Save result...</source>
         <translation>결과 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="344"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="385"/>
         <source>Save the heatmap as PNG and the findings as JSON (Ctrl+S).</source>
         <translation>히트맵은 PNG로, 소견은 JSON으로 저장합니다(Ctrl+S).</translation>
     </message>
@@ -2097,69 +2152,69 @@
         <translation>모델이 주목한 곳</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="169"/>
+        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="223"/>
         <source>Photo with the eye square</source>
         <translation>눈 영역이 표시된 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="170"/>
+        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="224"/>
         <source>Drag the square onto the eye; drag a corner to resize it. Wheel to zoom, drag outside the square to pan, double-click to fit.</source>
         <translation>사각형을 눈 위로 끌어 놓고, 모서리를 끌어 크기를 바꾸세요. 휠로 확대하고, 사각형 밖을 끌어 이동하며, 두 번 클릭하면 전체가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="174"/>
+        <location filename="../../ui/diagnosis/DiagnosisPhotoPane.cpp" line="228"/>
         <source>No photo yet.
 Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source>
         <translation>아직 사진이 없습니다.
 반려동물의 눈을 가까이 찍은 사진을 열거나, 여기에 끌어 놓거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="367"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="408"/>
         <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="136"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="181"/>
         <source>Saved to %1&apos;s history.</source>
         <translation>%1의 기록에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="155"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="200"/>
         <source>Could not save to the history: %1</source>
         <translation>기록에 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="158"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="203"/>
         <source>there is no result yet.</source>
         <translation>아직 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="142"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="187"/>
         <source>Save to pet...</source>
         <translation>반려동물 기록에 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="148"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="193"/>
         <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
         <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="40"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="81"/>
         <source>PDF report for the vet (*.pdf)</source>
         <translation>수의사용 PDF 보고서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="41"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="82"/>
         <source>Web page report (*.html)</source>
         <translation>웹 페이지 보고서 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="51"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="92"/>
         <source>Saved %1.</source>
         <translation>%1을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="82"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="124"/>
         <source>Could not save the report: %1</source>
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
@@ -2188,46 +2243,61 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <source>Walness has no model for dogs&apos; eyes installed, so it gives no findings for this photo.</source>
         <translation>Walness에 강아지 눈 모델이 설치되어 있지 않아 이 사진에는 결과를 드리지 않습니다.</translation>
     </message>
+    <message>
+        <location filename="../../ui/diagnosis/ScreenedEye.cpp" line="10"/>
+        <source>Eye on the left of the photo</source>
+        <translation>사진 왼쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/ScreenedEye.cpp" line="13"/>
+        <source>Eye on the right of the photo</source>
+        <translation>사진 오른쪽의 눈</translation>
+    </message>
 </context>
 <context>
     <name>walness::ui::EyeFinderBar</name>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="63"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="69"/>
         <source>Next eye</source>
         <translation>다음 눈</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="64"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="70"/>
         <source>Move the square to the next place that looks like an eye</source>
         <translation>눈처럼 보이는 다음 곳으로 사각형을 옮깁니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="71"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="77"/>
         <source>Looking for the eye...</source>
         <translation>눈을 찾는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="75"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="81"/>
+        <source>Both eyes found: Analyze screens both (the other eye is dashed). Drag the square off the eyes to check one place only.</source>
+        <translation>두 눈을 찾았습니다: 분석하면 두 눈을 모두 검사합니다(다른 눈은 점선). 한 곳만 검사하려면 사각형을 눈 밖으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="84"/>
         <source>Eye found (%1 of %2). Drag the square if it is not on the eye.</source>
         <translation>눈을 찾았습니다 (%2곳 중 %1번째). 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="78"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="87"/>
         <source>Eye found. Drag the square if it is not on the eye.</source>
         <translation>눈을 찾았습니다. 사각형이 눈 위에 있지 않으면 끌어서 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="89"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="98"/>
         <source>Drag the square onto one eye.</source>
         <translation>사각형을 한쪽 눈 위로 끌어 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="83"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="92"/>
         <source>No dog&apos;s eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
         <translation>이 사진에서 강아지의 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="85"/>
+        <location filename="../../ui/diagnosis/EyeFinderBar.cpp" line="94"/>
         <source>No cat&apos;s eye found in this photo. Drag the square onto the eye yourself, or take a photo closer to one eye.</source>
         <translation>이 사진에서 고양이의 눈을 찾지 못했습니다. 사각형을 직접 눈 위로 끌어 놓거나, 한쪽 눈을 더 가까이 찍어 주세요.</translation>
     </message>
@@ -2285,12 +2355,12 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>기준 초과 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="439"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="445"/>
         <source>Report on selected...</source>
         <translation>선택한 검사 보고서...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="439"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="445"/>
         <source>Report...</source>
         <translation>보고서...</translation>
     </message>
@@ -2430,102 +2500,112 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>내보낸 반려동물 폴더 선택 (pet.json이 있는 폴더)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="463"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="469"/>
         <source>New pet...</source>
         <translation>새 반려동물...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="464"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="470"/>
         <source>Edit...</source>
         <translation>수정...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="465"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="471"/>
         <source>Delete pet</source>
         <translation>반려동물 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="466"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="472"/>
         <source>Export...</source>
         <translation>내보내기...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="467"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="473"/>
         <source>Write this pet&apos;s history (JSON and photos) to a folder.</source>
         <translation>이 반려동물의 기록(JSON과 사진)을 폴더에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="468"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="474"/>
         <source>Import pet...</source>
         <translation>반려동물 가져오기...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="469"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="475"/>
         <source>Eye checks, oldest first. Select two to compare.</source>
         <translation>눈 검사 (오래된 순). 두 개를 고르면 비교할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="470"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="476"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="476"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="482"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="477"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="483"/>
         <source>Probability of each disease over time (the model&apos;s, not a diagnosis)</source>
         <translation>시간에 따른 질환별 확률 (모델의 값이며 진단이 아닙니다)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="478"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="484"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="479"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="485"/>
         <source>Loading...</source>
         <translation>불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="382"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="388"/>
         <source>✓ vet confirmed</source>
         <translation>✓ 수의사 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="385"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="374"/>
+        <source>left of the photo</source>
+        <translation>사진 왼쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="376"/>
+        <source>right of the photo</source>
+        <translation>사진 오른쪽의 눈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryPage.cpp" line="391"/>
         <source>The vet&apos;s answer is saved; Confirm... shows or edits it.</source>
         <translation>수의사 확인이 저장되어 있습니다. 확인...에서 보거나 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="471"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="477"/>
         <source>Confirm...</source>
         <translation>확인...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="472"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="478"/>
         <source>Enter what the vet&apos;s examination showed for the selected check.</source>
         <translation>선택한 검사에 대한 수의사의 진찰 결과를 입력합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="473"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="479"/>
         <source>How the model did here...</source>
         <translation>이 병원에서 모델의 성적...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="475"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="481"/>
         <source>Sensitivity and specificity of each model version on this clinic&apos;s confirmed checks.</source>
         <translation>이 병원에서 확인된 검사로 계산한 모델 버전별 민감도와 특이도.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPageConfirmations.cpp" line="120"/>
+        <location filename="../../ui/history/HistoryPageConfirmations.cpp" line="124"/>
         <source>The history is not open.</source>
         <translation>기록이 열려 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPageConfirmations.cpp" line="127"/>
+        <location filename="../../ui/history/HistoryPageConfirmations.cpp" line="131"/>
         <source>The vet&apos;s answer is saved (revision %1).</source>
         <translation>수의사 확인을 저장했습니다(%1번째 수정).</translation>
     </message>

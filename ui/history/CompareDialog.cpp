@@ -58,9 +58,15 @@ CompareDialog::CompareDialog(const Side& earlier, const Side& later,
 void CompareDialog::addSide(QGridLayout& grid, const Side& side, int column,
                             const std::function<QString(const std::string&)>& diseaseName) {
   const auto& diagnosis = side.record.diagnosis;
+  // Which of a photo's two eyes, when it is one: the two checks of one visit share their time.
+  QString eye;
+  if (side.record.eyeSide == history::kLeftOfPhoto)
+    eye = QStringLiteral("<br>") + tr("Eye on the left of the photo");
+  else if (side.record.eyeSide == history::kRightOfPhoto)
+    eye = QStringLiteral("<br>") + tr("Eye on the right of the photo");
   // Deliberate rich text: the model id and version come from the history, escaped.
-  auto* title = new QLabel(QStringLiteral("<b>%1</b><br><small>%2 %3</small>")
-                               .arg(when(side.record.takenAt).toHtmlEscaped(),
+  auto* title = new QLabel(QStringLiteral("<b>%1</b>%2<br><small>%3 %4</small>")
+                               .arg(when(side.record.takenAt).toHtmlEscaped(), eye,
                                     QString::fromStdString(diagnosis.modelId).toHtmlEscaped(),
                                     QString::fromStdString(diagnosis.modelVersion).toHtmlEscaped()),
                            this);

@@ -108,10 +108,11 @@ void HistoryPage::configureWidgets() {
   timeline_->setWrapping(false);
   timeline_->setMovement(QListView::Static);
   timeline_->setIconSize(QSize(kThumbnailSide, kThumbnailSide));
-  timeline_->setGridSize(QSize(kThumbnailSide + 70, kThumbnailSide + 56));
+  // Room for four lines under it: date, finding, the eye's side of the photo, the vet's mark.
+  timeline_->setGridSize(QSize(kThumbnailSide + 70, kThumbnailSide + 72));
   timeline_->setWordWrap(true);
   timeline_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-  timeline_->setFixedHeight(kThumbnailSide + 80);
+  timeline_->setFixedHeight(kThumbnailSide + 96);
   petTitle_->setTextFormat(Qt::RichText);  // deliberate: the pet's name in it is escaped
   petTitle_->setWordWrap(true);
   showPlainText(status_);  // quotes pet names, paths and the store's messages
@@ -368,6 +369,12 @@ void HistoryPage::addTimelineItem(const history::DiagnosisRecord& record, bool c
                   .arg(int(std::lround(diagnosis.top()->probability * 100)));
   else
     finding = tr("none above threshold");
+  // One of the two eyes of one photo (one visit): which, so the visit's two checks tell apart
+  // (short: longer words are cut off under the thumbnail).
+  if (record.eyeSide == history::kLeftOfPhoto)
+    finding += QLatin1Char('\n') + tr("left of the photo");
+  else if (record.eyeSide == history::kRightOfPhoto)
+    finding += QLatin1Char('\n') + tr("right of the photo");
   auto* item = new QListWidgetItem(
       placeholderIcon(),
       QStringLiteral("%1\n%2").arg(

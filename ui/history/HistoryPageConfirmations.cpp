@@ -55,7 +55,11 @@ void HistoryPage::compareSelected(std::function<void(CompareDialog*)> ready) {
           if (!side) return side.error();
           sides.push_back(std::move(*side));
         }
-        if (sides[0].record.takenAt > sides[1].record.takenAt) std::swap(sides[0], sides[1]);
+        // Earlier first; the two eyes of one visit, the eye on the left of the photo first.
+        const auto order = [](const CompareDialog::Side& side) {
+          return std::make_pair(side.record.takenAt, side.record.eyeSide == history::kRightOfPhoto);
+        };
+        if (order(sides[1]) < order(sides[0])) std::swap(sides[0], sides[1]);
         return sides;
       },
       [this, ready](const Result<Sides>& sides) {

@@ -180,6 +180,22 @@ TEST_P(HostileHistoryTest, TheSameCheckIdIsStoredOnce) {
   EXPECT_EQ(store_->confirmationRevisions(*first)->size(), 1u);
 }
 
+// A side of the photo Walness never writes (a reader would take it for one of the two eyes).
+TEST_P(HostileHistoryTest, AnUnknownEyeSideInARowIsRefused) {
+  Pet pet;
+  pet.name = "Dubu";
+  const int64_t petId = store_->addPet(pet).value();
+  const int64_t id = store_->addDiagnosis(entryFor(petId, 30)).value();
+  peerSql(QStringLiteral("UPDATE diagnoses SET eye_side = '<b>sideways</b>', visit_uid = 'v' "
+                         "WHERE id = %1")
+              .arg(id));
+  auto record = store_->diagnosis(id);
+  ASSERT_FALSE(record);
+  EXPECT_NE(record.message().find("side of the photo"), std::string::npos) << record.message();
+  EXPECT_FALSE(store_->diagnoses(petId));
+  EXPECT_FALSE(store_->visit("v"));
+}
+
 TEST_P(HostileHistoryTest, TwoComputersConfirmingTheSameCheckAtOnceBothSucceed) {
   Pet pet;
   pet.name = "Nabi";

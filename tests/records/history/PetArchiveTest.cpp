@@ -253,3 +253,104 @@ TEST_F(PetArchiveTest, TheVetsAnswersAndTheirRevisionsTravelWithThePet) {
 }
 
 }  // namespace
+
+namespace {
+
+// Both eyes of one photo travel as one visit; the import gives the visit a new id, so importing
+// into the store the pet came from never merges the copy's visit with the original's.
+TEST_F(PetArchiveTest, TheTwoEyesOfOnePhotoImportAsOneVisitOfTheirOwn) {
+  NewDiagnosis left;
+  left.petId = petId_;
+  left.diagnosis.modelId = "dog-eye-mobilenetv2";
+  left.diagnosis.modelVersion = "1.0.0";
+  left.diagnosis.findings.push_back({"cataract", 0.7, 0.4, true, 0});
+  left.photo = jpegOf(200);
+  left.region = cv::Rect(0, 0, 60, 60);
+  left.eyeSide = kLeftOfPhoto;
+  left.takenAt = "2026-04-10T08:00:00.000Z";
+  NewDiagnosis right = left;
+  right.region = cv::Rect(90, 0, 60, 60);
+  right.eyeSide = kRightOfPhoto;
+  const auto ids = store_->addVisit({left, right});
+  ASSERT_TRUE(ids) << ids.message();
+  const std::string visitUid = store_->diagnosis(ids->front())->visitUid;
+
+  const QString archive = folder_.filePath(QStringLiteral("visit"));
+  ASSERT_TRUE(exportPet(*store_, petId_, archive));
+  QFile manifest(archive + QStringLiteral("/pet.json"));
+  ASSERT_TRUE(manifest.open(QIODevice::ReadOnly));
+  const QJsonObject root = QJsonDocument::fromJson(manifest.readAll()).object();
+  manifest.close();
+  EXPECT_EQ(root.value(QStringLiteral("version")).toInt(), 3);
+  const QJsonArray written = root.value(QStringLiteral("diagnoses")).toArray();
+  ASSERT_EQ(written.size(), 5);
+  EXPECT_EQ(written[3].toObject().value(QStringLiteral("eye_side")).toString(),
+            QStringLiteral("left_of_photo"));
+  EXPECT_EQ(written[4].toObject().value(QStringLiteral("visit_uid")).toString().toStdString(),
+            visitUid);
+
+  auto imported = importPet(*store_, archive);
+  ASSERT_TRUE(imported) << imported.message();
+  const auto copied = store_->diagnoses(*imported).value();
+  ASSERT_EQ(copied.size(), 5u);
+  EXPECT_TRUE(copied[0].visitUid.empty());
+  EXPECT_TRUE(copied[0].eyeSide.empty());
+  EXPECT_FALSE(copied[3].visitUid.empty());
+  EXPECT_NE(copied[3].visitUid, visitUid);
+  EXPECT_EQ(copied[4].visitUid, copied[3].visitUid);
+  EXPECT_EQ(copied[3].eyeSide, kLeftOfPhoto);
+  EXPECT_EQ(copied[4].eyeSide, kRightOfPhoto);
+  EXPECT_EQ(copied[4].region, cv::Rect(90, 0, 60, 60));
+  EXPECT_EQ(store_->visit(visitUid).value().size(), 2u);  // the original's, unchanged
+  EXPECT_EQ(store_->visit(copied[3].visitUid).value().size(), 2u);
+}
+
+// An archive written before visits (version 2: no visit_uid, no eye_side) still imports, each
+// check on its own; a side Walness never writes is refused and adds nothing.
+TEST_F(PetArchiveTest, OldArchivesImportAndAnUnknownSideIsRefused) {
+  const QString archive = folder_.filePath(QStringLiteral("old"));
+  ASSERT_TRUE(exportPet(*store_, petId_, archive));
+  QFile manifest(archive + QStringLiteral("/pet.json"));
+  ASSERT_TRUE(manifest.open(QIODevice::ReadOnly));
+  QJsonObject root = QJsonDocument::fromJson(manifest.readAll()).object();
+  manifest.close();
+  const auto rewrite = [&](const QJsonObject& changed) {
+    ASSERT_TRUE(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    manifest.write(QJsonDocument(changed).toJson());
+    manifest.close();
+  };
+  QJsonArray diagnoses = root.value(QStringLiteral("diagnoses")).toArray();
+  for (QJsonValueRef value : diagnoses) {
+    QJsonObject object = value.toObject();
+    object.remove(QStringLiteral("visit_uid"));
+    object.remove(QStringLiteral("eye_side"));
+    value = object;
+  }
+  root.insert(QStringLiteral("version"), 2);
+  root.insert(QStringLiteral("diagnoses"), diagnoses);
+  rewrite(root);
+  auto other = HistoryStore::open(StoreLocation::local(folder_.filePath(QStringLiteral("b"))));
+  ASSERT_TRUE(other);
+  auto imported = importPet(**other, archive);
+  ASSERT_TRUE(imported) << imported.message();
+  const std::vector<DiagnosisRecord> records = (*other)->diagnoses(*imported).value();
+  ASSERT_EQ(records.size(), 3u);
+  for (const DiagnosisRecord& record : records) {
+    EXPECT_TRUE(record.visitUid.empty());
+    EXPECT_TRUE(record.eyeSide.empty());
+  }
+
+  QJsonObject sideways = diagnoses[0].toObject();
+  sideways.insert(QStringLiteral("eye_side"), QStringLiteral("left"));
+  diagnoses[0] = sideways;
+  root.insert(QStringLiteral("version"), 3);
+  root.insert(QStringLiteral("diagnoses"), diagnoses);
+  rewrite(root);
+  const size_t pets = (*other)->pets()->size();
+  auto refused = importPet(**other, archive);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.message().find("eye_side"), std::string::npos) << refused.message();
+  EXPECT_EQ((*other)->pets()->size(), pets);
+}
+
+}  // namespace

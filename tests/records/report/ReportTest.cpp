@@ -173,3 +173,29 @@ TEST(ReportTest, TheVetsConfirmationIsShownInBothLanguagesAndInTheJson) {
   EXPECT_TRUE(korean.html.contains(QStringLiteral("<td>백내장</td><td>있음</td>")));
   EXPECT_TRUE(korean.html.contains(QStringLiteral("<td>유루증</td><td>검사 안 함</td>")));
 }
+
+// Both eyes of one photo: each item's heading names its side of the photo, in both languages, and
+// the JSON carries it as `walness-cli diagnose --all-eyes --json` does.
+TEST(ReportTest, TheTwoEyesOfOnePhotoAreNamedByTheirSide) {
+  report::ReportRequest request;
+  request.items = {item(0.81, "2026-11-29T09:00:00.000Z"), item(0.2, "2026-11-29T09:00:00.000Z"),
+                   item(0.3, "2026-11-30T09:00:00.000Z")};
+  request.items[0].eyeSide = "left_of_photo";
+  request.items[1].eyeSide = "right_of_photo";
+  const report::Report english = report::buildReport(request);
+  EXPECT_TRUE(english.html.contains(QStringLiteral("Eye on the left of the photo</h2>")));
+  EXPECT_TRUE(english.html.contains(QStringLiteral("Eye on the right of the photo</h2>")));
+  EXPECT_EQ(english.html.count(QStringLiteral("of the photo</h2>")), 2);
+  const QJsonArray diagnoses = english.json.value(QStringLiteral("diagnoses")).toArray();
+  ASSERT_EQ(diagnoses.size(), 3);
+  EXPECT_EQ(diagnoses[0].toObject().value(QStringLiteral("photo_side")).toString(),
+            QStringLiteral("left_of_photo"));
+  EXPECT_EQ(diagnoses[1].toObject().value(QStringLiteral("photo_side")).toString(),
+            QStringLiteral("right_of_photo"));
+  EXPECT_FALSE(diagnoses[2].toObject().contains(QStringLiteral("photo_side")));
+
+  request.language = "ko";
+  const report::Report korean = report::buildReport(request);
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("사진 왼쪽의 눈")));
+  EXPECT_TRUE(korean.html.contains(QStringLiteral("사진 오른쪽의 눈")));
+}

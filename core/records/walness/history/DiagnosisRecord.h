@@ -11,6 +11,16 @@
 
 namespace walness::history {
 
+// The eyeSide of a check that is one of the two eyes of one photo: the side of the photo it is
+// on (the photo does not say which way the pet faces; see gate::PhotoSide).
+inline constexpr const char* kLeftOfPhoto = "left_of_photo";
+inline constexpr const char* kRightOfPhoto = "right_of_photo";
+
+// Whether `side` is an eyeSide Walness writes: empty, kLeftOfPhoto or kRightOfPhoto.
+inline bool isKnownEyeSide(const std::string& side) {
+  return side.empty() || side == kLeftOfPhoto || side == kRightOfPhoto;
+}
+
 // What is saved when a screening result is kept for a pet.
 struct NewDiagnosis {
   int64_t petId = 0;
@@ -25,6 +35,10 @@ struct NewDiagnosis {
   // Names this check before it is first sent, so a retry never stores it twice; made up when
   // empty. A batch derives it from the run and the photo, so a rerun finds what was saved.
   std::string checkUid;
+  // Shared by the checks of one visit (both eyes of one photo); empty for a check on its own.
+  std::string visitUid;
+  // "left_of_photo" or "right_of_photo" for one of two eyes; empty otherwise.
+  std::string eyeSide;
 };
 
 // A diagnosis as stored: photo and heatmap by content hash.
@@ -40,6 +54,10 @@ struct DiagnosisRecord {
   std::string notes;
   std::string takenAt;
   std::string checkUid;
+  // Shared by the checks of one visit (both eyes of one photo); empty for a check on its own.
+  std::string visitUid;
+  // "left_of_photo" or "right_of_photo" for one of two eyes; empty otherwise.
+  std::string eyeSide;
 };
 
 }  // namespace walness::history

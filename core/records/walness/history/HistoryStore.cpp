@@ -129,7 +129,8 @@ Result<T> HistoryStore::retrying(const std::function<Result<T>()>& attempt) {
 
 template Result<Confirmation> HistoryStore::retrying<Confirmation>(
     const std::function<Result<Confirmation>()>&);
-template Result<int64_t> HistoryStore::retrying<int64_t>(const std::function<Result<int64_t>()>&);
+template Result<std::vector<int64_t>> HistoryStore::retrying<std::vector<int64_t>>(
+    const std::function<Result<std::vector<int64_t>>()>&);
 
 Result<QString> HistoryStore::integrityCheck() const {
   if (postgres()) return QStringLiteral("ok");

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "walness/Result.h"
@@ -21,6 +22,10 @@
 #include "walness/history/StoreLocation.h"
 
 namespace walness::history {
+
+namespace sql {
+class Transaction;
+}
 
 // A saved check with the vet's newest answer, for the audit and the label export.
 struct ConfirmedCheck {
@@ -50,7 +55,7 @@ struct ProbabilityPoint {
 // storing it twice.
 class HistoryStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   static Result<std::unique_ptr<HistoryStore>> open(const StoreLocation& location);
   ~HistoryStore();
@@ -76,6 +81,16 @@ class HistoryStore {
   // Stores the check once: given the same checkUid again (a retry, a rerun), it returns the id
   // stored the first time. Without a checkUid one is made up before the first attempt.
   Result<int64_t> addDiagnosis(const NewDiagnosis& diagnosis);
+  // Stores the checks of one visit (both eyes of one photo) in one transaction: all or none, ids
+  // in the order given. They must be 1 to kMaxVisitChecks checks of one pet with one takenAt
+  // (now when empty) and one visitUid (made up when empty and there are several), each its own
+  // checkUid (made up when empty) and a different eyeSide where one is given. Given the same
+  // checkUids again it returns the ids stored the first time, as addDiagnosis does.
+  Result<std::vector<int64_t>> addVisit(const std::vector<NewDiagnosis>& checks);
+  static constexpr size_t kMaxVisitChecks = 4;
+  // The checks of a visit, the eye on the left of the photo first; none when there is no such
+  // visit (deleted checks are left out).
+  Result<std::vector<DiagnosisRecord>> visit(const std::string& visitUid) const;
   Result<std::vector<DiagnosisRecord>> diagnoses(int64_t petId) const;  // oldest first
   Result<DiagnosisRecord> diagnosis(int64_t id) const;
   Status updateDiagnosisNotes(int64_t id, const std::string& notes);
@@ -114,7 +129,12 @@ class HistoryStore {
   // retryWindow() has passed (backoff 0.25 s doubling to 4 s).
   template <class T>
   Result<T> retrying(const std::function<Result<T>()>& attempt);
-  Result<int64_t> insertDiagnosis(const NewDiagnosis& entry, const QString& takenAt);
+  // One transaction storing `checks` (already checked and named), or finding them stored.
+  Result<std::vector<int64_t>> insertChecks(const std::vector<NewDiagnosis>& checks,
+                                            const QString& takenAt);
+  // One check's rows inside `transaction`; on failure the transaction is rolled back.
+  Result<int64_t> insertCheck(sql::Transaction& transaction, const NewDiagnosis& entry,
+                              const QString& takenAt);
   Result<Confirmation> insertConfirmation(int64_t diagnosisId, const Confirmation& confirmation);
   Result<std::string> putBlob(const QByteArray& bytes);
   PhotoStore photoFiles() const;  // SQLite: the photos beside the database

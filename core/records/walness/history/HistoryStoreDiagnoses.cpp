@@ -4,7 +4,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <string>
 #include <vector>
@@ -21,7 +20,7 @@ namespace {
 
 const char* kDiagnosisColumns =
     "id, pet_id, photo_hash, region_x, region_y, region_width, region_height, result_json, "
-    "cam_method, cam_disease, cam_hash, notes, taken_at, check_uid";
+    "cam_method, cam_disease, cam_hash, notes, taken_at, check_uid, visit_uid, eye_side";
 
 Result<DiagnosisRecord> recordFrom(const QSqlQuery& query) {
   DiagnosisRecord record;
@@ -41,23 +40,30 @@ Result<DiagnosisRecord> recordFrom(const QSqlQuery& query) {
   record.notes = query.value(11).toString().toStdString();
   record.takenAt = query.value(12).toString().toStdString();
   record.checkUid = query.value(13).toString().toStdString();
+  record.visitUid = query.value(14).toString().toStdString();
+  record.eyeSide = query.value(15).toString().toStdString();
   // Another computer may have written this row: a photo is named only by a content hash.
   if (!PhotoStore::isContentHash(record.photoHash) ||
       (!record.camHash.empty() && !PhotoStore::isContentHash(record.camHash)))
     return Error{"history: check " + std::to_string(record.id) +
                  " names its photo by something that is not a content hash; it was not "
                  "written by Walness and is not used"};
+  if (!isKnownEyeSide(record.eyeSide))
+    return Error{"history: check " + std::to_string(record.id) +
+                 " names a side of the photo Walness does not write; it was not written by "
+                 "Walness and is not used"};
   return record;
 }
 
-// The id of the check stored under `checkUid`, if one is.
-Result<std::optional<int64_t>> storedCheckId(const QSqlDatabase& db, const std::string& checkUid) {
-  QSqlQuery earlier(db);
-  earlier.prepare(QStringLiteral("SELECT id FROM diagnoses WHERE check_uid = ?"));
-  earlier.addBindValue(qs(checkUid));
-  if (!earlier.exec()) return Error{sqlError(earlier.lastError())};
-  if (!earlier.next()) return std::optional<int64_t>();
-  return std::optional<int64_t>(earlier.value(0).toLongLong());
+// Every row `query` (already run) gives; the first that cannot be used fails them all.
+Result<std::vector<DiagnosisRecord>> recordsFrom(QSqlQuery& query) {
+  std::vector<DiagnosisRecord> records;
+  while (query.next()) {
+    auto record = recordFrom(query);
+    if (!record) return record.error();
+    records.push_back(std::move(*record));
+  }
+  return records;
 }
 
 // The findings rows of check `id`; on failure the transaction is rolled back.
@@ -112,40 +118,21 @@ Result<QByteArray> HistoryStore::photo(const std::string& hash) const {
   return query.value(0).toByteArray();
 }
 
-Result<int64_t> HistoryStore::addDiagnosis(const NewDiagnosis& entry) {
-  if (entry.photo.isEmpty()) return Error{"history: a diagnosis needs its photo"};
-  if (entry.region.width <= 0 || entry.region.height <= 0)
-    return Error{"history: a diagnosis needs the eye region the model saw"};
-  // Timelines sort by this text: only one spelling of a time (UTC, ISO 8601) may go in.
-  const QDateTime takenAt = entry.takenAt.empty()
-                                ? QDateTime::currentDateTimeUtc()
-                                : QDateTime::fromString(qs(entry.takenAt), Qt::ISODateWithMs);
-  if (!takenAt.isValid())
-    return Error{"history: '" + entry.takenAt + "' is not a date and time (ISO 8601)"};
-  NewDiagnosis named = entry;
-  if (named.checkUid.empty())
-    named.checkUid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-  const QString when = takenAt.toUTC().toString(Qt::ISODateWithMs);
-  return retrying<int64_t>([&] { return insertDiagnosis(named, when); });
-}
-
-Result<int64_t> HistoryStore::insertDiagnosis(const NewDiagnosis& entry, const QString& takenAt) {
+Result<int64_t> HistoryStore::insertCheck(Transaction& transaction, const NewDiagnosis& entry,
+                                          const QString& takenAt) {
   QSqlDatabase db = QSqlDatabase::database(connection_);
-  Transaction transaction(db, postgres());
-  if (auto started = transaction.started(); !started) return started.error();
-  // Stored by an earlier attempt whose answer was lost: that one counts.
-  auto earlier = storedCheckId(db, entry.checkUid);
-  if (!earlier) return earlier.error();
-  if (*earlier) {
-    transaction.rollback();
-    return **earlier;
-  }
   auto photoHash = putBlob(entry.photo);
-  if (!photoHash) return photoHash.error();
+  if (!photoHash) {
+    transaction.rollback();
+    return photoHash.error();
+  }
   std::string camHash;
   if (!entry.camPng.isEmpty()) {
     auto stored = putBlob(entry.camPng);
-    if (!stored) return stored.error();
+    if (!stored) {
+      transaction.rollback();
+      return stored.error();
+    }
     camHash = *stored;
   }
   const inference::Diagnosis& diagnosis = entry.diagnosis;
@@ -153,25 +140,27 @@ Result<int64_t> HistoryStore::insertDiagnosis(const NewDiagnosis& entry, const Q
   insert.prepare(QStringLiteral(
       "INSERT INTO diagnoses (pet_id, photo_hash, region_x, region_y, region_width, "
       "region_height, model_id, model_version, species, abstained, result_json, cam_method, "
-      "cam_disease, cam_hash, notes, taken_at, check_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?) RETURNING id"));
+      "cam_disease, cam_hash, notes, taken_at, check_uid, visit_uid, eye_side) VALUES (?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  const QVariant noText{QMetaType(QMetaType::QString)};
   for (const QVariant& value :
        {QVariant(qint64(entry.petId)), QVariant(qs(*photoHash)), QVariant(entry.region.x),
         QVariant(entry.region.y), QVariant(entry.region.width), QVariant(entry.region.height),
         QVariant(qs(diagnosis.modelId)), QVariant(qs(diagnosis.modelVersion)),
         QVariant(qs(std::string(speciesId(diagnosis.species)))),
         diagnosis.abstention ? QVariant(qs(inference::abstentionId(*diagnosis.abstention)))
-                             : QVariant(QMetaType(QMetaType::QString)),
+                             : noText,
         QVariant(QString::fromUtf8(
             QJsonDocument(inference::diagnosisToJson(diagnosis)).toJson(QJsonDocument::Compact))),
         QVariant(qs(entry.camMethod)), QVariant(qs(entry.camDisease)), QVariant(qs(camHash)),
-        QVariant(qs(entry.notes)), QVariant(takenAt), QVariant(qs(entry.checkUid))})
+        QVariant(qs(entry.notes)), QVariant(takenAt), QVariant(qs(entry.checkUid)),
+        entry.visitUid.empty() ? noText : QVariant(qs(entry.visitUid)),
+        QVariant(qs(entry.eyeSide))})
     insert.addBindValue(value);
   if (!insert.exec() || !insert.next()) {
     const QString why = insert.lastError().text();
     transaction.rollback();
-    return Error{why.contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive) ||
-                         why.contains(QLatin1String("foreign key"), Qt::CaseInsensitive)
+    return Error{why.contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive)
                      ? "history: no pet " + std::to_string(entry.petId)
                      : sqlError(insert.lastError())};
   }
@@ -179,7 +168,6 @@ Result<int64_t> HistoryStore::insertDiagnosis(const NewDiagnosis& entry, const Q
   insert.finish();
   if (auto inserted = insertFindings(db, transaction, id, diagnosis.findings); !inserted)
     return inserted.error();
-  if (auto committed = transaction.commit(); !committed) return committed.error();
   return id;
 }
 
@@ -190,13 +178,22 @@ Result<std::vector<DiagnosisRecord>> HistoryStore::diagnoses(int64_t petId) cons
                     .arg(QLatin1String(kDiagnosisColumns)));
   query.addBindValue(qint64(petId));
   if (!query.exec()) return Error{sqlError(query.lastError())};
-  std::vector<DiagnosisRecord> records;
-  while (query.next()) {
-    auto record = recordFrom(query);
-    if (!record) return record.error();
-    records.push_back(std::move(*record));
-  }
-  return records;
+  return recordsFrom(query);
+}
+
+Result<std::vector<DiagnosisRecord>> HistoryStore::visit(const std::string& visitUid) const {
+  if (visitUid.empty())
+    return Error{"history: a visit is named by its visit id, and none was given",
+                 ErrorKind::BadInput};
+  QSqlQuery query(QSqlDatabase::database(connection_));
+  query.prepare(QStringLiteral("SELECT %1 FROM diagnoses WHERE visit_uid = ? AND deleted_at IS "
+                               "NULL ORDER BY CASE eye_side WHEN '%2' THEN 0 WHEN '%3' THEN 1 "
+                               "ELSE 2 END, id")
+                    .arg(QLatin1String(kDiagnosisColumns), QLatin1String(kLeftOfPhoto),
+                         QLatin1String(kRightOfPhoto)));
+  query.addBindValue(qs(visitUid));
+  if (!query.exec()) return Error{sqlError(query.lastError())};
+  return recordsFrom(query);
 }
 
 Result<DiagnosisRecord> HistoryStore::diagnosis(int64_t id) const {

@@ -62,6 +62,13 @@ const std::vector<std::vector<const char*>> kMigrations = {
         "ALTER TABLE confirmations ADD COLUMN uid TEXT",
         "CREATE UNIQUE INDEX confirmations_by_uid ON confirmations (uid)",
     },
+    {
+        // 5: the checks of one visit (both eyes of one photo) share a visit id, and each names
+        // the side of the photo its eye is on. Older checks stay visits of one (NULL, '').
+        "ALTER TABLE diagnoses ADD COLUMN visit_uid TEXT",
+        "ALTER TABLE diagnoses ADD COLUMN eye_side TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX diagnoses_by_visit ON diagnoses (visit_uid)",
+    },
 };
 
 }  // namespace

@@ -167,7 +167,8 @@ Result<LabelExportSummary> exportConfirmedLabels(const HistoryStore& store,
     if (answered.count(std::string(disease.id))) summary.diseases.emplace_back(disease.id);
   const std::set<int64_t> heldBackPets = chooseHeldBackPets(usable, options, summary);
 
-  std::vector<std::string> header{"image", "split", "framing", "pet", "taken_at"};
+  std::vector<std::string> header{"image",    "split",     "framing", "pet",
+                                  "taken_at", "visit_uid", "eye_side"};
   header.insert(header.end(), summary.diseases.begin(), summary.diseases.end());
   std::string csv = io::joinCsvLine(header) + "\n";
   for (const ConfirmedCheck* check : usable) {
@@ -175,8 +176,13 @@ Result<LabelExportSummary> exportConfirmedLabels(const HistoryStore& store,
     if (!name) return name.error();
     const bool held = heldBackPets.count(check->petId) > 0;
     ++(held ? summary.heldBackPhotos : summary.trainPhotos);
-    std::vector<std::string> row{*name, held ? "val" : "train", "confirmed",
-                                 std::to_string(check->petId), check->record.takenAt};
+    std::vector<std::string> row{*name,
+                                 held ? "val" : "train",
+                                 "confirmed",
+                                 std::to_string(check->petId),
+                                 check->record.takenAt,
+                                 check->record.visitUid,
+                                 check->record.eyeSide};
     for (const std::string& disease : summary.diseases) {
       const auto present = check->confirmation.present(disease);
       row.push_back(present ? (*present ? "1" : "0") : "");

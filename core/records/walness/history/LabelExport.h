@@ -30,9 +30,11 @@ struct LabelExportSummary {
 
 // Writes the confirmed checks of one species as a training set in the format of
 // ../shared/data/dog-eye: `images/<check>.jpg` (the eye square the model saw) and `labels.csv`
-// (image, split, framing "confirmed", pet, taken_at, then one column per disease the vet answered
-// present or absent for any check: 1, 0, or empty where not examined). Whole pets are held back
-// as split "val" so a pet's checks never straddle two splits; the rest are "train". Also writes
+// (image, split, framing "confirmed", pet, taken_at, visit_uid and eye_side (the two eyes of one
+// photo share a visit_uid and are "left_of_photo" and "right_of_photo"; empty for an eye on its
+// own; the training reader skips both), then one column per disease the vet answered present or
+// absent for any check: 1, 0, or empty where not examined). Whole pets are held back as split
+// "val" so a pet's checks never straddle two splits; the rest are "train". Also writes
 // `export.json` (what was exported, for the model card). Refuses a folder that has a labels.csv.
 Result<LabelExportSummary> exportConfirmedLabels(const HistoryStore& store,
                                                  const std::string& directory,

@@ -7,6 +7,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QUuid>
+
+#include <map>
+#include <string>
+#include <vector>
 
 #include "walness/history/HistoryStore.h"
 #include "walness/history/PetManifest.h"
@@ -108,6 +113,46 @@ Result<QString> exportPath(const QDir& dir, const char* subfolder, const std::st
   return relative;
 }
 
+// The archive's checks by visit, in the order each visit first appears; a check on its own is a
+// visit of one. Each visit gets a new id: the imported pet is a new pet, even in the store it came
+// from, and its visits must not merge with the original's.
+std::vector<std::vector<size_t>> visitsOf(std::vector<NewDiagnosis>& entries) {
+  std::vector<std::vector<size_t>> visits;
+  std::map<std::string, size_t> visitIndex;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].visitUid.empty()) {
+      visits.push_back({i});
+      continue;
+    }
+    const auto [at, added] = visitIndex.try_emplace(entries[i].visitUid, visits.size());
+    if (added) visits.emplace_back();
+    visits[at->second].push_back(i);
+  }
+  for (const std::vector<size_t>& visit : visits) {
+    if (entries[visit.front()].visitUid.empty()) continue;
+    const std::string fresh = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    for (size_t i : visit) entries[i].visitUid = fresh;
+  }
+  return visits;
+}
+
+// Adds the checks of one visit to pet `petId`, then each check's answers, oldest first.
+Status importVisit(HistoryStore& store, int64_t petId, const std::vector<size_t>& visit,
+                   const PetManifest& read) {
+  std::vector<NewDiagnosis> checks;
+  for (size_t i : visit) {
+    checks.push_back(read.entries[i]);
+    checks.back().petId = petId;
+  }
+  auto added = store.addVisit(checks);
+  if (!added) return added.error();
+  for (size_t k = 0; k < visit.size(); ++k)
+    for (const Confirmation& revision : read.answers[visit[k]])
+      if (auto confirmed = store.confirm((*added)[k], revision); !confirmed)
+        return confirmed.error();
+  return Ok{};
+}
+
 }  // namespace
 
 Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder) {
@@ -156,6 +201,8 @@ Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder
         {QStringLiteral("cam_method"), qs(record.camMethod)},
         {QStringLiteral("cam_disease"), qs(record.camDisease)},
         {QStringLiteral("notes"), qs(record.notes)},
+        {QStringLiteral("visit_uid"), qs(record.visitUid)},
+        {QStringLiteral("eye_side"), qs(record.eyeSide)},
         {QStringLiteral("result"), inference::diagnosisToJson(record.diagnosis)},
         {QStringLiteral("confirmations"), *confirmations}});
   }
@@ -203,28 +250,16 @@ Result<int64_t> importPet(HistoryStore& store, const QString& folder) {
       entries[i].camPng = std::move(*heatmap);
     }
   }
-  const std::vector<std::vector<Confirmation>>& answers = read.answers;
+  const std::vector<std::vector<size_t>> visits = visitsOf(entries);
 
   auto petId = store.addPet(pet);
   if (!petId) return petId.error();
-  for (size_t i = 0; i < entries.size(); ++i) {
-    NewDiagnosis& entry = entries[i];
-    entry.petId = *petId;
-    auto added = store.addDiagnosis(entry);
-    Status answered = Ok{};
-    if (added)
-      for (const Confirmation& revision : answers[i])
-        if (answered) {
-          auto confirmed = store.confirm(*added, revision);
-          if (!confirmed) answered = confirmed.error();
-        }
-    if (!added || !answered) {
+  for (const std::vector<size_t>& visit : visits)
+    if (auto added = importVisit(store, *petId, visit, read); !added) {
       // Leave no half-imported pet behind: into the trash, purged on the next start.
       (void)store.deletePet(*petId);
-      return Error{"import stopped, nothing was added: " +
-                   (!added ? added.message() : answered.message())};
+      return Error{"import stopped, nothing was added: " + added.message()};
     }
-  }
   return *petId;
 }
 

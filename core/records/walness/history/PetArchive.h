@@ -11,7 +11,8 @@ namespace walness::history {
 class HistoryStore;
 
 // A pet and its diagnoses as a folder another Walness can import: pet.json (format
-// "walness-pet", version 1) with photos/ and heatmaps/ beside it, files named by content hash.
+// "walness-pet", versions in PetManifest.h) with photos/ and heatmaps/ beside it, files named by
+// content hash. The checks of one visit (both eyes of one photo) import as one visit.
 
 // Writes the pet into `folder` (created; must be empty if it exists).
 Status exportPet(const HistoryStore& store, int64_t petId, const QString& folder);

@@ -11,6 +11,9 @@ namespace walness::history {
 
 namespace {
 
+// A visit id Walness writes is a UUID (36 characters); anything far longer is not one of ours.
+constexpr size_t kMaxVisitUidBytes = 200;
+
 Result<std::vector<Confirmation>> confirmationsFrom(const QJsonArray& array) {
   std::vector<Confirmation> revisions;
   for (const QJsonValue& value : array) {
@@ -91,6 +94,14 @@ Result<PetManifest> parsePetManifest(const QByteArray& json) {
     entry.takenAt = object.value(QStringLiteral("taken_at")).toString().toStdString();
     if (!QDateTime::fromString(QString::fromStdString(entry.takenAt), Qt::ISODateWithMs).isValid())
       return Error{where + "taken_at is not a date and time"};
+    // Version 3: absent before, and then the check is one on its own.
+    entry.visitUid = object.value(QStringLiteral("visit_uid")).toString().toStdString();
+    entry.eyeSide = object.value(QStringLiteral("eye_side")).toString().toStdString();
+    if (entry.visitUid.size() > kMaxVisitUidBytes)
+      return Error{where + "visit_uid is longer than " + std::to_string(kMaxVisitUidBytes) +
+                   " bytes"};
+    if (!isKnownEyeSide(entry.eyeSide))
+      return Error{where + "eye_side is not left_of_photo, right_of_photo or empty"};
     auto confirmations = confirmationsFrom(object.value(QStringLiteral("confirmations")).toArray());
     if (!confirmations) return Error{where + confirmations.message()};
     manifest.entries.push_back(std::move(entry));

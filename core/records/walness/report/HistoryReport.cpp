@@ -30,6 +30,7 @@ Result<ReportRequest> requestFromHistory(const history::HistoryStore& store, int
     item.camDisease = record.camDisease;
     item.takenAt = record.takenAt;
     item.notes = record.notes;
+    item.eyeSide = record.eyeSide;
     // A photo that went missing leaves its place in the report marked, not the report undone.
     if (auto bytes = store.photo(record.photoHash)) {
       auto decoded =

@@ -11,6 +11,7 @@
 
 #include "walness/Diseases.h"
 #include "walness/cam/HeatmapOverlay.h"
+#include "walness/history/DiagnosisRecord.h"
 #include "walness/imaging/Quality.h"
 #include "walness/inference/DiagnosisJson.h"
 #include "walness/inference/Wording.h"
@@ -64,6 +65,13 @@ QString localTime(const std::string& iso) {
   const QDateTime time = QDateTime::fromString(qs(iso), Qt::ISODateWithMs);
   return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                         : qs(iso).toHtmlEscaped();
+}
+
+// Which of a photo's two eyes an item is; empty for an eye on its own.
+QString eyeSideText(const std::string& side, const ReportWords& t) {
+  if (side == history::kLeftOfPhoto) return t.translate("Report", "Eye on the left of the photo");
+  if (side == history::kRightOfPhoto) return t.translate("Report", "Eye on the right of the photo");
+  return QString();
 }
 
 QString percent(double probability) {
@@ -312,7 +320,11 @@ void addTimeline(const ReportRequest& request, QString& html, const ReportWords&
     html += QStringLiteral("<th>%1</th>").arg(t.diseaseLabel(disease));
   html += QStringLiteral("</tr>");
   for (const auto& item : request.items) {
-    html += QStringLiteral("<tr><td>%1</td>").arg(localTime(item.takenAt));
+    const QString side = eyeSideText(item.eyeSide, t);
+    html +=
+        QStringLiteral("<tr><td>%1%2</td>")
+            .arg(localTime(item.takenAt),
+                 side.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(side));
     for (const auto& disease : diseases) {
       const auto found =
           std::find_if(item.diagnosis.findings.begin(), item.diagnosis.findings.end(),
@@ -342,7 +354,10 @@ void addPet(const history::Pet& pet, QString& html, const ReportWords& t) {
 // One diagnosis's section; `number` names its pictures.
 void addItem(const ReportItem& item, int number, Report& report, QString& html,
              const ReportWords& t) {
-  html += QStringLiteral("<h2>%1</h2>").arg(localTime(item.takenAt));
+  const QString side = eyeSideText(item.eyeSide, t);
+  html += QStringLiteral("<h2>%1</h2>")
+              .arg(side.isEmpty() ? localTime(item.takenAt)
+                                  : localTime(item.takenAt) + QStringLiteral(" · ") + side);
   QString subtitle =
       t.translate("Report", "Model %1 %2")
           .arg(escaped(item.diagnosis.modelId), escaped(item.diagnosis.modelVersion));
@@ -370,6 +385,8 @@ QJsonObject itemJson(const ReportItem& item) {
       {QStringLiteral("notes"), qs(item.notes)},
       {QStringLiteral("result"), inference::diagnosisToJson(item.diagnosis)}};
   if (!item.source.empty()) entry.insert(QStringLiteral("file"), qs(item.source));
+  // The key and values of `walness-cli diagnose --all-eyes --json`.
+  if (!item.eyeSide.empty()) entry.insert(QStringLiteral("photo_side"), qs(item.eyeSide));
   if (item.confirmation)
     entry.insert(QStringLiteral("confirmation"), confirmationJson(*item.confirmation));
   return entry;

@@ -29,7 +29,9 @@ struct ReportItem {
   std::string camDisease;
   std::string takenAt;  // ISO 8601
   std::string notes;
-  std::string source;                                 // the photo's file name, when known
+  std::string source;  // the photo's file name, when known
+  // "left_of_photo" or "right_of_photo" when this is one of the two eyes of one photo; else empty.
+  std::string eyeSide;
   std::optional<history::Confirmation> confirmation;  // the vet's newest answer, when given
 };
 
