@@ -24,7 +24,12 @@ std::optional<bundle::BundleListing> DiagnosisController::installedModel(Species
 
 bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QString& camMethod,
                                   const std::optional<cv::Rect>& eyeRegion) {
-  if (busy_ || rgb.empty()) return false;
+  return analyzeEyes(rgb, species, camMethod, {EyeToScreen{eyeRegion, gate::PhotoSide::Only}});
+}
+
+bool DiagnosisController::analyzeEyes(const cv::Mat& rgb, Species species, const QString& camMethod,
+                                      const std::vector<EyeToScreen>& eyes) {
+  if (busy_ || rgb.empty() || eyes.empty()) return false;
   busy_ = true;
   const quint64 request = ++request_;
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
@@ -32,55 +37,73 @@ bool DiagnosisController::analyze(const cv::Mat& rgb, Species species, const QSt
   const cv::Mat photo = rgb.clone();
   const std::string cam = camMethod.toStdString();
   Q_EMIT started();
+  pool_.start([this, request, cancelFlag, photo, species, cam, eyes] {
+    screenOnWorker(request, cancelFlag, photo, species, cam, eyes);
+  });
+  return true;
+}
 
-  // Everything below runs on the pool's thread; results come back as queued calls.
-  pool_.start([this, request, cancelFlag, photo, species, cam, eyeRegion] {
-    const auto report = [this, request](auto&& deliver) {
-      QMetaObject::invokeMethod(
-          this,
-          [this, request, deliver] {
-            if (request != request_ || !busy_) return;  // cancelled meanwhile
-            deliver();
-          },
-          Qt::QueuedConnection);
-    };
-    const auto fail = [this, report](QString message) {
-      report([this, message] {
-        busy_ = false;
-        Q_EMIT failed(message);
-      });
-    };
-    const auto model = installedModel(species);
-    if (!model) {
-      fail(tr("No model for %1 eyes is installed.")
-               .arg(species == Species::Dog ? tr("dog") : tr("cat")));
+void DiagnosisController::report(quint64 request, std::function<void()> deliver) {
+  QMetaObject::invokeMethod(
+      this,
+      [this, request, deliver = std::move(deliver)] {
+        if (request != request_ || !busy_) return;  // cancelled meanwhile
+        deliver();
+      },
+      Qt::QueuedConnection);
+}
+
+void DiagnosisController::screenOnWorker(quint64 request,
+                                         std::shared_ptr<std::atomic<bool>> cancelFlag,
+                                         const cv::Mat& photo, Species species,
+                                         const std::string& cam,
+                                         const std::vector<EyeToScreen>& eyes) {
+  // Runs on the pool's thread; results come back as queued calls.
+  const auto fail = [this, request](QString message) {
+    report(request, [this, message] {
+      busy_ = false;
+      Q_EMIT failed(message);
+    });
+  };
+  const auto model = installedModel(species);
+  if (!model) {
+    fail(tr("No model for %1 eyes is installed.")
+             .arg(species == Species::Dog ? tr("dog") : tr("cat")));
+    return;
+  }
+  if (!session_ || session_->directory() != model->directory) {
+    report(request, [this] { Q_EMIT progressed(tr("Loading the model...")); });
+    auto opened = inference::ScreeningSession::open(model->directory);
+    if (!opened) {
+      fail(QString::fromStdString(opened.message()));
       return;
     }
-    if (!session_ || session_->directory() != model->directory) {
-      report([this] { Q_EMIT progressed(tr("Loading the model...")); });
-      auto opened = inference::ScreeningSession::open(model->directory);
-      if (!opened) {
-        fail(QString::fromStdString(opened.message()));
-        return;
-      }
-      session_ = std::move(*opened);
-    }
+    session_ = std::move(*opened);
+  }
+  auto screened = std::make_shared<std::vector<ScreenedEye>>();
+  for (const EyeToScreen& eye : eyes) {
     if (cancelFlag->load()) return;
-    report([this] { Q_EMIT progressed(tr("Looking at the photo...")); });
-    auto explained = session_->explain(photo, eyeRegion, cam, {"*"});
-    if (cancelFlag->load()) return;
+    const QString step =
+        eye.side == gate::PhotoSide::Left    ? tr("Looking at the eye on the left of the photo...")
+        : eye.side == gate::PhotoSide::Right ? tr("Looking at the eye on the right of the photo...")
+                                             : tr("Looking at the photo...");
+    report(request, [this, step] { Q_EMIT progressed(step); });
+    auto explained = session_->explain(photo, eye.square, cam, {"*"});
     if (!explained) {
       fail(QString::fromStdString(explained.message()));
       return;
     }
-    auto result = std::make_shared<inference::ExplainedDiagnosis>(std::move(*explained));
-    auto card = std::make_shared<bundle::ModelCard>(session_->card());
-    report([this, result, card] {
-      busy_ = false;
-      Q_EMIT finished(*result, *card);
-    });
+    screened->push_back({std::move(*explained), eye.side});
+  }
+  if (cancelFlag->load()) return;
+  auto card = std::make_shared<bundle::ModelCard>(session_->card());
+  report(request, [this, screened, card] {
+    busy_ = false;
+    if (screened->size() == 1)
+      Q_EMIT finished(screened->front().result, *card);
+    else
+      Q_EMIT finishedEyes(*screened, *card);
   });
-  return true;
 }
 
 void DiagnosisController::findEyes(const cv::Mat& rgb, Species species, quint64 photoToken) {
@@ -94,6 +117,7 @@ void DiagnosisController::findEyes(const cv::Mat& rgb, Species species, quint64 
     for (const auto& listing : bundle::listBundles(bundle::modelSearchDirectories()))
       candidates.push_back(listing.directory);
     std::vector<gate::EyeSquare> eyes;
+    std::vector<gate::PlacedEye> pair;
     bool available = false;
     for (const std::string& directory : candidates) {
       if (!session_ || session_->directory() != directory) {
@@ -104,15 +128,18 @@ void DiagnosisController::findEyes(const cv::Mat& rgb, Species species, quint64 
       if (!session_->hasEyeGate()) continue;
       available = true;
       eyes = session_->findEyes(photo, species, 4);
+      pair = gate::eyesToScreen(eyes, session_->eyePairRule());
       break;
     }
-    QList<QRect> squares;
-    for (const auto& eye : eyes)
-      squares.append(QRect(eye.square.x, eye.square.y, eye.square.width, eye.square.height));
+    const auto toQRect = [](const cv::Rect& r) { return QRect(r.x, r.y, r.width, r.height); };
+    QList<QRect> squares, pairSquares;
+    for (const auto& eye : eyes) squares.append(toQRect(eye.square));
+    if (pair.size() == 2)
+      for (const auto& eye : pair) pairSquares.append(toQRect(eye.eye.square));
     QMetaObject::invokeMethod(
         this,
-        [this, photoToken, squares, available] {
-          Q_EMIT eyesFound(photoToken, squares, available);
+        [this, photoToken, squares, available, pairSquares] {
+          Q_EMIT eyesFound(photoToken, squares, available, pairSquares);
         },
         Qt::QueuedConnection);
   });

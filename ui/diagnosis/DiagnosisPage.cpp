@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "ui/common/SafeText.h"
+#include "ui/diagnosis/BothEyesPanel.h"
 #include "ui/diagnosis/DiagnosisController.h"
 #include "ui/diagnosis/DiagnosisHeatmapPane.h"
 #include "ui/diagnosis/DiagnosisPhotoPane.h"
@@ -42,6 +43,7 @@ DiagnosisPage::DiagnosisPage(QWidget* parent)
       photoPane_(new DiagnosisPhotoPane(controller_, this)),
       heatmapPane_(new DiagnosisHeatmapPane(photoPane_, this)),
       resultPane_(new DiagnosisResultPane(this)),
+      bothEyesPanel_(new BothEyesPanel(this)),
       privacyNote_(new QLabel(this)) {
   setUpActions();
   layOut();
@@ -114,6 +116,7 @@ void DiagnosisPage::layOut() {
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(topRow);
   layout->addWidget(busyBar_);
+  layout->addWidget(bothEyesPanel_);
   layout->addLayout(middle, 1);
   layout->addWidget(privacyNote_);
 }
@@ -133,6 +136,7 @@ void DiagnosisPage::connectPanes() {
   connect(photoPane_, &DiagnosisPhotoPane::photoAboutToChange, this, [this] {
     controller_->cancel();
     result_.reset();
+    eyes_.clear();
   });
   connect(photoPane_, &DiagnosisPhotoPane::photoChanged, this, [this] {
     clearResult();
@@ -142,8 +146,9 @@ void DiagnosisPage::connectPanes() {
     resultPane_->showMessage(tr("Could not open the photo"), reason);
   });
   connect(photoPane_, &DiagnosisPhotoPane::squareChanged, this, [this] {
-    // A result belongs to the square it was computed for.
-    if (result_) {
+    // A result belongs to the square it was computed for (showing the other screened eye moves
+    // the square to that eye's).
+    if (result_ && !showingEye_) {
       clearResult();
       resultPane_->showMessage(tr("Eye square changed"),
                                tr("Press Analyze to check the new square."));
@@ -155,6 +160,7 @@ void DiagnosisPage::connectPanes() {
   connect(heatmapPane_, &DiagnosisHeatmapPane::camMethodChanged, this, [this] {
     if (result_) analyze();
   });
+  connect(bothEyesPanel_, &BothEyesPanel::eyeChosen, this, &DiagnosisPage::showEye);
   connect(resultPane_, &DiagnosisResultPane::retakeRequested, this, &DiagnosisPage::choosePhoto);
   connect(resultPane_, &DiagnosisResultPane::findVetRequested, this,
           &DiagnosisPage::findVetRequested);
@@ -177,6 +183,7 @@ void DiagnosisPage::connectController() {
   connect(controller_, &DiagnosisController::finished, this,
           [this](const inference::ExplainedDiagnosis& result, const bundle::ModelCard& card) {
             result_ = result;
+            eyes_.clear();
             card_ = card;
             pendingSave_.reset();
             updateSaveToPetText();
@@ -184,6 +191,7 @@ void DiagnosisPage::connectController() {
             showResult();
             updateActions();
           });
+  connect(controller_, &DiagnosisController::finishedEyes, this, &DiagnosisPage::showBothEyes);
   connect(controller_, &DiagnosisController::failed, this, [this](const QString& message) {
     statusMessage_.clear();
     resultPane_->showMessage(tr("The photo could not be analysed"), message);
@@ -275,12 +283,39 @@ void DiagnosisPage::analyze() {
   // The square analysed is the one shown now: an eye finder answer still on its way must not
   // move it under the result.
   photoPane_->holdSquare();
-  controller_->analyze(photoPane_->rgb(), speciesToggle_->species(), heatmapPane_->camMethod(),
-                       photoPane_->eyeSquare());
+  controller_->analyzeEyes(photoPane_->rgb(), speciesToggle_->species(), heatmapPane_->camMethod(),
+                           photoPane_->eyesToScreen());
+}
+
+void DiagnosisPage::showBothEyes(const std::vector<ScreenedEye>& eyes,
+                                 const bundle::ModelCard& card) {
+  eyes_ = eyes;
+  card_ = card;
+  pendingSave_.reset();
+  updateSaveToPetText();
+  statusMessage_.clear();
+  // The eye under the square stays the one shown in detail.
+  const cv::Rect square = photoPane_->eyeSquare();
+  const auto shared = [&](const ScreenedEye& eye) { return (eye.result.region & square).area(); };
+  showEye(shared(eyes_[1]) > shared(eyes_[0]) ? 1 : 0);
+}
+
+void DiagnosisPage::showEye(int index) {
+  if (index < 0 || index >= int(eyes_.size())) return;
+  shownEye_ = index;
+  result_ = eyes_[size_t(index)].result;
+  const cv::Rect& region = result_->region;
+  showingEye_ = true;
+  photoPane_->showEyeSquare(QRect(region.x, region.y, region.width, region.height));
+  showingEye_ = false;
+  showResult();
+  updateActions();
 }
 
 void DiagnosisPage::clearResult() {
   result_.reset();
+  eyes_.clear();
+  bothEyesPanel_->clear();
   pendingSave_.reset();
   updateSaveToPetText();
   heatmapPane_->clearHeatmaps();
@@ -307,6 +342,12 @@ void DiagnosisPage::showResult() {
   if (!result_) return;
   resultPane_->showResult(*result_, card_, language());
   heatmapPane_->showHeatmaps(*result_, language());
+  if (eyes_.size() >= 2) {
+    bothEyesPanel_->showEyes(eyes_, photoPane_->rgb(), language());
+    bothEyesPanel_->setFocused(shownEye_);
+  } else {
+    bothEyesPanel_->clear();
+  }
 }
 
 void DiagnosisPage::changeEvent(QEvent* event) {

@@ -7,7 +7,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "ui/diagnosis/ScreenedEye.h"
 #include "walness/bundle/ModelCard.h"
 #include "walness/inference/Diagnosis.h"
 
@@ -19,6 +21,7 @@ class QToolButton;
 
 namespace walness::ui {
 
+class BothEyesPanel;
 class DiagnosisController;
 class DiagnosisHeatmapPane;
 class DiagnosisPhotoPane;
@@ -61,10 +64,16 @@ class DiagnosisPage : public QWidget {
   // quality, the model card's numbers and limits): PDF or HTML by the file's extension.
   bool saveReport(const QString& path, QString* error);
   bool hasResult() const { return result_.has_value(); }
+  // Both eyes of the photo when Analyze screened a pair (left of the photo first); else empty.
+  // result() is then the eye shown in detail.
+  const std::vector<ScreenedEye>& screenedEyes() const { return eyes_; }
+  // Shows eye `index` of screenedEyes() in detail (its square, heatmaps and findings).
+  void showEye(int index);
+  BothEyesPanel* bothEyesPanel() const { return bothEyesPanel_; }
   // The history results are saved to (Save to pet...); none until the main window sets it.
   void setHistory(HistoryDatabase* history);
-  // Saves the result (photo once by content, eye region, heatmap shown, findings) to a pet.
-  // Returns the diagnosis id, or 0 with `error` set.
+  // Saves the result (photo once by content, eye region, heatmap shown, findings) to a pet; both
+  // eyes of a pair as one visit. Returns the (first eye's) diagnosis id, or 0 with `error` set.
   // `checkUid` names the check across retries (one is made up when empty): never saved twice.
   int64_t saveToPet(int64_t petId, const QString& notes, QString* error,
                     const std::string& checkUid = {});
@@ -112,6 +121,7 @@ class DiagnosisPage : public QWidget {
   // The line in place of a result: no model, no photo yet, or the photo loaded.
   void showWaitingMessage();
   void showResult();
+  void showBothEyes(const std::vector<ScreenedEye>& eyes, const bundle::ModelCard& card);
   void updateActions();
   void clearResult();
   void lookUpModel();
@@ -133,10 +143,14 @@ class DiagnosisPage : public QWidget {
   DiagnosisPhotoPane* photoPane_;
   DiagnosisHeatmapPane* heatmapPane_;
   DiagnosisResultPane* resultPane_;
+  BothEyesPanel* bothEyesPanel_;
   QLabel* privacyNote_;
   HistoryDatabase* history_ = nullptr;
   std::optional<PendingSave> pendingSave_;
   std::optional<inference::ExplainedDiagnosis> result_;
+  std::vector<ScreenedEye> eyes_;  // both eyes of a pair, when screened together
+  int shownEye_ = 0;               // which of eyes_ result_ is
+  bool showingEye_ = false;        // the page moves the square to a screened eye
   bundle::ModelCard card_;
   std::optional<bundle::ModelCard> installedCard_;  // for the chosen species
   QString statusMessage_;

@@ -23,6 +23,47 @@
 
 namespace walness::ui {
 
+namespace {
+
+// The history's checks for the screened eyes: both eyes of a pair are one visit, and each eye's
+// check id follows from the visit's (`checkUid`), so a retry stores neither twice.
+std::vector<history::NewDiagnosis> checksToSave(const std::vector<ScreenedEye>& eyes, int64_t petId,
+                                                const QByteArray& photo,
+                                                const std::string& camDisease,
+                                                const std::string& notes,
+                                                const std::string& checkUid) {
+  const bool visit = eyes.size() >= 2;
+  const std::string visitUid =
+      !visit             ? std::string()
+      : checkUid.empty() ? QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString()
+                         : checkUid;
+  std::vector<history::NewDiagnosis> checks;
+  for (const ScreenedEye& eye : eyes) {
+    history::NewDiagnosis check;
+    check.petId = petId;
+    check.diagnosis = eye.result.diagnosis;
+    check.region = eye.result.region;
+    check.photo = photo;
+    const auto heatmap = eye.result.heatmaps.find(camDisease);
+    if (heatmap != eye.result.heatmaps.end()) {
+      check.camMethod = eye.result.camMethod;
+      check.camDisease = camDisease;
+      check.camPng = cam::encodeRegionHeatmap(heatmap->second, eye.result.region);
+    }
+    check.notes = notes;
+    check.checkUid = checkUid;
+    if (visit) {
+      check.visitUid = visitUid;
+      check.eyeSide = gate::photoSideId(eye.side);
+      check.checkUid = visitUid + ":" + check.eyeSide;
+    }
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
+}  // namespace
+
 void DiagnosisPage::chooseSaveLocation() {
   if (!result_) return;
   const QString name = photoPane_->name();
@@ -69,6 +110,7 @@ ResultExporter DiagnosisPage::exporter() const {
   shown.camDisease = heatmapPane_->disease();
   shown.overlay = heatmapPane_->heatmapImage();
   shown.language = language().toStdString();
+  if (eyes_.size() >= 2) shown.eyes = &eyes_;
   return ResultExporter(std::move(shown));
 }
 
@@ -133,7 +175,9 @@ void DiagnosisPage::trySave(PendingSave save) {
                           QLatin1Char('\n') + error);
   } else {
     pendingSave_.reset();
-    privacyNote_->setText(tr("Saved to %1's history.").arg(save.petName));
+    privacyNote_->setText(
+        eyes_.size() >= 2 ? tr("Saved both eyes to %1's history, as one visit.").arg(save.petName)
+                          : tr("Saved to %1's history.").arg(save.petName));
   }
   updateSaveToPetText();
 }
@@ -157,33 +201,34 @@ int64_t DiagnosisPage::saveToPet(int64_t petId, const QString& notes, QString* e
   };
   if (!result_) return fail(tr("there is no result yet."));
   if (!history_ || !history_->store()) return fail(history_ ? history_->error() : QString());
-  history::NewDiagnosis entry;
-  entry.petId = petId;
-  entry.diagnosis = result_->diagnosis;
-  entry.region = result_->region;
   // The photo as it was opened (kept once per content); a pasted image as PNG.
+  QByteArray photo;
   if (!photoPane_->path().isEmpty()) {
     QFile file(photoPane_->path());
-    if (file.open(QIODevice::ReadOnly)) entry.photo = file.readAll();
+    if (file.open(QIODevice::ReadOnly)) photo = file.readAll();
   }
-  if (entry.photo.isEmpty()) {
-    QBuffer buffer(&entry.photo);
+  if (photo.isEmpty()) {
+    QBuffer buffer(&photo);
     buffer.open(QIODevice::WriteOnly);
     photoPane_->image().save(&buffer, "PNG");
   }
-  const std::string disease = heatmapPane_->disease();
-  if (auto heatmap = result_->heatmaps.find(disease); heatmap != result_->heatmaps.end()) {
-    entry.camMethod = result_->camMethod;
-    entry.camDisease = disease;
-    entry.camPng = cam::encodeRegionHeatmap(heatmap->second, result_->region);
+  const bool bothEyes = eyes_.size() >= 2;
+  const std::vector<history::NewDiagnosis> checks =
+      checksToSave(bothEyes ? eyes_ : std::vector<ScreenedEye>{{*result_, gate::PhotoSide::Only}},
+                   petId, photo, heatmapPane_->disease(), notes.toStdString(), checkUid);
+  int64_t firstId = 0;
+  if (bothEyes) {
+    auto saved = history_->store()->addVisit(checks);
+    if (!saved) return fail(QString::fromStdString(saved.message()));
+    firstId = saved->front();
+  } else {
+    auto saved = history_->store()->addDiagnosis(checks.front());
+    if (!saved) return fail(QString::fromStdString(saved.message()));
+    firstId = *saved;
   }
-  entry.notes = notes.toStdString();
-  entry.checkUid = checkUid;
-  auto saved = history_->store()->addDiagnosis(entry);
-  if (!saved) return fail(QString::fromStdString(saved.message()));
   history_->notifyChanged();
-  Q_EMIT savedToPet(petId, *saved);
-  return *saved;
+  Q_EMIT savedToPet(petId, firstId);
+  return firstId;
 }
 
 }  // namespace walness::ui

@@ -43,6 +43,7 @@ DiagnosisPhotoPane::DiagnosisPhotoPane(DiagnosisController* controller, QWidget*
   connect(eyeFinderBar_, &EyeFinderBar::squareChosen, this, &DiagnosisPhotoPane::placeSquare);
   connect(photoView_, &PhotoView::regionChanged, this, [this] {
     if (!placingSquare_) userMovedSquare_ = true;
+    showPairState();
     Q_EMIT squareChanged();
   });
   updateRecentMenu();
@@ -52,6 +53,53 @@ DiagnosisPhotoPane::DiagnosisPhotoPane(DiagnosisController* controller, QWidget*
 cv::Rect DiagnosisPhotoPane::eyeSquare() const {
   const QRect square = photoView_->region();
   return cv::Rect(square.x(), square.y(), square.width(), square.height());
+}
+
+namespace {
+
+double overlapOf(const QRect& a, const QRect& b) {
+  const QRect overlap = a.intersected(b);
+  const double shared = double(overlap.width()) * overlap.height();
+  const double both = double(a.width()) * a.height() + double(b.width()) * b.height() - shared;
+  return both > 0 ? shared / both : 0;
+}
+
+// The view keeps the square inside the photo and square: a found square at the photo's edge is
+// shown a little differently, and is still that eye; so is a square nudged on the eye.
+constexpr double kSameEyeOverlap = 0.7;
+
+}  // namespace
+
+QList<QRect> DiagnosisPhotoPane::eyePair() const {
+  if (pair_.size() != 2) return {};
+  const QRect shown = photoView_->region();
+  for (const QRect& eye : pair_)
+    if (overlapOf(eye, shown) >= kSameEyeOverlap) return pair_;
+  return {};
+}
+
+std::vector<EyeToScreen> DiagnosisPhotoPane::eyesToScreen() const {
+  const QList<QRect> pair = eyePair();
+  if (pair.isEmpty()) return {EyeToScreen{eyeSquare(), gate::PhotoSide::Only}};
+  const QRect shown = photoView_->region();
+  const int underSquare = overlapOf(pair[0], shown) >= overlapOf(pair[1], shown) ? 0 : 1;
+  std::vector<EyeToScreen> eyes;
+  for (int k = 0; k < 2; ++k) {
+    const QRect square = k == underSquare ? shown : pair[k];
+    eyes.push_back({cv::Rect(square.x(), square.y(), square.width(), square.height()),
+                    k == 0 ? gate::PhotoSide::Left : gate::PhotoSide::Right});
+  }
+  return eyes;
+}
+
+void DiagnosisPhotoPane::showPairState() {
+  const bool paired = !eyePair().isEmpty();
+  photoView_->setOtherSquares(paired ? pair_ : QList<QRect>());
+  eyeFinderBar_->setBothEyes(paired);
+}
+
+void DiagnosisPhotoPane::showEyeSquare(const QRect& square) {
+  placeSquare(square);
 }
 
 bool DiagnosisPhotoPane::openPhoto(const QString& path) {
@@ -93,6 +141,7 @@ bool DiagnosisPhotoPane::openFromMime(const QMimeData* data, const QString& imag
 void DiagnosisPhotoPane::setPhoto(const cv::Mat& rgb, const QString& path, const QString& name) {
   Q_EMIT photoAboutToChange();
   rgb_ = rgb;
+  pair_.clear();
   image_ = toQImage(rgb_);
   path_ = path;
   name_ = name;
@@ -111,17 +160,22 @@ void DiagnosisPhotoPane::setSpecies(Species species) {
 }
 
 void DiagnosisPhotoPane::lookForEyes() {
+  pair_.clear();
+  showPairState();
   eyeFinderBar_->setSearching();
   controller_->findEyes(rgb_, species_, ++photoToken_);
 }
 
-void DiagnosisPhotoPane::showFoundEyes(quint64 token, const QList<QRect>& squares, bool available) {
+void DiagnosisPhotoPane::showFoundEyes(quint64 token, const QList<QRect>& squares, bool available,
+                                       const QList<QRect>& pair) {
   if (token != photoToken_) return;  // an answer for a photo no longer shown
   if (userMovedSquare_) {
     eyeFinderBar_->clear();  // the user placed the square already: leave it
     return;
   }
-  eyeFinderBar_->setSquares(squares, available, species_);
+  pair_ = pair;
+  eyeFinderBar_->setSquares(squares, available, species_);  // places the best square
+  showPairState();
 }
 
 void DiagnosisPhotoPane::placeSquare(const QRect& square) {

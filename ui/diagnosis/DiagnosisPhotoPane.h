@@ -8,6 +8,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <vector>
+
+#include "ui/diagnosis/ScreenedEye.h"
 #include "walness/Species.h"
 
 class QMenu;
@@ -40,6 +43,15 @@ class DiagnosisPhotoPane : public QWidget {
   QString name() const { return name_; }
   // The square the model is to see, in photo pixels.
   cv::Rect eyeSquare() const;
+  // The face's two eyes the finder paired (left of the photo first) while the square is on one
+  // of them; empty otherwise (one eye found, or the user moved the square elsewhere).
+  QList<QRect> eyePair() const;
+  // What Analyze screens: both eyes of the pair (the one under the square as the square is now),
+  // else the square alone.
+  std::vector<EyeToScreen> eyesToScreen() const;
+  // Moves the square to `square` as the page's choice (not the user's): showing one of two
+  // screened eyes.
+  void showEyeSquare(const QRect& square);
 
   // Shows the photo at `path`; false (and openFailed) when it cannot be read.
   bool openPhoto(const QString& path);
@@ -69,7 +81,10 @@ class DiagnosisPhotoPane : public QWidget {
  private:
   void setPhoto(const cv::Mat& rgb, const QString& path, const QString& name);
   void lookForEyes();
-  void showFoundEyes(quint64 token, const QList<QRect>& squares, bool available);
+  void showFoundEyes(quint64 token, const QList<QRect>& squares, bool available,
+                     const QList<QRect>& pair);
+  // Shows the pair (dashed other eye, the bar's words) while the square is on one of its eyes.
+  void showPairState();
   void placeSquare(const QRect& square);
   void rememberRecent(const QString& path);
   void updateRecentMenu();
@@ -83,6 +98,7 @@ class DiagnosisPhotoPane : public QWidget {
   QImage image_;
   QString path_;
   QString name_;
+  QList<QRect> pair_;             // the finder's pair for this photo; see eyePair()
   quint64 photoToken_ = 0;        // which photo an eye finder answer belongs to
   bool placingSquare_ = false;    // the square is being moved by the pane, not the user
   bool userMovedSquare_ = false;  // since the photo was opened

@@ -50,6 +50,12 @@ void EyeFinderBar::clear() {
   showState();
 }
 
+void EyeFinderBar::setBothEyes(bool bothEyes) {
+  if (bothEyes == bothEyes_) return;
+  bothEyes_ = bothEyes;
+  showState();
+}
+
 QString EyeFinderBar::text() const {
   return label_->text();
 }
@@ -71,7 +77,10 @@ void EyeFinderBar::showState() {
       label_->setText(tr("Looking for the eye..."));
       break;
     case State::Found:
-      label_->setText(squares_.size() > 1
+      label_->setText(bothEyes_
+                          ? tr("Both eyes found: Analyze screens both (the other eye is dashed). "
+                               "Drag the square off the eyes to check one place only.")
+                      : squares_.size() > 1
                           ? tr("Eye found (%1 of %2). Drag the square if it is not on the eye.")
                                 .arg(current_ + 1)
                                 .arg(squares_.size())

@@ -24,6 +24,9 @@ class EyeFinderBar : public QWidget {
   // has a finder.
   void setSquares(const QList<QRect>& squares, bool available, Species species);
   void clear();
+  // Whether the square is on one of a face's two eyes, both of which Analyze screens.
+  void setBothEyes(bool bothEyes);
+  bool bothEyes() const { return bothEyes_; }
 
   const QList<QRect>& squares() const { return squares_; }
   int current() const { return current_; }
@@ -43,6 +46,7 @@ class EyeFinderBar : public QWidget {
   State state_ = State::Idle;
   QList<QRect> squares_;
   int current_ = -1;
+  bool bothEyes_ = false;
   Species species_ = Species::Dog;
   QLabel* label_;
   QPushButton* nextButton_;

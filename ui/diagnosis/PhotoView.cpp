@@ -29,6 +29,7 @@ void PhotoView::setImage(const QImage& image) {
   zoom_ = 1.0;
   center_ = QPointF(image.width() / 2.0, image.height() / 2.0);
   region_ = image.isNull() ? QRect() : suggestedRegion(image.size());
+  otherSquares_.clear();
   update();
   Q_EMIT regionChanged(region_);
 }
@@ -220,6 +221,11 @@ void PhotoView::resizeEvent(QResizeEvent* event) {
   clampPan();
 }
 
+void PhotoView::setOtherSquares(const QList<QRect>& squares) {
+  otherSquares_ = squares;
+  update();
+}
+
 void PhotoView::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   painter.fillRect(rect(), palette().color(QPalette::Base));
@@ -242,6 +248,13 @@ void PhotoView::paintEvent(QPaintEvent*) {
   painter.fillPath(outside, QColor(0, 0, 0, 110));
 
   painter.setRenderHint(QPainter::Antialiasing);
+  // The other squares that will be screened too (the face's other eye), dashed.
+  for (const QRect& other : otherSquares_) {
+    if (other == region_) continue;
+    const QRectF onScreen(toWidget(other.topLeft()), toWidget(other.bottomRight() + QPoint(1, 1)));
+    painter.setPen(QPen(Qt::white, 2, Qt::DashLine));
+    painter.drawRect(onScreen);
+  }
   painter.setPen(QPen(Qt::white, 2));
   painter.drawRect(square);
   painter.setPen(QPen(palette().color(QPalette::Highlight), 1));

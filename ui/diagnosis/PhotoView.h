@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QList>
 #include <QPointF>
 #include <QRect>
 #include <QWidget>
@@ -25,6 +26,9 @@ class PhotoView : public QWidget {
   // The suggested eye square: the largest centred square. Eye photos are usually framed around
   // the eye (the model learnt from such crops); the user adjusts the square when it is not.
   static QRect suggestedRegion(const QSize& photo);
+  // Squares screened along with the square (the other eye of a pair), drawn dashed; not movable.
+  void setOtherSquares(const QList<QRect>& squares);
+  const QList<QRect>& otherSquares() const { return otherSquares_; }
 
   double zoom() const { return zoom_; }  // 1 = whole photo fits
   void setZoom(double zoom, const QPointF& anchor = {-1, -1});
@@ -57,6 +61,7 @@ class PhotoView : public QWidget {
   QImage image_;
   QString placeholder_;
   QRect region_;
+  QList<QRect> otherSquares_;
   double zoom_ = 1.0;
   QPointF center_;  // photo point at the widget's centre
   Drag drag_ = Drag::None;

@@ -6,7 +6,9 @@
 #include <QString>
 
 #include <string>
+#include <vector>
 
+#include "ui/diagnosis/ScreenedEye.h"
 #include "walness/Result.h"
 #include "walness/bundle/ModelCard.h"
 #include "walness/inference/Diagnosis.h"
@@ -26,17 +28,26 @@ class ResultExporter {
     std::string camDisease;  // the heatmap shown
     QImage overlay;          // the heatmap over the square, as shown (may be null)
     std::string language;    // the report's: "en" or "ko"
+    // Both eyes of a pair when they were screened together (then `result` is one of them and
+    // `overlay` is not used: each eye's heatmap of `camDisease` is drawn the same way).
+    const std::vector<ScreenedEye>* eyes = nullptr;
   };
 
   explicit ResultExporter(Shown shown) : shown_(std::move(shown)) {}
 
-  // What the model saw beside where it looked (each up to 512 px) as `pngPath`, and the
-  // screening JSON with the same name. Both or neither are written.
+  // What the model saw beside where it looked (each up to 512 px; one row per eye) as `pngPath`,
+  // and the screening JSON with the same name (for two eyes `{"image", "eyes": [...]}` with each
+  // eye's `photo_side`, as `walness-cli diagnose --all-eyes --json` prints it). Both or neither
+  // are written.
   Status saveSheet(const QString& pngPath) const;
-  // A report for the vet on this result; PDF or HTML by the file's extension.
+  // A report for the vet on this result (both eyes, each named by its side of the photo); PDF or
+  // HTML by the file's extension.
   Status saveReport(const QString& path) const;
 
  private:
+  // The eyes to write: both of a pair, or the one result with no side.
+  std::vector<ScreenedEye> eyesToWrite() const;
+  QImage sheetRow(const ScreenedEye& eye) const;
   Shown shown_;
 };
 

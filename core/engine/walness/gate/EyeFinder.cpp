@@ -161,11 +161,15 @@ std::vector<cv::Rect> EyeFinder::detectCatFaces(const cv::Mat& rgb) const {
   return faces;
 }
 
-double EyeFinder::scoreSquare(const cv::Mat& rgb, const cv::Rect& square, Species species) const {
+GateScores EyeFinder::scoresOf(const cv::Mat& rgb, const cv::Rect& square) const {
   auto input = imaging::preprocess(rgb, spec_, square);
-  if (!input) return 0;
+  if (!input) return {0, 0, 1};
   torch::InferenceMode inference;
-  return gate_.score(network_->features(input->input)).eyeOf(species);
+  return gate_.score(network_->features(input->input));
+}
+
+double EyeFinder::scoreSquare(const cv::Mat& rgb, const cv::Rect& square, Species species) const {
+  return scoresOf(rgb, square).eyeOf(species);
 }
 
 std::vector<EyeSquare> EyeFinder::catFaceEyes(const cv::Mat& rgb) const {
@@ -251,11 +255,20 @@ std::vector<EyeSquare> EyeFinder::findInSearchedCopy(const cv::Mat& rgb, Species
   // The locator's eyes first, in its order whatever the gate scores (it scores a 15 px eye
   // enlarged to 224 px near 0), then for cats squares in detected faces; then the squares the
   // gate accepts. For dogs only the eyes the locator is sure of (peak >= kConfidentLocatorScore):
-  // its unsure dog squares also land on the iris of a close-up and on photos without an eye,
-  // where the gate's own verdict on the photo is the better answer (docs/eye-gate.md).
+  // its unsure dog squares also land on photos without an eye, where the gate's own verdict on
+  // the photo is the better answer.
+  // For dogs the locator is not asked when the photo itself is an eye close-up of either species
+  // (the gate takes the whole photo for one): there its squares land on the iris, or on a cat's
+  // eye the gate should refuse as a whole (docs/eye-gate.md).
+  EyeSquare centred = centredSquare(rgb);
+  const GateScores whole = scoresOf(rgb, centred.square);
+  centred.score = whole.eyeOf(species);
+  const bool closeUp = whole.dogEye + whole.catEye >= gate_.card.finderMinScore;
   std::vector<EyeSquare> candidates;
   bool confident = false;
-  for (EyeSquare& square : locatorEyes(rgb, species, maxCount)) {
+  const bool useLocator = species == Species::Cat || !closeUp;
+  for (EyeSquare& square :
+       useLocator ? locatorEyes(rgb, species, maxCount) : std::vector<EyeSquare>{}) {
     const bool sure = square.located >= kConfidentLocatorScore;
     if (species == Species::Dog && !sure) continue;
     confident = confident || sure;
@@ -269,8 +282,6 @@ std::vector<EyeSquare> EyeFinder::findInSearchedCopy(const cv::Mat& rgb, Species
   std::vector<EyeSquare> ranked = suppressOverlaps(candidates, 0.3, maxCount, /*keepOrder=*/true);
   std::vector<EyeSquare> accepted;
   if (confident) {
-    EyeSquare centred = centredSquare(rgb);
-    centred.score = scoreSquare(rgb, centred.square, species);
     accepted.push_back(centred);
   } else {
     accepted = scanned(rgb, species);

@@ -12,6 +12,7 @@
 #include "walness/gate/EyeGate.h"
 #include "walness/gate/EyePair.h"
 #include "walness/gate/EyeSquare.h"
+#include "walness/gate/GateScores.h"
 #include "walness/imaging/ModelInput.h"
 #include "walness/nn/FeatureClassifier.h"
 
@@ -46,6 +47,8 @@ class EyeFinder {
   // The gate's eye locator (empty when the gate has none), in its order, scored by the gate.
   std::vector<EyeSquare> locatorEyes(const cv::Mat& rgb, Species species, size_t maxCount) const;
   double scoreSquare(const cv::Mat& rgb, const cv::Rect& square, Species species) const;
+  // The gate's three probabilities for `square` seen alone (not an eye when it cannot be cut).
+  GateScores scoresOf(const cv::Mat& rgb, const cv::Rect& square) const;
 
   // Which of the found squares count as eyes when pairing the two eyes of a face: the gate's
   // finder threshold and the locator's sure peak.

@@ -38,6 +38,12 @@ std::vector<gate::EyeSquare> ScreeningSession::findEyes(const cv::Mat& rgb, Spec
   return finder.find(rgb, species, maxCount);
 }
 
+gate::EyePairRule ScreeningSession::eyePairRule() const {
+  if (!classifier_->eyeGate()) return {};
+  return gate::EyeFinder(classifier_->network(), *classifier_->eyeGate(), classifier_->card().input)
+      .pairRule();
+}
+
 Result<Diagnosis> ScreeningSession::diagnose(const cv::Mat& rgb,
                                              const std::optional<cv::Rect>& region) const {
   return classifier_->diagnose(rgb, region);

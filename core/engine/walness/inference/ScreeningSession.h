@@ -9,6 +9,7 @@
 
 #include "walness/Result.h"
 #include "walness/bundle/ModelCard.h"
+#include "walness/gate/EyePair.h"
 #include "walness/gate/EyeSquare.h"
 #include "walness/inference/Diagnosis.h"
 
@@ -31,6 +32,8 @@ class ScreeningSession {
   // Eye squares in a whole photo, best first (empty without an eye gate or when none is found).
   std::vector<gate::EyeSquare> findEyes(const cv::Mat& rgb, Species species,
                                         size_t maxCount = 4) const;
+  // Which found squares count as eyes when pairing a face's two eyes (gate::eyesToScreen).
+  gate::EyePairRule eyePairRule() const;
 
   // Findings only (no heatmap): the fast path for batches.
   Result<Diagnosis> diagnose(const cv::Mat& rgb, const std::optional<cv::Rect>& region) const;
