@@ -109,6 +109,10 @@ void BothEyesPanel::showEyes(const std::vector<ScreenedEye>& eyes, const cv::Mat
   }
   setVisible(eyes_.size() >= 2);
   setFocused(std::clamp(focused_, 0, std::max(0, int(eyes_.size()) - 1)));
+  // The cards' wrapped lines make their height depend on their width, which the page's layout
+  // does not ask for: keep at least the height the filled cards want, so no bar is cut off.
+  setMinimumHeight(0);
+  setMinimumHeight(sizeHint().height());
 }
 
 void BothEyesPanel::fillCard(Card& card, const ScreenedEye& eye) {
@@ -165,12 +169,12 @@ void BothEyesPanel::setFocused(int index) {
   focused_ = index;
   for (size_t k = 0; k < cards_.size(); ++k) {
     const bool focused = int(k) == index;
-    // The card shown in detail below is outlined in the accent colour.
+    // The card shown in detail below is outlined in the accent colour; both borders are equally
+    // wide, so the two cards lay out alike (a wider border only on one clipped its last bar).
     cards_[k].frame->setStyleSheet(
-        focused ? QStringLiteral("QFrame#%1 { border: 2px solid palette(highlight); "
-                                 "border-radius: 4px; }")
-                      .arg(cards_[k].frame->objectName())
-                : QString());
+        QStringLiteral("QFrame#%1 { border: 2px solid palette(%2); border-radius: 4px; }")
+            .arg(cards_[k].frame->objectName(),
+                 focused ? QStringLiteral("highlight") : QStringLiteral("mid")));
     cards_[k].details->setEnabled(!focused);
   }
   retranslate();

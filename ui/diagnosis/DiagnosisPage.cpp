@@ -13,6 +13,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -113,11 +114,23 @@ void DiagnosisPage::layOut() {
   middle->addLayout(left, 3);
   middle->addWidget(resultPane_, 2);
 
+  // The photo, heatmaps and findings scroll rather than overlap when the window is shorter than
+  // they need (both eyes' cards above them, longer Korean lines); buttons and note stay in view.
+  auto* body = new QWidget;
+  body->setObjectName(QStringLiteral("diagnosisBody"));
+  body->setLayout(middle);
+  middle->setContentsMargins(0, 0, 0, 0);
+  auto* scroll = new QScrollArea;
+  scroll->setObjectName(QStringLiteral("diagnosisScroll"));
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidgetResizable(true);
+  scroll->setWidget(body);
+
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(topRow);
   layout->addWidget(busyBar_);
   layout->addWidget(bothEyesPanel_);
-  layout->addLayout(middle, 1);
+  layout->addWidget(scroll, 1);
   layout->addWidget(privacyNote_);
 }
 

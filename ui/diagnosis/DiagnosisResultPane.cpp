@@ -75,6 +75,7 @@ DiagnosisResultPane::DiagnosisResultPane(QWidget* parent)
       findVetButton_(new QPushButton(this)),
       switchSpeciesButton_(new QPushButton(this)),
       coverageNote_(wrappingLabel(this, "coverageNote")) {
+  bars_->setObjectName(QStringLiteral("resultBars"));
   qualityBanner_->setObjectName(QStringLiteral("qualityBanner"));
   qualityBanner_->setFrameShape(QFrame::StyledPanel);
   qualityBanner_->setAutoFillBackground(true);

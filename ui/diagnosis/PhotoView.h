@@ -33,7 +33,9 @@ class PhotoView : public QWidget {
   double zoom() const { return zoom_; }  // 1 = whole photo fits
   void setZoom(double zoom, const QPointF& anchor = {-1, -1});
 
-  QSize sizeHint() const override { return {480, 480}; }
+  // Its minimum height: the page scrolls by its preferred height, and a taller window gives the
+  // photo the extra room (it expands).
+  QSize sizeHint() const override { return {480, 240}; }
 
  Q_SIGNALS:
   void regionChanged(const QRect& region);

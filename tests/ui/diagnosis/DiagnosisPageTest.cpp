@@ -181,7 +181,7 @@ TEST(DiagnosisPageTest, AnalysesARealPhotoOffTheGuiThreadAndShowsFindingsAndHeat
   EXPECT_TRUE(analyze->isEnabled());
 
   const auto& diagnosis = page.result()->diagnosis;
-  auto* bars = page.findChild<ui::ProbabilityBars*>();
+  auto* bars = page.findChild<ui::ProbabilityBars*>(QStringLiteral("resultBars"));
   auto* title = page.findChild<QLabel*>(QStringLiteral("resultTitle"));
   auto* coverage = page.findChild<QLabel*>(QStringLiteral("coverageNote"));
   EXPECT_TRUE(coverage->text().contains(QStringLiteral("cannot confirm that an eye is healthy")));
@@ -297,7 +297,7 @@ TEST(DiagnosisPageTest, ADarkPhotoIsNotJudgedAndTheReasonIsShown) {
   EXPECT_TRUE(page.result()->diagnosis.findings.empty());
   EXPECT_EQ(page.findChild<QLabel*>(QStringLiteral("resultTitle"))->text(),
             QStringLiteral("This photo cannot be judged"));
-  EXPECT_TRUE(page.findChild<ui::ProbabilityBars*>()->rows().empty());
+  EXPECT_TRUE(page.findChild<ui::ProbabilityBars*>(QStringLiteral("resultBars"))->rows().empty());
   EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("findVetButton"))->isVisible());
   saveScreenshot(page, QStringLiteral("diagnosis-abstained.png"));
 }
