@@ -14,6 +14,7 @@
 #include "CliCommon.h"
 #include "ClinicsCommand.h"
 #include "DiagnoseCommand.h"
+#include "EnsembleCommand.h"
 #include "EvaluateCommand.h"
 #include "GateCommands.h"
 #include "HistoryCommands.h"
@@ -43,7 +44,8 @@ Command commandNamed(const QString& name) {
   const std::pair<const char*, Command> commands[] = {
       {"diagnose", runDiagnose}, {"train", runTrain},     {"evaluate", runEvaluate},
       {"clinics", runClinics},   {"batch", runBatch},     {"train-gate", runTrainGate},
-      {"locate", runLocate},     {"history", runHistory}, {"audit", runAudit}};
+      {"locate", runLocate},     {"history", runHistory}, {"audit", runAudit},
+      {"ensemble", runEnsemble}};
   for (const auto& [id, run] : commands)
     if (name == QLatin1String(id)) return run;
   return nullptr;
@@ -66,6 +68,8 @@ int main(int argc, char* argv[]) {
       "  diagnose   screen eye photos with a model bundle (walness-cli diagnose --help)\n"
       "  train      fine-tune a model on labelled photos (walness-cli train --help)\n"
       "  evaluate   measure a model bundle on labelled photos (walness-cli evaluate --help)\n"
+      "  ensemble   join trained bundles into one ensemble bundle (walness-cli ensemble "
+      "--help)\n"
       "  train-gate train a bundle's eye gate (walness-cli train-gate --help)\n"
       "  locate     find eyes in whole photos (walness-cli locate --help)\n"
       "  batch      screen a folder of photos into a CSV (walness-cli batch --help)\n"

@@ -200,7 +200,7 @@ QJsonObject BundleFinalizer::provenanceJson(const TrainingOutcome& outcome) cons
   const std::vector<int64_t> positives = train_.positives();
   const std::vector<int64_t> known = train_.knownCounts();
   const std::vector<int64_t> validationPositives = validation_.positives();
-  return QJsonObject{
+  QJsonObject provenance{
       {QStringLiteral("data"), QString::fromStdString(train_.source)},
       {QStringLiteral("train_images"), qint64(train_.images.size())},
       {QStringLiteral("val_images"), qint64(validation_.images.size())},
@@ -215,6 +215,9 @@ QJsonObject BundleFinalizer::provenanceJson(const TrainingOutcome& outcome) cons
        QString::fromStdString(initialisationText(outcome, config_))},
       {QStringLiteral("training"), config_.toJson()},
   };
+  for (auto extra = extraProvenance_.begin(); extra != extraProvenance_.end(); ++extra)
+    provenance[extra.key()] = extra.value();
+  return provenance;
 }
 
 }  // namespace walness::training

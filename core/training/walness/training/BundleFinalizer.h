@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,6 +31,9 @@ class BundleFinalizer {
   void setProgressHandler(std::function<void(const TrainingProgress&)> handler) {
     progress_ = std::move(handler);
   }
+  // Keys added to the card's provenance (replacing any of the same name), e.g. an ensemble's
+  // members.
+  void setExtraProvenance(QJsonObject extra) { extraProvenance_ = std::move(extra); }
   // Fills outcome.card and outcome.validation.
   Status write(const std::string& bestWeightsPath, TrainingOutcome& outcome,
                const std::string& bundleDirectory, const BundleIdentity& identity);
@@ -42,6 +47,7 @@ class BundleFinalizer {
   int loaderWorkers_;
   std::vector<float> weights_;  // each disease's positive weight in the loss
   std::function<void(const TrainingProgress&)> progress_;
+  QJsonObject extraProvenance_;
 
   // The validation split's predictions with the temperature and thresholds fitted on them.
   struct Calibration {

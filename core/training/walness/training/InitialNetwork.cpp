@@ -41,6 +41,10 @@ Result<std::shared_ptr<nn::FeatureClassifier>> createInitialNetwork(const Traini
   auto created = nn::createArchitecture(config.architecture, int64_t(train.diseases.size()));
   if (!created) return Error{created.message()};
   std::shared_ptr<nn::FeatureClassifier> network = *created;
+  if (network->featureBlockCount() == 0)
+    return Error{config.architecture +
+                 " is not trained as a whole: train its members, then join them with "
+                 "walness-cli ensemble"};
   if (!config.initBundle.empty()) {
     auto started = warmStartFromBundle(*network, config.architecture, train.diseases, train.species,
                                        config.initBundle);
