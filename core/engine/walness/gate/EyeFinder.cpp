@@ -204,7 +204,8 @@ std::vector<EyeSquare> EyeFinder::locatorEyes(const cv::Mat& rgb, Species specie
   return eyes;
 }
 
-std::vector<EyeSquare> EyeFinder::scanned(const cv::Mat& rgb, Species species) const {
+std::vector<EyeSquare> EyeFinder::scanned(const cv::Mat& rgb, Species species,
+                                          const EyeSquare& centred) const {
   // The scan scores windows inside the whole photo (with their surroundings); the gate at
   // diagnosis time sees the square alone. Re-score the best windows as the gate will see them,
   // so a proposed square is one the gate accepts.
@@ -219,8 +220,8 @@ std::vector<EyeSquare> EyeFinder::scanned(const cv::Mat& rgb, Species species) c
     return a.square.area() < b.square.area();
   });
   std::vector<EyeSquare> best = suppressOverlaps(windows, 0.3, 16, /*keepOrder=*/true);
-  best.push_back(centredSquare(rgb));
   for (EyeSquare& square : best) square.score = scoreSquare(rgb, square.square, species);
+  best.push_back(centred);
   return best;
 }
 
@@ -284,7 +285,7 @@ std::vector<EyeSquare> EyeFinder::findInSearchedCopy(const cv::Mat& rgb, Species
   if (confident) {
     accepted.push_back(centred);
   } else {
-    accepted = scanned(rgb, species);
+    accepted = scanned(rgb, species, centred);
   }
   accepted.erase(
       std::remove_if(accepted.begin(), accepted.end(),

@@ -59,7 +59,9 @@ class EyeFinder {
 
  private:
   // The scan's best windows and the centred square, each scored as the gate sees it alone.
-  std::vector<EyeSquare> scanned(const cv::Mat& rgb, Species species) const;
+  // `centred`: the photo's centred square, already scored (it joins the windows as it is).
+  std::vector<EyeSquare> scanned(const cv::Mat& rgb, Species species,
+                                 const EyeSquare& centred) const;
   static EyeSquare centredSquare(const cv::Mat& rgb);
   // find() on a photo already at most kSearchedLongestSide px.
   std::vector<EyeSquare> findInSearchedCopy(const cv::Mat& rgb, Species species,
