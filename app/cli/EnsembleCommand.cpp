@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "CliCommon.h"
+#include "EvaluateCommand.h"
 #include "walness/bundle/ModelBundle.h"
 #include "walness/nn/Architectures.h"
 #include "walness/nn/EnsembleNetwork.h"
@@ -151,32 +152,6 @@ Result<std::vector<bundle::ModelBundle>> loadMembers(const QStringList& director
   return members;
 }
 
-// The dataset's labels in the card's order; an error names a disease the data lacks.
-Result<training::LabeledDataset> alignedTo(const training::LabeledDataset& data,
-                                           const bundle::ModelCard& card) {
-  training::LabeledDataset aligned = data;
-  aligned.diseases.clear();
-  std::vector<size_t> columns;
-  for (const auto& label : card.labels) {
-    const auto found = std::find(data.diseases.begin(), data.diseases.end(), label.id);
-    if (found == data.diseases.end())
-      return Error{data.source + ": no column for '" + label.id + "', which the members check",
-                   ErrorKind::BadInput};
-    columns.push_back(size_t(found - data.diseases.begin()));
-    aligned.diseases.push_back(label.id);
-  }
-  for (size_t i = 0; i < data.images.size(); ++i) {
-    training::LabeledImage& row = aligned.images[i];
-    row.labels.clear();
-    row.grades.clear();
-    for (size_t column : columns) {
-      row.labels.push_back(data.images[i].labels[column]);
-      row.grades.push_back(data.images[i].grades[column]);
-    }
-  }
-  return aligned;
-}
-
 // The train and val splits of --data, read as `train --data` reads them (its held-out test half
 // of val stays out of both), with the members' labels; errors are BadInput.
 Result<std::pair<training::LabeledDataset, training::LabeledDataset>> readSplits(
@@ -184,7 +159,7 @@ Result<std::pair<training::LabeledDataset, training::LabeledDataset>> readSplits
   auto dataset = training::readLabelsCsv(data.toStdString(), card.species);
   if (!dataset) return Error{dataset.message(), ErrorKind::BadInput};
   auto aligned = alignedTo(*dataset, card);
-  if (!aligned) return aligned.error();
+  if (!aligned) return Error{data.toStdString() + ": " + aligned.message(), ErrorKind::BadInput};
   training::LabeledDataset trainSet = aligned->subset("train");
   training::LabeledDataset valSet = aligned->subset("val");
   if (trainSet.images.empty() || valSet.images.empty())

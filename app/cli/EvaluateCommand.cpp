@@ -53,33 +53,6 @@ QJsonObject reportJson(const training::EvaluationReport& report,
   return result;
 }
 
-// The dataset's labels in the bundle's order; an error names a disease the data lacks.
-Result<training::LabeledDataset> alignedTo(const training::LabeledDataset& data,
-                                           const bundle::ModelCard& card) {
-  training::LabeledDataset aligned;
-  aligned.species = data.species;
-  aligned.source = data.source;
-  std::vector<int> columns;
-  for (const auto& label : card.labels) {
-    const auto found = std::find(data.diseases.begin(), data.diseases.end(), label.id);
-    if (found == data.diseases.end())
-      return Error{"the data has no column for '" + label.id + "', which the model checks"};
-    columns.push_back(int(found - data.diseases.begin()));
-    aligned.diseases.push_back(label.id);
-  }
-  for (const auto& image : data.images) {
-    training::LabeledImage row = image;
-    row.labels.clear();
-    row.grades.clear();
-    for (int column : columns) {
-      row.labels.push_back(image.labels[size_t(column)]);
-      row.grades.push_back(image.grades[size_t(column)]);
-    }
-    aligned.images.push_back(std::move(row));
-  }
-  return aligned;
-}
-
 // The small-eye study: the data's photos shrunk to each eye size, as a table or JSON.
 int runEyeSizeStudy(bundle::ModelBundle& bundle, const std::string& bundleDirectory,
                     const training::LabeledDataset& dataset, const QString& sideList, bool asJson) {
@@ -372,6 +345,32 @@ int measureBundle(bundle::ModelBundle& bundle, const training::LabeledDataset& d
 }
 
 }  // namespace
+
+Result<training::LabeledDataset> alignedTo(const training::LabeledDataset& data,
+                                           const bundle::ModelCard& card) {
+  training::LabeledDataset aligned;
+  aligned.species = data.species;
+  aligned.source = data.source;
+  std::vector<int> columns;
+  for (const auto& label : card.labels) {
+    const auto found = std::find(data.diseases.begin(), data.diseases.end(), label.id);
+    if (found == data.diseases.end())
+      return Error{"the data has no column for '" + label.id + "', which the model checks"};
+    columns.push_back(int(found - data.diseases.begin()));
+    aligned.diseases.push_back(label.id);
+  }
+  for (const auto& image : data.images) {
+    training::LabeledImage row = image;
+    row.labels.clear();
+    row.grades.clear();
+    for (int column : columns) {
+      row.labels.push_back(image.labels[size_t(column)]);
+      row.grades.push_back(image.grades[size_t(column)]);
+    }
+    aligned.images.push_back(std::move(row));
+  }
+  return aligned;
+}
 
 int runEvaluate(const QStringList& arguments) {
   const QString command = QStringLiteral("walness-cli evaluate");
