@@ -199,3 +199,35 @@ TEST_P(LostRankTest, AKilledRankStopsTheOtherWithItsName) {
 
 INSTANTIATE_TEST_SUITE_P(EitherRank, LostRankTest, testing::Values(0, 1),
                          [](const auto& info) { return "Rank" + std::to_string(info.param); });
+
+// Rank 0 validates the last epoch (every val photo) for longer than the distributed timeout while
+// rank 1 has nothing left to train: rank 1 waits behind rank 0's heartbeat, not inside the final
+// weights' comparison, whose Gloo timeout fired once after a full run.
+TEST(DistributedTrainCliTest, TheOtherRankWaitsOutASlowLastValidation) {
+  QTemporaryDir dir;
+  const int port = freePort();
+  const QString labels =
+      QString::fromStdString(test::sharedPath(QStringLiteral("data/dog-eye/labels.csv")));
+  QProcess ranks[2];
+  for (int rank = 0; rank < 2; ++rank)
+    ranks[rank].start(
+        QStringLiteral(WALNESS_CLI_PATH),
+        trainArguments(labels, dir.filePath(QStringLiteral("bundle%1").arg(rank)), port, rank)
+            << QStringLiteral("--epochs") << QStringLiteral("1")
+            << QStringLiteral("--freeze-blocks") << QStringLiteral("19")
+            << QStringLiteral("--input-size") << QStringLiteral("96")
+            << QStringLiteral("--limit-train") << QStringLiteral("32")
+            << QStringLiteral("--dist-timeout") << QStringLiteral("1"));
+  QJsonObject results[2];
+  for (int rank = 0; rank < 2; ++rank) {
+    ASSERT_TRUE(ranks[rank].waitForFinished(180000));
+    const QString err = QString::fromUtf8(ranks[rank].readAllStandardError());
+    ASSERT_EQ(ranks[rank].exitCode(), 0) << "rank " << rank << ": " << err.toStdString();
+    results[rank] = QJsonDocument::fromJson(ranks[rank].readAllStandardOutput()).object();
+  }
+  // Every val photo was validated (about 2 s at 96 px on one thread: twice the timeout).
+  EXPECT_GT(results[0].value(QStringLiteral("seconds")).toDouble(), 2.0);
+  EXPECT_EQ(results[0].value(QStringLiteral("weights_sha256")).toString(),
+            results[1].value(QStringLiteral("weights_sha256")).toString());
+  EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("bundle0/model.json"))));
+}

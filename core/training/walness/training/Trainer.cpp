@@ -439,6 +439,14 @@ Status Trainer::Impl::checkSameWeights(RunState& run) const {
   run.outcome.weightsSha256 = weightsSha256(*run.network);
   run.outcome.communicationSeconds = run.step->communicationSeconds();
   if (!run.context) return Ok{};
+  // Rank 0 may still be validating the last epoch: the others wait for its word behind its
+  // heartbeat, not inside the collective, whose timeout would fire on a slow validation.
+  if (run.master) {
+    if (auto sent = run.context->publish("trained", ""); !sent) return sent;
+  } else if (auto word = run.context->awaitPublished("trained", "rank 0's last validation");
+             !word) {
+    return Error{word.message()};
+  }
   auto same = run.context->sameOnAllRanks(
       int64_t(std::stoull(run.outcome.weightsSha256.substr(0, 15), nullptr, 16)),
       "the weights' comparison");
