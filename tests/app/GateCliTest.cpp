@@ -291,6 +291,21 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   EXPECT_TRUE(
       metrics[QStringLiteral("summary")].toObject().contains(QStringLiteral("species_accuracy")));
   EXPECT_TRUE(QFile::exists(bundle + QStringLiteral("/eye-gate.json")));
+  {
+    // The locator learned backgrounds from eye-free photos and was measured on them.
+    QFile written(bundle + QStringLiteral("/eye-gate.json"));
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    const QJsonObject locator = QJsonDocument::fromJson(written.readAll())
+                                    .object()[QStringLiteral("eye_locator")]
+                                    .toObject();
+    EXPECT_GE(locator[QStringLiteral("training")]
+                  .toObject()[QStringLiteral("eye_free_train_photos")]
+                  .toInt(),
+              1);
+    // (--limit 3 may pick no eye-free val photo: the count is there, of 0 or more photos.)
+    EXPECT_TRUE(locator[QStringLiteral("metrics")].toObject().contains(
+        QStringLiteral("eye_free_val_sure_square")));
+  }
   int exitCode = -1;
   const QJsonObject result =
       diagnoseJson(walness::test::firstValidationPhoto(QStringLiteral("not-eye")), &exitCode,

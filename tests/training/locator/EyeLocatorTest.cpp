@@ -263,3 +263,23 @@ TEST(ShippedEyeLocatorTest, AloneFramesAMarkedDogEyeInValPhotos) {
   // Measured with the shipped locator: 8 of 14 (the card's eye_locator.metrics); the scan, 0.
   EXPECT_GE(hits, 6) << "missed: " << misses;
 }
+
+// The eye locator's backgrounds: the not-eye photos of objects (ImageNet classes from 398), never
+// its whole dogs and cats, whose eyes are there but unmarked.
+TEST(EyeLocatorDataTest, NotEyePhotosOfObjectsAreEyeFreeAndAnimalsAreNot) {
+  auto samples = gate::readGateSamples(
+      gate::GateDataFolders::under((test::sharedDir() + "/data").toStdString()));
+  ASSERT_TRUE(samples) << samples.message();
+  int eyeFree[2] = {0, 0}, animals = 0;
+  for (const gate::GateSample& sample : samples.value()) {
+    if (!sample.eyeFree) continue;
+    EXPECT_EQ(sample.source, gate::GateSource::NotEye) << sample.path;
+    ++eyeFree[sample.split == "val" ? 1 : 0];
+  }
+  for (const gate::GateSample& sample : samples.value())
+    if (sample.source == gate::GateSource::NotEye && !sample.eyeFree) ++animals;
+  // labels.csv: 363 train and 64 val photos of classes 398-999; the other 273 are animals.
+  EXPECT_EQ(eyeFree[0], 363);
+  EXPECT_EQ(eyeFree[1], 64);
+  EXPECT_EQ(animals, 273);
+}

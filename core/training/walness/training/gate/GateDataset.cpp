@@ -14,6 +14,9 @@ namespace walness::gate {
 
 namespace {
 
+// ImageNet's classes 0-397 are animals; from 398 (abacus) on, objects, food and scenes.
+constexpr int kFirstImagenetObjectClass = 398;
+
 // The rows of a labels.csv as column name -> cell, with the image path made absolute.
 Result<std::vector<std::map<std::string, std::string>>> readRows(const std::string& folder) {
   const QString path = QDir(QString::fromStdString(folder)).filePath(QStringLiteral("labels.csv"));
@@ -117,8 +120,16 @@ Result<std::vector<GateSample>> readGateSamples(const GateDataFolders& folders) 
   }
   auto others = readRows(folders.notEye);
   if (!others) return others.error();
-  for (auto& row : others.value())
-    samples.push_back({row["image"], row["split"], GateSource::NotEye, kNotEye, {}});
+  for (auto& row : others.value()) {
+    bool known = false;
+    const int imagenetIndex = QString::fromStdString(row["imagenet_index"]).toInt(&known);
+    samples.push_back({row["image"],
+                       row["split"],
+                       GateSource::NotEye,
+                       kNotEye,
+                       {},
+                       known && imagenetIndex >= kFirstImagenetObjectClass});
+  }
   auto catPhotos = readRows(folders.catPhotos);
   if (!catPhotos) return catPhotos.error();
   for (auto& row : catPhotos.value())

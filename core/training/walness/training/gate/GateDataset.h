@@ -31,6 +31,9 @@ struct GateSample {
   // CatPhoto, DogPhoto: boxes in 0..1 of the photo (x, y, w, h); a DogPhoto without boxes still
   // shows eyes, only none clear enough to mark.
   std::vector<cv::Rect2d> eyeBoxes;
+  // NotEye photos of an ImageNet object class (index >= 398; 0-397 are animals): no animal's eye
+  // anywhere, so the eye locator learns them as backgrounds.
+  bool eyeFree = false;
 };
 
 // The shared data folders (../shared/data): dog-eye, cat-eye, not-eye, cat-photos, dog-photos,

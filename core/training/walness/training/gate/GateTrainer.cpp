@@ -26,8 +26,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The boxed cat and dog photos, for the eye locator. Dog photos without a marked eye are left
-// out: their eyes exist but were too unclear to mark, so they are not eye-free backgrounds.
+// The boxed cat and dog photos, for the eye locator, and the eye-free not-eye photos (objects,
+// no animal) as backgrounds: without them its sure dog squares landed on wigs and towels. Dog
+// photos without a marked eye are left out: their eyes exist but were too unclear to mark, so
+// they are not eye-free backgrounds.
 std::vector<locator::BoxedPhoto> boxedPhotos(const std::vector<GateSample>& samples) {
   std::vector<locator::BoxedPhoto> photos;
   for (const GateSample& sample : samples)
@@ -35,6 +37,8 @@ std::vector<locator::BoxedPhoto> boxedPhotos(const std::vector<GateSample>& samp
         !sample.eyeBoxes.empty())
       photos.push_back({sample.path, sample.split, sample.eyeBoxes,
                         sample.source == GateSource::DogPhoto ? Species::Dog : Species::Cat});
+    else if (sample.source == GateSource::NotEye && sample.eyeFree)
+      photos.push_back({sample.path, sample.split, {}, Species::Dog, /*eyeFree=*/true});
   return photos;
 }
 

@@ -85,12 +85,13 @@ struct FeatureViews {
 std::string cacheKey(const std::string& weightsSha, const LocatorTrainingOptions& o,
                      const std::vector<const BoxedPhoto*>& photos) {
   QCryptographicHash hash(QCryptographicHash::Sha256);
-  hash.addData(
-      QByteArray::fromStdString(weightsSha + " locator v2 " + std::to_string(o.settings.inputSide) +
-                                " " + std::to_string(o.viewsPerPhoto) + " " +
-                                std::to_string(o.dogViewsPerPhoto) + " " + std::to_string(o.seed)));
+  hash.addData(QByteArray::fromStdString(
+      weightsSha + " locator v3 " + std::to_string(o.settings.inputSide) + " " +
+      std::to_string(o.viewsPerPhoto) + " " + std::to_string(o.dogViewsPerPhoto) + " " +
+      std::to_string(o.eyeFreeViewsPerPhoto) + " " + std::to_string(o.seed)));
   for (const BoxedPhoto* photo : photos) {
-    std::string line = photo->path + " " + std::string(speciesId(photo->species));
+    std::string line =
+        photo->path + " " + (photo->eyeFree ? "eye-free" : std::string(speciesId(photo->species)));
     for (const cv::Rect2d& box : photo->boxes)
       line += " " + std::to_string(box.x) + "," + std::to_string(box.y) + "," +
               std::to_string(box.width) + "," + std::to_string(box.height);
@@ -124,8 +125,11 @@ Result<FeatureViews> extractViews(nn::FeatureClassifier& network, const std::str
     if (!decoded) return decoded.error();
     std::mt19937_64 random(options.seed * 7919 + i);
     std::vector<torch::Tensor> inputs;
-    const bool dog = photos[i]->species == Species::Dog;
-    const int viewCount = std::max(1, dog ? options.dogViewsPerPhoto : options.viewsPerPhoto);
+    const bool eyeFree = photos[i]->eyeFree;
+    const bool dog = !eyeFree && photos[i]->species == Species::Dog;
+    const int viewCount = std::max(1, eyeFree ? options.eyeFreeViewsPerPhoto
+                                      : dog   ? options.dogViewsPerPhoto
+                                              : options.viewsPerPhoto);
     for (int v = 0; v < viewCount; ++v) {
       const View view =
           makeView(decoded->rgb, photos[i]->boxes, side, v > 0, dog && v % 2 == 1, spec, random);
@@ -282,6 +286,10 @@ struct SpeciesCounts {
   int64_t photos = 0, hitFirst = 0, hitTwo = 0, framedTwo = 0, none = 0;
 };
 
+struct EyeFreeCounts {
+  int64_t photos = 0, anySquare = 0, sureSquare = 0;
+};
+
 // Adds how the proposed `eyes` of one photo met its `boxes` (0..1 of `size`) to `counts`.
 void countPhoto(const std::vector<LocatedEye>& eyes, const std::vector<cv::Rect2d>& photoBoxes,
                 const cv::Size& size, SpeciesCounts& counts) {
@@ -319,6 +327,7 @@ Result<QJsonObject> measureOnVal(nn::FeatureClassifier& network, EyeLocatorHead&
                                  const EyeLocatorSettings& settings, const imaging::InputSpec& spec,
                                  const std::vector<const BoxedPhoto*>& val) {
   std::map<Species, SpeciesCounts> counts;
+  EyeFreeCounts eyeFree;
   double seconds = 0;
   for (const BoxedPhoto* photo : val) {
     auto decoded = imaging::decodeImageFile(photo->path);
@@ -326,6 +335,14 @@ Result<QJsonObject> measureOnVal(nn::FeatureClassifier& network, EyeLocatorHead&
     const auto before = Clock::now();
     const auto eyes = locateEyes(network, head, settings, spec, decoded->rgb, 4);
     seconds += std::chrono::duration<double>(Clock::now() - before).count();
+    if (photo->eyeFree) {
+      ++eyeFree.photos;
+      eyeFree.anySquare += eyes.empty() ? 0 : 1;
+      eyeFree.sureSquare += std::any_of(eyes.begin(), eyes.end(), [](const LocatedEye& eye) {
+        return eye.score >= gate::EyeFinder::kConfidentLocatorScore;
+      });
+      continue;
+    }
     countPhoto(eyes, photo->boxes, decoded->rgb.size(), counts[photo->species]);
   }
   const SpeciesCounts cats = counts[Species::Cat], dogs = counts[Species::Dog];
@@ -336,6 +353,8 @@ Result<QJsonObject> measureOnVal(nn::FeatureClassifier& network, EyeLocatorHead&
       {QStringLiteral("val_no_eye_proposed"), share(cats.none, cats.photos)},
       {QStringLiteral("dog_val_framed_first_two"), share(dogs.framedTwo, dogs.photos)},
       {QStringLiteral("dog_val_no_eye_proposed"), share(dogs.none, dogs.photos)},
+      {QStringLiteral("eye_free_val_any_square"), share(eyeFree.anySquare, eyeFree.photos)},
+      {QStringLiteral("eye_free_val_sure_square"), share(eyeFree.sureSquare, eyeFree.photos)},
       {QStringLiteral("seconds_per_photo"), val.empty() ? 0.0 : seconds / double(val.size())},
       {QStringLiteral("note"),
        QStringLiteral("Val splits of the boxed cat photos and the marked dog photos (neither the "
@@ -343,7 +362,9 @@ Result<QJsonObject> measureOnVal(nn::FeatureClassifier& network, EyeLocatorHead&
                       "square with IoU >= 0.25 against the boxed eye; only left eyes are boxed, so "
                       "a found right eye counts as a miss. Dogs (dog_val_*) and *_framed_*: a "
                       "marked eye's centre inside the square, its side at most 4x the eye's "
-                      "diameter.")}};
+                      "diameter. Eye-free (eye_free_val_*): not-eye photos of objects (ImageNet "
+                      "classes from 398, no animal): any square at all, and a square as sure as "
+                      "the dog finder trusts without the scan.")}};
 }
 
 // The species among the training photos, cats first.
@@ -351,7 +372,7 @@ std::vector<Species> trainedSpecies(const std::vector<const BoxedPhoto*>& train)
   std::vector<Species> species;
   for (const Species one : {Species::Cat, Species::Dog})
     if (std::any_of(train.begin(), train.end(),
-                    [&](const BoxedPhoto* p) { return p->species == one; }))
+                    [&](const BoxedPhoto* p) { return !p->eyeFree && p->species == one; }))
       species.push_back(one);
   return species;
 }
@@ -359,21 +380,26 @@ std::vector<Species> trainedSpecies(const std::vector<const BoxedPhoto*>& train)
 QJsonObject trainingJson(const std::vector<const BoxedPhoto*>& train, int64_t views,
                          const LocatorTrainingOptions& options, double lastLoss,
                          double extractSeconds) {
-  return QJsonObject{
-      {QStringLiteral("train_photos"), double(train.size())},
-      {QStringLiteral("views"), double(views)},
-      {QStringLiteral("dog_train_photos"),
-       double(std::count_if(train.begin(), train.end(),
-                            [](const BoxedPhoto* p) { return p->species == Species::Dog; }))},
-      {QStringLiteral("views_per_photo"), options.viewsPerPhoto},
-      {QStringLiteral("dog_views_per_photo"), options.dogViewsPerPhoto},
-      {QStringLiteral("epochs"), options.epochs},
-      {QStringLiteral("batch_size"), options.batchSize},
-      {QStringLiteral("learning_rate"), options.learningRate},
-      {QStringLiteral("weight_decay"), options.weightDecay},
-      {QStringLiteral("final_loss"), lastLoss},
-      {QStringLiteral("feature_extraction_seconds"), extractSeconds},
-      {QStringLiteral("seed"), QString::number(options.seed)}};
+  return QJsonObject{{QStringLiteral("train_photos"), double(train.size())},
+                     {QStringLiteral("views"), double(views)},
+                     {QStringLiteral("dog_train_photos"),
+                      double(std::count_if(train.begin(), train.end(),
+                                           [](const BoxedPhoto* p) {
+                                             return !p->eyeFree && p->species == Species::Dog;
+                                           }))},
+                     {QStringLiteral("eye_free_train_photos"),
+                      double(std::count_if(train.begin(), train.end(),
+                                           [](const BoxedPhoto* p) { return p->eyeFree; }))},
+                     {QStringLiteral("eye_free_views_per_photo"), options.eyeFreeViewsPerPhoto},
+                     {QStringLiteral("views_per_photo"), options.viewsPerPhoto},
+                     {QStringLiteral("dog_views_per_photo"), options.dogViewsPerPhoto},
+                     {QStringLiteral("epochs"), options.epochs},
+                     {QStringLiteral("batch_size"), options.batchSize},
+                     {QStringLiteral("learning_rate"), options.learningRate},
+                     {QStringLiteral("weight_decay"), options.weightDecay},
+                     {QStringLiteral("final_loss"), lastLoss},
+                     {QStringLiteral("feature_extraction_seconds"), extractSeconds},
+                     {QStringLiteral("seed"), QString::number(options.seed)}};
 }
 
 }  // namespace

@@ -19,11 +19,13 @@ namespace walness::locator {
 
 // A whole photo with its eyes boxed (x, y, w, h in 0..1 of the photo). Cat photos box the left eye
 // only; dog photos every clearly visible open eye (the box: a square of the eye's diameter).
+// An eye-free photo (no animal at all) has no boxes and teaches where no eye is.
 struct BoxedPhoto {
   std::string path;
   std::string split;  // "train" or "val"
   std::vector<cv::Rect2d> boxes;
   Species species = Species::Cat;
+  bool eyeFree = false;
 };
 
 struct LocatorTrainingOptions {
@@ -32,6 +34,7 @@ struct LocatorTrainingOptions {
   // Dog photos are fewer (28 with marked eyes against 143 cats): more views each, half of them
   // mirrored (both eyes are marked, so a mirrored dog is still right; a cat is not).
   int dogViewsPerPhoto = 18;
+  int eyeFreeViewsPerPhoto = 2;
   int epochs = 24;
   int batchSize = 16;
   double learningRate = 2e-3;
@@ -50,7 +53,8 @@ struct TrainedLocator {
 // Trains the locator head on the backbone's maps of the train split's photos (the backbone stays
 // as it is), then measures it on the val split per species: cats, a proposed square among the
 // first one or two with IoU >= 0.25 against a box; dogs, one of the first two framing a marked eye
-// (gate::framesEye's rule: the centre inside, side at most 4x the eye).
+// (gate::framesEye's rule: the centre inside, side at most 4x the eye); eye-free photos, how many
+// get a square as sure as the dog finder trusts (gate::EyeFinder::kConfidentLocatorScore).
 Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
                                        const std::string& weightsSha256,
                                        const imaging::InputSpec& spec,
