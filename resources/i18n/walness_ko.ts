@@ -1032,57 +1032,88 @@
         <translation>%1 %2: %3 눈, 질환 %4종</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="43"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="45"/>
+        <source>, macro AUC %1 (held-out test, %2 photos)</source>
+        <translation>, 매크로 AUC %1(따로 떼어 둔 테스트 사진 %2장)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="49"/>
         <source>, macro AUC %1 (%2 photos)</source>
         <translation>, 매크로 AUC %1(사진 %2장)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="57"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="63"/>
         <source>Checks %1 eyes for: %2. It cannot confirm that an eye is healthy.</source>
         <translation>%1 눈에서 다음 질환을 확인합니다: %2. 눈이 건강하다는 것은 확인할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="61"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="67"/>
         <source>Architecture %1, input %2 x %2 pixels, created %3 by Walness %4.</source>
         <translation>구조 %1, 입력 %2 x %2 픽셀, %3에 Walness %4(으)로 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="70"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="76"/>
         <source>Learnt from %1 labelled photos.</source>
         <translation>라벨이 달린 사진 %1장으로 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="76"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="92"/>
+        <source> (test macro AUC %1 alone)</source>
+        <translation> (단독 테스트 매크로 AUC %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="96"/>
+        <source>An ensemble: the mean of its members&apos; calibrated probabilities: %1.</source>
+        <translation>앙상블 모델: 구성 모델들의 보정된 확률의 평균입니다. 구성: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="104"/>
+        <source>Measured on held-out test photos</source>
+        <translation>따로 떼어 둔 테스트 사진에서 측정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="106"/>
+        <source>On %1 photos no choice was made on: macro AUC %2 (95% interval %3 to %4), calibration error (ECE) %5.</source>
+        <translation>어떤 선택에도 쓰이지 않은 사진 %1장에서: 매크로 AUC %2(95% 구간 %3~%4), 보정 오차(ECE) %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="117"/>
+        <source>95% interval</source>
+        <translation>95% 구간</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="131"/>
         <source>Measured</source>
         <translation>측정 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="77"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="132"/>
         <source>On %1 photos (%2 split): macro AUC %3, calibration error (ECE) %4.</source>
         <translation>사진 %1장(%2 분할)에서: 매크로 AUC %3, 보정 오차(ECE) %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="88"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="117"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="143"/>
         <source>Disease</source>
         <translation>질환</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="88"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="143"/>
         <source>Sensitivity</source>
         <translation>민감도</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="88"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="143"/>
         <source>Specificity</source>
         <translation>특이도</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="88"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="143"/>
         <source>Threshold</source>
         <translation>기준값</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/ModelCardText.cpp" line="105"/>
+        <location filename="../../ui/shell/ModelCardText.cpp" line="160"/>
         <source>Known limits</source>
         <translation>알려진 한계</translation>
     </message>
@@ -1356,17 +1387,17 @@
 <context>
     <name>walness::ui::BothEyesPanel</name>
     <message>
-        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="150"/>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="155"/>
         <source>Where the model looked for %1</source>
         <translation>모델이 %1을(를) 찾아본 곳</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="193"/>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="197"/>
         <source>Shown below</source>
         <translation>아래에 표시됨</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="194"/>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="197"/>
         <source>Show this eye below</source>
         <translation>이 눈을 아래에 보기</translation>
     </message>
@@ -1810,37 +1841,37 @@
 <context>
     <name>walness::ui::DiagnosisController</name>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="71"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="70"/>
         <source>No model for %1 eyes is installed.</source>
         <translation>%1 눈 모델이 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="72"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="71"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="72"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="71"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="76"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="75"/>
         <source>Loading the model...</source>
         <translation>모델을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="88"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="87"/>
         <source>Looking at the eye on the left of the photo...</source>
         <translation>사진 왼쪽의 눈을 살펴보는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="90"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="88"/>
         <source>Looking at the eye on the right of the photo...</source>
         <translation>사진 오른쪽의 눈을 살펴보는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="91"/>
+        <location filename="../../ui/diagnosis/DiagnosisController.cpp" line="89"/>
         <source>Looking at the photo...</source>
         <translation>사진을 살펴보는 중...</translation>
     </message>
@@ -1848,67 +1879,67 @@
 <context>
     <name>walness::ui::DiagnosisPage</name>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="243"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="256"/>
         <source>Photos (%1)</source>
         <translation>사진 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="250"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="263"/>
         <source>Open a photo of the eye</source>
         <translation>눈 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="146"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="159"/>
         <source>Could not open the photo</source>
         <translation>사진을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="407"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="420"/>
         <source>Photo loaded</source>
         <translation>사진을 불러왔습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="377"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="390"/>
         <source>My pet is a</source>
         <translation>반려동물 종류</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="378"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="391"/>
         <source>Open photo...</source>
         <translation>사진 열기...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="403"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="416"/>
         <source>No result yet</source>
         <translation>아직 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="404"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="417"/>
         <source>Choose dog or cat, then open a photo of the eye. Walness checks it for signs of eye disease and explains what it sees.</source>
         <translation>강아지 또는 고양이를 고른 뒤 눈 사진을 열어 주세요. Walness가 안과 질환의 징후를 살펴보고 무엇을 보았는지 설명합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="371"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="384"/>
         <source>Photos are analysed on this computer and never uploaded. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>사진은 이 컴퓨터에서만 분석되며 업로드되지 않습니다. Walness는 선별 검사 도구이며 수의사의 진단을 대신하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="176"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="189"/>
         <source>Analysing...</source>
         <translation>분석 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="197"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="210"/>
         <source>The photo could not be analysed</source>
         <translation>사진을 분석하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="202"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="215"/>
         <source>Analysis cancelled</source>
         <translation>분석을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="222"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="235"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks disease texts.</extracomment>
         <translation>ko</translation>
@@ -1924,39 +1955,39 @@
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="127"/>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="172"/>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="131"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="173"/>
         <source>Signs consistent with %1: %2</source>
         <translation>%1 의심 소견: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="131"/>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="175"/>
+        <location filename="../../ui/diagnosis/BothEyesPanel.cpp" line="135"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="176"/>
         <source>No disease this model checks is above its threshold</source>
         <translation>이 모델이 확인하는 질환 중 기준을 넘는 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="177"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="178"/>
         <source>This does not mean the eye is healthy: the model cannot confirm a healthy eye. If your pet squints, rubs the eye or the eye looks different, see a vet.</source>
         <translation>눈이 건강하다는 뜻은 아닙니다. 모델은 건강한 눈을 확인할 수 없습니다. 눈을 찡그리거나 비비거나 평소와 달라 보이면 동물병원에 가세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="184"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="185"/>
         <source>The photo has problems; the result may be less reliable.</source>
         <translation>사진에 문제가 있어 결과의 신뢰도가 낮을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="242"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="243"/>
         <source>Model %1 %2 checks %3 eyes for: %4. It cannot confirm that an eye is healthy. Walness is a screening aid, not a veterinary diagnosis.</source>
         <translation>모델 %1 %2은(는) %3 눈에서 다음 질환을 확인합니다: %4. 눈이 건강하다는 것은 확인할 수 없습니다. Walness는 선별 보조 도구이며 수의사의 진단이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="387"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="400"/>
         <source>Analyze</source>
         <translation>분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="388"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="401"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1986,42 +2017,42 @@
         <translation>히트맵 불투명도</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="276"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="277"/>
         <source>Probability per disease</source>
         <translation>질환별 확률</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="396"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="409"/>
         <source>No cat eye model yet</source>
         <translation>아직 고양이 눈 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="396"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="409"/>
         <source>No dog eye model installed</source>
         <translation>강아지 눈 모델이 설치되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="398"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="411"/>
         <source>Walness has no model for cats yet: no labelled cat eye photos were available to train one. Choose Dog to screen a dog&apos;s eye.</source>
         <translation>Walness에는 아직 고양이 모델이 없습니다. 학습에 쓸 라벨이 달린 고양이 눈 사진을 구하지 못했습니다. 강아지 눈을 살펴보려면 강아지를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="400"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="413"/>
         <source>Install a model bundle (see Help) to screen dog eyes.</source>
         <translation>강아지 눈을 살펴보려면 모델 번들을 설치하세요(도움말 참고).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="274"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="275"/>
         <source>Find a vet nearby</source>
         <translation>가까운 동물병원 찾기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="153"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="166"/>
         <source>Eye square changed</source>
         <translation>눈 영역이 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="154"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="167"/>
         <source>Press Analyze to check the new square.</source>
         <translation>새 영역을 확인하려면 분석을 누르세요.</translation>
     </message>
@@ -2031,12 +2062,12 @@
         <translation>%1은(는) Walness가 사용할 수 있는 사진이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="263"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="276"/>
         <source>Pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="278"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="291"/>
         <source>Dropped image</source>
         <translation>끌어 놓은 이미지</translation>
     </message>
@@ -2092,52 +2123,52 @@
         <translation>두 눈을 한 번의 방문으로 %1의 기록에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="187"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="186"/>
         <source>Retry saving</source>
         <translation>다시 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="190"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="189"/>
         <source>Save this result to %1&apos;s history again, with the same notes; it is stored once however often you retry.</source>
         <translation>같은 메모로 이 결과를 %1의 기록에 다시 저장합니다. 몇 번을 다시 시도해도 한 번만 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="252"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="253"/>
         <source>&lt;b&gt;This photo is not ideal.&lt;/b&gt; %1 For a more reliable result, take the photo again: close to one eye, in focus, in soft daylight.</source>
         <translation>&lt;b&gt;사진 상태가 좋지 않습니다.&lt;/b&gt; %1 더 믿을 만한 결과를 얻으려면 한쪽 눈에 가까이, 초점을 맞춰, 부드러운 자연광에서 다시 찍어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="380"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="393"/>
         <source>Open a photo (Ctrl+O). You can also drop a photo here or paste one (Ctrl+V).</source>
         <translation>사진 열기(Ctrl+O). 사진을 여기에 끌어 놓거나 붙여 넣을(Ctrl+V) 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="382"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="395"/>
         <source>Recent</source>
         <translation>최근</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="383"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="396"/>
         <source>Recent photos</source>
         <translation>최근 사진</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="384"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="397"/>
         <source>Save result...</source>
         <translation>결과 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="385"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="398"/>
         <source>Save the heatmap as PNG and the findings as JSON (Ctrl+S).</source>
         <translation>히트맵은 PNG로, 소견은 JSON으로 저장합니다(Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="270"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="271"/>
         <source>Open another photo</source>
         <translation>다른 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="272"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="273"/>
         <source>Keep this result</source>
         <translation>이 결과 유지</translation>
     </message>
@@ -2169,32 +2200,32 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 반려동물의 눈을 가까이 찍은 사진을 열거나, 여기에 끌어 놓거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="408"/>
+        <location filename="../../ui/diagnosis/DiagnosisPage.cpp" line="421"/>
         <source>%1 (%2 x %3 pixels). Check that the square covers the eye, then press Analyze.</source>
         <translation>%1 (%2 x %3 픽셀). 사각형이 눈을 덮는지 확인한 뒤 분석을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="181"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="180"/>
         <source>Saved to %1&apos;s history.</source>
         <translation>%1의 기록에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="200"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="199"/>
         <source>Could not save to the history: %1</source>
         <translation>기록에 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="203"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="202"/>
         <source>there is no result yet.</source>
         <translation>아직 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="187"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="186"/>
         <source>Save to pet...</source>
         <translation>반려동물 기록에 저장...</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="193"/>
+        <location filename="../../ui/diagnosis/DiagnosisPageSaving.cpp" line="192"/>
         <source>Keep this result in a pet&apos;s history to follow the eye over time (Ctrl+Shift+S).</source>
         <translation>이 결과를 반려동물 기록에 저장해 눈 상태를 시간에 따라 살펴봅니다 (Ctrl+Shift+S).</translation>
     </message>
@@ -2219,27 +2250,27 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>보고서를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="217"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="218"/>
         <source>You chose %1, but the photo looks like a %2&apos;s eye. If your pet is a %2, switch and analyse again.</source>
         <translation>%1(을)를 선택했지만 사진은 %2의 눈으로 보입니다. 반려동물이 %2(이)라면 바꾸어 다시 분석하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="214"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="215"/>
         <source>Switch to Cat and analyse</source>
         <translation>고양이로 바꾸어 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="215"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="216"/>
         <source>Switch to Dog and analyse</source>
         <translation>강아지로 바꾸어 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="204"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="205"/>
         <source>Walness has no model for cats&apos; eyes yet, so it gives no findings for this photo. If this is a dog, use a closer photo of its eye.</source>
         <translation>Walness에는 아직 고양이 눈 모델이 없어 이 사진에는 결과를 드리지 않습니다. 강아지라면 눈을 더 가까이 찍은 사진을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="208"/>
+        <location filename="../../ui/diagnosis/DiagnosisResultPane.cpp" line="209"/>
         <source>Walness has no model for dogs&apos; eyes installed, so it gives no findings for this photo.</source>
         <translation>Walness에 강아지 눈 모델이 설치되어 있지 않아 이 사진에는 결과를 드리지 않습니다.</translation>
     </message>
@@ -2314,53 +2345,53 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
 <context>
     <name>walness::ui::HistoryPage</name>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="216"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="217"/>
         <source>en</source>
         <extracomment>The language code of this translation (&quot;ko&quot; for Korean); picks report and disease texts.</extracomment>
         <translation>ko</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="301"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="302"/>
         <source>cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="301"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="302"/>
         <source>dog</source>
         <translation>강아지</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="303"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="304"/>
         <source>born %1</source>
         <translation>%1년생</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="339"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="340"/>
         <source>&lt;h3&gt;No pets yet&lt;/h3&gt;&lt;p&gt;Open a photo on the Eye check page, analyse it, then use &lt;b&gt;Save to pet...&lt;/b&gt; to start a pet&apos;s history.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;아직 반려동물이 없습니다&lt;/h3&gt;&lt;p&gt;눈 검사 화면에서 사진을 열어 분석한 뒤 &lt;b&gt;반려동물 기록에 저장...&lt;/b&gt;을 누르면 기록이 시작됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="351"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="352"/>
         <source>Eye checks saved: %1</source>
         <translation>저장된 눈 검사: %1건</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="364"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="365"/>
         <source>no findings (photo)</source>
         <translation>결과 없음(사진)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="370"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="371"/>
         <source>none above threshold</source>
         <translation>기준 초과 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="445"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="446"/>
         <source>Report on selected...</source>
         <translation>선택한 검사 보고서...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="445"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="446"/>
         <source>Report...</source>
         <translation>보고서...</translation>
     </message>
@@ -2500,102 +2531,102 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>내보낸 반려동물 폴더 선택 (pet.json이 있는 폴더)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="469"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="470"/>
         <source>New pet...</source>
         <translation>새 반려동물...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="470"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="471"/>
         <source>Edit...</source>
         <translation>수정...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="471"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="472"/>
         <source>Delete pet</source>
         <translation>반려동물 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="472"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="473"/>
         <source>Export...</source>
         <translation>내보내기...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="473"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="474"/>
         <source>Write this pet&apos;s history (JSON and photos) to a folder.</source>
         <translation>이 반려동물의 기록(JSON과 사진)을 폴더에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="474"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="475"/>
         <source>Import pet...</source>
         <translation>반려동물 가져오기...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="475"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="476"/>
         <source>Eye checks, oldest first. Select two to compare.</source>
         <translation>눈 검사 (오래된 순). 두 개를 고르면 비교할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="476"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="477"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="482"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="483"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="483"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="484"/>
         <source>Probability of each disease over time (the model&apos;s, not a diagnosis)</source>
         <translation>시간에 따른 질환별 확률 (모델의 값이며 진단이 아닙니다)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="484"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="485"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="485"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="486"/>
         <source>Loading...</source>
         <translation>불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="388"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="389"/>
         <source>✓ vet confirmed</source>
         <translation>✓ 수의사 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="374"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="375"/>
         <source>left of the photo</source>
         <translation>사진 왼쪽의 눈</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="376"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="377"/>
         <source>right of the photo</source>
         <translation>사진 오른쪽의 눈</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="391"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="392"/>
         <source>The vet&apos;s answer is saved; Confirm... shows or edits it.</source>
         <translation>수의사 확인이 저장되어 있습니다. 확인...에서 보거나 고칠 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="477"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="478"/>
         <source>Confirm...</source>
         <translation>확인...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="478"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="479"/>
         <source>Enter what the vet&apos;s examination showed for the selected check.</source>
         <translation>선택한 검사에 대한 수의사의 진찰 결과를 입력합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="479"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="480"/>
         <source>How the model did here...</source>
         <translation>이 병원에서 모델의 성적...</translation>
     </message>
     <message>
-        <location filename="../../ui/history/HistoryPage.cpp" line="481"/>
+        <location filename="../../ui/history/HistoryPage.cpp" line="482"/>
         <source>Sensitivity and specificity of each model version on this clinic&apos;s confirmed checks.</source>
         <translation>이 병원에서 확인된 검사로 계산한 모델 버전별 민감도와 특이도.</translation>
     </message>

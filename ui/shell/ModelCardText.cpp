@@ -38,8 +38,14 @@ QString modelCardSummary(const bundle::ModelCard& card) {
                         .arg(QString::fromStdString(card.id), QString::fromStdString(card.version),
                              speciesName(card.species))
                         .arg(card.labels.size());
+  // The held-out test split's number when the card has one: nothing was chosen on it.
+  const QJsonObject test = card.metrics.value(QStringLiteral("test")).toObject();
   const QJsonValue macro = card.metrics.value(QStringLiteral("macro_auc"));
-  if (macro.isDouble())
+  if (test.value(QStringLiteral("macro_auc")).isDouble())
+    summary += tr(", macro AUC %1 (held-out test, %2 photos)")
+                   .arg(number(test.value(QStringLiteral("macro_auc"))))
+                   .arg(QLocale().toString(test.value(QStringLiteral("n")).toInt()));
+  else if (macro.isDouble())
     summary += tr(", macro AUC %1 (%2 photos)")
                    .arg(number(macro))
                    .arg(QLocale().toString(card.metrics.value(QStringLiteral("n")).toInt()));
@@ -70,6 +76,55 @@ QString modelCardHtml(const bundle::ModelCard& card, const QString& directory) {
             tr("Learnt from %1 labelled photos.")
                 .arg(QLocale().toString(provenance.value(QStringLiteral("train_images")).toInt())) +
             QStringLiteral("</p>");
+
+  const QJsonArray members = provenance.value(QStringLiteral("ensemble"))
+                                 .toObject()
+                                 .value(QStringLiteral("members"))
+                                 .toArray();
+  if (!members.isEmpty()) {
+    QStringList names;
+    for (const QJsonValue& value : members) {
+      const QJsonObject member = value.toObject();
+      QString name = escaped(member.value(QStringLiteral("id")).toString() + QLatin1Char(' ') +
+                             member.value(QStringLiteral("version")).toString());
+      const QJsonValue memberTest =
+          member.value(QStringLiteral("test")).toObject().value(QStringLiteral("macro_auc"));
+      if (memberTest.isDouble()) name += tr(" (test macro AUC %1 alone)").arg(number(memberTest));
+      names << name;
+    }
+    html += QStringLiteral("<p>") +
+            tr("An ensemble: the mean of its members' calibrated probabilities: %1.")
+                .arg(names.join(QStringLiteral(", "))) +
+            QStringLiteral("</p>");
+  }
+
+  const QJsonObject test = card.metrics.value(QStringLiteral("test")).toObject();
+  if (test.value(QStringLiteral("macro_auc")).isDouble()) {
+    const QJsonArray interval = test.value(QStringLiteral("macro_auc_interval")).toArray();
+    html += QStringLiteral("<h4>") + tr("Measured on held-out test photos") +
+            QStringLiteral("</h4><p>") +
+            tr("On %1 photos no choice was made on: macro AUC %2 (95% interval %3 to %4), "
+               "calibration error (ECE) %5.")
+                .arg(QLocale().toString(test.value(QStringLiteral("n")).toInt()))
+                .arg(number(test.value(QStringLiteral("macro_auc"))), number(interval.at(0)),
+                     number(interval.at(1)), number(test.value(QStringLiteral("ece")))) +
+            QStringLiteral("</p>");
+    const QJsonObject perLabel = test.value(QStringLiteral("per_label")).toObject();
+    if (!perLabel.isEmpty()) {
+      html += QStringLiteral(
+                  "<table cellspacing='0' cellpadding='3' border='1'><tr><th>%1</th>"
+                  "<th>AUC</th><th>%2</th></tr>")
+                  .arg(tr("Disease"), tr("95% interval"));
+      for (const auto& label : card.labels) {
+        const QJsonObject row = perLabel.value(QString::fromStdString(label.id)).toObject();
+        const QJsonArray range = row.value(QStringLiteral("auc_interval")).toArray();
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3 – %4</td></tr>")
+                    .arg(escaped(diseaseLabel(label.id)), number(row.value(QStringLiteral("auc"))),
+                         number(range.at(0)), number(range.at(1)));
+      }
+      html += QStringLiteral("</table>");
+    }
+  }
 
   const QJsonObject& metrics = card.metrics;
   if (!metrics.isEmpty()) {

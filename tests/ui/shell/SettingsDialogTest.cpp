@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
@@ -13,8 +14,10 @@
 #include <QTextBrowser>
 
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/ModelCardText.h"
 #include "ui/shell/SettingsDialog.h"
 #include "ui/shell/Translations.h"
+#include "walness/bundle/ModelCard.h"
 #include "walness/bundle/ModelLocator.h"
 
 using walness::ui::MainWindow;
@@ -129,4 +132,44 @@ TEST(SettingsDialogTest, AboutNamesTheModelVersionsAndAttributions) {
   const auto installed = walness::bundle::listBundles(walness::bundle::modelSearchDirectories());
   if (!installed.empty())
     EXPECT_TRUE(about.contains(QString::fromStdString(installed.front().card.id)));
+}
+
+// A card with held-out test metrics leads with them (interval and per disease), and an ensemble's
+// card names its members with each one's own test number.
+TEST(ModelCardTextTest, LeadsWithTheHeldOutTestAndNamesAnEnsemblesMembers) {
+  QFile file(kShippedBundle + QStringLiteral("/model.json"));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+  QJsonObject provenance = json[QStringLiteral("provenance")].toObject();
+  provenance[QStringLiteral("ensemble")] =
+      QJsonObject{{QStringLiteral("members"),
+                   QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("member-a")},
+                                          {QStringLiteral("version"), QStringLiteral("1.1.0")},
+                                          {QStringLiteral("test"),
+                                           QJsonObject{{QStringLiteral("macro_auc"), 0.8831}}}},
+                              QJsonObject{{QStringLiteral("id"), QStringLiteral("member-b")},
+                                          {QStringLiteral("version"), QStringLiteral("1.0.0")}}}}};
+  json[QStringLiteral("provenance")] = provenance;
+  auto card = walness::bundle::parseModelCard(QJsonDocument(json).toJson(), "test");
+  ASSERT_TRUE(card) << card.message();
+  const QJsonObject test = card->metrics[QStringLiteral("test")].toObject();
+  ASSERT_TRUE(test[QStringLiteral("macro_auc")].isDouble());
+  const QString auc = QString::number(test[QStringLiteral("macro_auc")].toDouble(), 'f', 3);
+
+  const QString summary = walness::ui::modelCardSummary(*card);
+  EXPECT_TRUE(summary.contains(QStringLiteral("macro AUC ") + auc +
+                               QStringLiteral(" (held-out test, 795 photos)")))
+      << summary.toStdString();
+  QTextBrowser browser;
+  browser.setHtml(walness::ui::modelCardHtml(*card));
+  const QString text = browser.toPlainText();
+  EXPECT_TRUE(text.contains(QStringLiteral("Measured on held-out test photos")));
+  EXPECT_TRUE(text.contains(QStringLiteral("On 795 photos no choice was made on: macro AUC ") +
+                            auc + QStringLiteral(" (95% interval 0.870 to 0.896)")))
+      << text.toStdString();
+  EXPECT_TRUE(
+      text.contains(QStringLiteral("member-a 1.1.0 (test macro AUC 0.883 alone), member-b 1.0.0")))
+      << text.toStdString();
+  // The validation numbers stay, below.
+  EXPECT_GT(text.indexOf(QStringLiteral("(val split)")), text.indexOf(QStringLiteral("no choice")));
 }
