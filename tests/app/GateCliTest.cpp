@@ -284,7 +284,8 @@ TEST(GateCliTest, TrainGateWritesAGateTheBundleLoads) {
   const CliRun trained = runCli(
       {QStringLiteral("train-gate"), QStringLiteral("--model"), bundle, QStringLiteral("--limit"),
        QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("2"),
-       QStringLiteral("--locator-epochs"), QStringLiteral("2"), QStringLiteral("--json")},
+       QStringLiteral("--locator-epochs"), QStringLiteral("2"),
+       QStringLiteral("--locator-eye-free-views"), QStringLiteral("2"), QStringLiteral("--json")},
       QString(), 600000);  // ~25 s alone, over 120 s beside other tests in CI
   ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
   const QJsonObject metrics = QJsonDocument::fromJson(trained.out.toUtf8()).object();

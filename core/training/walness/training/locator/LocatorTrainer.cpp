@@ -411,7 +411,11 @@ Result<TrainedLocator> trainEyeLocator(nn::FeatureClassifier& network,
                                        const LocatorTrainingOptions& options) {
   const auto [fineChannels, deepChannels] = network.locatorChannels();
   if (fineChannels <= 0) return Error{"this architecture offers no maps for an eye locator"};
-  const auto [train, val] = splitPhotos(photos);
+  auto [train, val] = splitPhotos(photos);
+  if (options.eyeFreeViewsPerPhoto <= 0)
+    train.erase(std::remove_if(train.begin(), train.end(),
+                               [](const BoxedPhoto* photo) { return photo->eyeFree; }),
+                train.end());
   if (train.empty() || val.empty())
     return Error{"the eye locator needs boxed photos in both the train and the val split"};
   const auto started = Clock::now();

@@ -34,7 +34,8 @@ struct LocatorTrainingOptions {
   // Dog photos are fewer (28 with marked eyes against 143 cats): more views each, half of them
   // mirrored (both eyes are marked, so a mirrored dog is still right; a cat is not).
   int dogViewsPerPhoto = 18;
-  int eyeFreeViewsPerPhoto = 2;
+  // Eye-free photos as backgrounds; 0 leaves them out of training (they are still measured on).
+  int eyeFreeViewsPerPhoto = 0;
   int epochs = 24;
   int batchSize = 16;
   double learningRate = 2e-3;
