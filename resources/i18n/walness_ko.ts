@@ -3065,73 +3065,78 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation>&lt;p&gt;설치된 모델 번들이 없습니다. &lt;code&gt;walness-cli train&lt;/code&gt;으로 만든 번들 폴더(model.json과 가중치)를 추가하세요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="226"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="199"/>
+        <source>An ensemble is not fine-tuned as a whole: select one of its members (e.g. dog-eye-mobilenetv2) to improve it with the confirmed checks.</source>
+        <translation>앙상블 모델은 통째로 미세 조정하지 않습니다. 확인된 검사로 개선하려면 구성 모델 중 하나(예: dog-eye-mobilenetv2)를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="233"/>
         <source>Choose a model bundle folder</source>
         <translation>모델 번들 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="233"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="240"/>
         <source>Installed in %1.</source>
         <translation>%1에 설치했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="252"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="259"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="253"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="260"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="254"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="261"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="255"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="262"/>
         <source>Privacy</source>
         <translation>개인정보</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="257"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="264"/>
         <source>Language:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="258"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="265"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="259"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="266"/>
         <source>Species at start:</source>
         <translation>시작할 때 동물:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="260"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="267"/>
         <source>Dog</source>
         <translation>강아지</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="261"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="268"/>
         <source>Cat</source>
         <translation>고양이</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="262"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="269"/>
         <source>Add bundle folder...</source>
         <translation>번들 폴더 추가...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="248"/>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="256"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="255"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="263"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="272"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="279"/>
         <source>&lt;h3&gt;Privacy&lt;/h3&gt;&lt;p&gt;Photos are analysed on this computer. Walness never uploads them; they go to a server only if you keep pet histories on your clinic&apos;s own PostgreSQL server (History). Walness has no account, no analytics and no advertising.&lt;/p&gt;&lt;p&gt;Only the clinic search uses the network, and only when you start it: the search location goes to OpenStreetMap (Overpass and, when you type a place, Nominatim) and, if you added a key, to Google Places. Map tiles are loaded from OpenStreetMap (or the tile server you set) while the Clinics tab is open.&lt;/p&gt;&lt;p&gt;Stored on this computer only: your settings, the last search location, clinics found earlier (for use without network) and the Google key in the system keychain.&lt;/p&gt;&lt;p&gt;Pet histories (photos, eye regions, heatmaps and results you save to a pet) are kept on this computer, or on your clinic&apos;s PostgreSQL server if you choose one under History.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;개인정보&lt;/h3&gt;&lt;p&gt;사진은 이 컴퓨터에서 분석됩니다. Walness는 사진을 업로드하지 않으며, 반려동물 기록을 병원 자체의 PostgreSQL 서버에 두기로 한 경우(기록)에만 그 서버로 전송됩니다. Walness에는 계정, 분석 도구, 광고가 없습니다.&lt;/p&gt;&lt;p&gt;네트워크는 동물병원 검색에만, 그리고 검색을 시작할 때만 사용합니다. 검색 위치는 OpenStreetMap(Overpass, 장소를 입력하면 Nominatim)으로, 키를 추가했다면 Google Places로 전송됩니다. 동물병원 탭이 열려 있는 동안 지도 타일을 OpenStreetMap(또는 설정한 타일 서버)에서 받습니다.&lt;/p&gt;&lt;p&gt;이 컴퓨터에만 저장되는 것: 설정, 마지막 검색 위치, 이전에 찾은 동물병원(네트워크 없이 보기 위해), 시스템 키체인의 Google 키.&lt;/p&gt;&lt;p&gt;반려동물 기록(반려동물에 저장한 사진, 눈 영역, 히트맵, 결과)은 이 컴퓨터에, 또는 기록 설정에서 고른 병원의 PostgreSQL 서버에 보관됩니다.&lt;/p&gt;</translation>
     </message>
@@ -3146,32 +3151,33 @@ Open a close-up photo of your pet&apos;s eye, drop one here or paste it.</source
         <translation> (사용 중)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="203"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="210"/>
         <source>%1 %2 is now used for new checks.</source>
         <translation>이제 새 검사에 %1 %2을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="217"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="224"/>
         <source>Installed in %1 and used for new checks.</source>
         <translation>%1에 설치했고 새 검사에 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="263"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="270"/>
         <source>Use this model</source>
         <translation>이 모델 사용</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="265"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="272"/>
         <source>Screen this species with the selected model (also to switch back to an earlier version).</source>
         <translation>이 종류의 검사에 선택한 모델을 사용합니다(이전 버전으로 되돌릴 때도).</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="267"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="274"/>
         <source>Improve with this clinic&apos;s confirmed checks...</source>
         <translation>이 병원의 확인된 검사로 모델 개선...</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/SettingsDialog.cpp" line="269"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="201"/>
+        <location filename="../../ui/shell/SettingsDialog.cpp" line="276"/>
         <source>Fine-tune the selected model on the checks a vet confirmed, on this computer.</source>
         <translation>수의사가 확인한 검사로 선택한 모델을 이 컴퓨터에서 추가 학습합니다.</translation>
     </message>

@@ -192,7 +192,14 @@ void SettingsDialog::showBundle(int row) {
   bundleCard_->setHtml(modelCardHtml(listing.card, QString::fromStdString(listing.directory)));
   const auto active = bundle::ModelChoice::active(listing.card.species);
   useBundleButton_->setEnabled(!active || active->directory != listing.directory);
-  improveButton_->setEnabled(history_ && history_->store());
+  // An ensemble is not fine-tuned as a whole: its members are, then joined again.
+  const bool ensemble = listing.card.architecture.rfind("ensemble(", 0) == 0;
+  improveButton_->setEnabled(history_ && history_->store() && !ensemble);
+  improveButton_->setToolTip(
+      ensemble ? tr("An ensemble is not fine-tuned as a whole: select one of its members (e.g. "
+                    "dog-eye-mobilenetv2) to improve it with the confirmed checks.")
+               : tr("Fine-tune the selected model on the checks a vet confirmed, "
+                    "on this computer."));
 }
 
 void SettingsDialog::useSelectedBundle() {

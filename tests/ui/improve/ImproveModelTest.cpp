@@ -11,6 +11,8 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 
+#include <optional>
+
 #include "SharedData.h"
 #include "WaitFor.h"
 #include "ui/history/HistoryDatabase.h"
@@ -35,8 +37,13 @@ class ImproveModelTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         history_.open(history::StoreLocation::local(folder_.filePath(QStringLiteral("h")))));
-    const auto dog = bundle::ModelChoice::active(Species::Dog);
+    // The shipped single-network dog model: an ensemble (the default 2.0.0) is improved through
+    // its members, not as a whole.
+    std::optional<bundle::BundleListing> dog;
+    for (const auto& listing : bundle::listBundles(bundle::modelSearchDirectories()))
+      if (listing.card.id == "dog-eye-mobilenetv2") dog = listing;
     ASSERT_TRUE(dog) << "the shipped dog model is not found";
+    activeBefore_ = bundle::ModelChoice::active(Species::Dog)->directory;
     base_ = dog->directory;
     baseName_ = QString::fromStdString(dog->card.id + " " + dog->card.version);
     auto session = inference::ScreeningSession::open(dog->directory);
@@ -104,7 +111,8 @@ class ImproveModelTest : public ::testing::Test {
   QTemporaryDir folder_;
   ui::HistoryDatabase history_;
   std::string base_;
-  QString baseName_;  // "id version" as Settings lists it
+  std::string activeBefore_;  // the dog model the app screens with before the test
+  QString baseName_;          // "id version" as Settings lists it
   QString installed_;
 };
 
@@ -157,7 +165,7 @@ TEST_F(ImproveModelTest, ItLearnsOffTheGuiThreadComparesAndOffersOnlyABetterMode
   } else {
     EXPECT_FALSE(dialog->install());  // nothing is offered, nothing installed
     EXPECT_TRUE(dialog->resultLabel()->text().contains(QStringLiteral("did not do better")));
-    EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, base_);
+    EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, activeBefore_);
   }
   dialog->close();
 }
@@ -178,7 +186,7 @@ TEST_F(ImproveModelTest, CancellingInstallsNothing) {
   EXPECT_FALSE(dialog->result());
   EXPECT_EQ(dialog->statusLabel()->text(), QStringLiteral("Cancelled. Nothing was installed."));
   EXPECT_FALSE(dialog->installButton()->isEnabled());
-  EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, base_);
+  EXPECT_EQ(bundle::ModelChoice::active(Species::Dog)->directory, activeBefore_);
   dialog->close();
 }
 
@@ -225,3 +233,23 @@ TEST_F(ImproveModelTest, UseThisModelSwitchesAndSwitchesBack) {
 }
 
 }  // namespace
+
+// An ensemble (the shipped 2.0.0) cannot be fine-tuned as a whole: its Improve button is off and
+// says what to select instead.
+TEST_F(ImproveModelTest, AnEnsembleIsImprovedThroughItsMembers) {
+  ui::SettingsDialog settings;
+  settings.setHistory(&history_);
+  auto* improve = settings.findChild<QPushButton*>(QStringLiteral("improveModelButton"));
+  bool foundEnsemble = false;
+  for (int row = 0; row < settings.bundleList()->count(); ++row) {
+    if (!settings.bundleList()->item(row)->text().startsWith(QStringLiteral("dog-eye-ensemble")))
+      continue;
+    foundEnsemble = true;
+    settings.bundleList()->setCurrentRow(row);
+    EXPECT_FALSE(improve->isEnabled());
+    EXPECT_TRUE(improve->toolTip().contains(QStringLiteral("select one of its members")));
+  }
+  if (!foundEnsemble) GTEST_SKIP() << "no ensemble bundle installed";
+  selectBase(settings);
+  EXPECT_TRUE(improve->isEnabled());
+}
