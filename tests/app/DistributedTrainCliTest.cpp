@@ -160,23 +160,33 @@ TEST(DistributedTrainCliTest, AResumedRunEndsWhereAnUninterruptedOneDoes) {
 
 class LostRankTest : public testing::TestWithParam<int> {};
 
-// One rank is killed with SIGKILL in the middle of an epoch: the other stops with an error that
-// names it, well within a minute, instead of hanging in the next all-reduce.
-TEST_P(LostRankTest, AKilledRankStopsTheOtherWithItsName) {
-  const int killed = GetParam(), survivor = 1 - killed;
-  QTemporaryDir dir;
+namespace {
+
+// Starts both ranks of a one-epoch run on the whole labels.csv with only the head trainable,
+// each writing into its own folder under `dir`, with `extra` options.
+void startHeadOnlyRanks(QProcess (&ranks)[2], const QTemporaryDir& dir, const QStringList& extra) {
   const int port = freePort();
   const QString labels =
       QString::fromStdString(test::sharedPath(QStringLiteral("data/dog-eye/labels.csv")));
-  QProcess ranks[2];
   for (int rank = 0; rank < 2; ++rank)
     ranks[rank].start(
         QStringLiteral(WALNESS_CLI_PATH),
         trainArguments(labels, dir.filePath(QStringLiteral("bundle%1").arg(rank)), port, rank)
             << QStringLiteral("--epochs") << QStringLiteral("1")
-            << QStringLiteral("--freeze-blocks") << QStringLiteral("19")
-            << QStringLiteral("--limit-train") << QStringLiteral("3000")
-            << QStringLiteral("--limit-val") << QStringLiteral("16"));
+            << QStringLiteral("--freeze-blocks") << QStringLiteral("19") << extra);
+}
+
+}  // namespace
+
+// One rank is killed with SIGKILL in the middle of an epoch: the other stops with an error that
+// names it, well within a minute, instead of hanging in the next all-reduce.
+TEST_P(LostRankTest, AKilledRankStopsTheOtherWithItsName) {
+  const int killed = GetParam(), survivor = 1 - killed;
+  QTemporaryDir dir;
+  QProcess ranks[2];
+  startHeadOnlyRanks(ranks, dir,
+                     {QStringLiteral("--limit-train"), QStringLiteral("3000"),
+                      QStringLiteral("--limit-val"), QStringLiteral("16")});
   // Mid-epoch: once the victim has reported training progress.
   QByteArray victimErr;
   QElapsedTimer waited;
@@ -205,19 +215,11 @@ INSTANTIATE_TEST_SUITE_P(EitherRank, LostRankTest, testing::Values(0, 1),
 // weights' comparison, whose Gloo timeout fired once after a full run.
 TEST(DistributedTrainCliTest, TheOtherRankWaitsOutASlowLastValidation) {
   QTemporaryDir dir;
-  const int port = freePort();
-  const QString labels =
-      QString::fromStdString(test::sharedPath(QStringLiteral("data/dog-eye/labels.csv")));
   QProcess ranks[2];
-  for (int rank = 0; rank < 2; ++rank)
-    ranks[rank].start(
-        QStringLiteral(WALNESS_CLI_PATH),
-        trainArguments(labels, dir.filePath(QStringLiteral("bundle%1").arg(rank)), port, rank)
-            << QStringLiteral("--epochs") << QStringLiteral("1")
-            << QStringLiteral("--freeze-blocks") << QStringLiteral("19")
-            << QStringLiteral("--input-size") << QStringLiteral("96")
-            << QStringLiteral("--limit-train") << QStringLiteral("32")
-            << QStringLiteral("--dist-timeout") << QStringLiteral("1"));
+  startHeadOnlyRanks(
+      ranks, dir,
+      {QStringLiteral("--input-size"), QStringLiteral("96"), QStringLiteral("--limit-train"),
+       QStringLiteral("32"), QStringLiteral("--dist-timeout"), QStringLiteral("1")});
   QJsonObject results[2];
   for (int rank = 0; rank < 2; ++rank) {
     ASSERT_TRUE(ranks[rank].waitForFinished(180000));
