@@ -192,7 +192,8 @@ void SettingsDialog::showBundle(int row) {
   bundleCard_->setHtml(modelCardHtml(listing.card, QString::fromStdString(listing.directory)));
   const auto active = bundle::ModelChoice::active(listing.card.species);
   useBundleButton_->setEnabled(!active || active->directory != listing.directory);
-  // An ensemble is not fine-tuned as a whole: its members are, then joined again.
+  // An ensemble is not fine-tuned as a whole: its members are, then joined again. (The prefix is
+  // nn::isEnsembleArchitecture's; its header pulls in LibTorch, which stays out of the GUI.)
   const bool ensemble = listing.card.architecture.rfind("ensemble(", 0) == 0;
   improveButton_->setEnabled(history_ && history_->store() && !ensemble);
   improveButton_->setToolTip(
