@@ -27,7 +27,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The boxed cat and dog photos, for the eye locator, and the eye-free not-eye photos (objects,
-// no animal) as backgrounds: without them its sure dog squares landed on wigs and towels. Dog
+// no animal): always measured on, trained on as backgrounds only with eyeFreeViewsPerPhoto > 0
+// (they cut its sure squares on objects but cost cat photos; docs/eye-gate.md). Dog
 // photos without a marked eye are left out: their eyes exist but were too unclear to mark, so
 // they are not eye-free backgrounds.
 std::vector<locator::BoxedPhoto> boxedPhotos(const std::vector<GateSample>& samples) {
