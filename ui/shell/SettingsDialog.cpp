@@ -25,6 +25,7 @@
 #include "ui/shell/ModelCardText.h"
 #include "ui/shell/Translations.h"
 #include "walness/bundle/ModelChoice.h"
+#include "walness/nn/ArchitectureNames.h"
 
 namespace walness::ui {
 
@@ -192,9 +193,8 @@ void SettingsDialog::showBundle(int row) {
   bundleCard_->setHtml(modelCardHtml(listing.card, QString::fromStdString(listing.directory)));
   const auto active = bundle::ModelChoice::active(listing.card.species);
   useBundleButton_->setEnabled(!active || active->directory != listing.directory);
-  // An ensemble is not fine-tuned as a whole: its members are, then joined again. (The prefix is
-  // nn::isEnsembleArchitecture's; its header pulls in LibTorch, which stays out of the GUI.)
-  const bool ensemble = listing.card.architecture.rfind("ensemble(", 0) == 0;
+  // An ensemble is not fine-tuned as a whole: its members are, then joined again.
+  const bool ensemble = nn::isEnsembleArchitecture(listing.card.architecture);
   improveButton_->setEnabled(history_ && history_->store() && !ensemble);
   improveButton_->setToolTip(
       ensemble ? tr("An ensemble is not fine-tuned as a whole: select one of its members (e.g. "

@@ -189,6 +189,8 @@ TEST(EnsembleNetworkTest, BadEnsembleNamesAreRefusedWithTheReason) {
   EXPECT_EQ(walness::nn::ensembleArchitecture({"mobilenet_v2", "mobilenet_edgetpu"}), kMixed);
   EXPECT_TRUE(walness::nn::isEnsembleArchitecture(kMixed));
   EXPECT_FALSE(walness::nn::isEnsembleArchitecture("mobilenet_v2"));
+  EXPECT_NE(walness::nn::ensembleMembers("mobilenet_v2").message().find("is not an ensemble"),
+            std::string::npos);
   auto three =
       walness::nn::createArchitecture("ensemble(mobilenet_v2, mobilenet_v2,mobilenet_v2)", 2);
   ASSERT_TRUE(three.ok()) << three.message();

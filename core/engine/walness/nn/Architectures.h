@@ -2,9 +2,9 @@
 
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "walness/Result.h"
+#include "walness/nn/ArchitectureNames.h"
 #include "walness/nn/FeatureClassifier.h"
 
 namespace walness::nn {
@@ -15,12 +15,5 @@ namespace walness::nn {
 // they are added.
 Result<std::shared_ptr<FeatureClassifier>> createArchitecture(const std::string& name,
                                                               int64_t numClasses);
-
-// The single networks (an ensemble's members are chosen from these).
-std::vector<std::string> knownArchitectures();
-
-// The name of an ensemble of `members`, e.g. "ensemble(mobilenet_v2,mobilenet_edgetpu)".
-std::string ensembleArchitecture(const std::vector<std::string>& members);
-bool isEnsembleArchitecture(const std::string& name);
 
 }  // namespace walness::nn
