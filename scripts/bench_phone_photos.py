@@ -103,7 +103,7 @@ def phone_photo_rows(repo, shared):
     """Prints the phone-photo rows: time and peak memory per photo, and where the eye was found."""
     import json
     jpeg, heic = make_photos(repo, shared)
-    binary = os.path.join(repo, "build", "bin", "walness-cli")
+    binary = os.environ.get("WALNESS_CLI") or os.path.join(repo, "build", "bin", "walness-cli")
     cam_out = os.path.join(repo, "build", "bench-photos", "cam.png")
     x, y, side = EYE
     print("Phone photos, 8000 x 6000 (48 MP), a dog eye %d px across: walness-cli diagnose "

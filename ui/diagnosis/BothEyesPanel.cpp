@@ -148,7 +148,7 @@ void BothEyesPanel::fillCard(Card& card, const ScreenedEye& eye) {
   const auto heatmap = best ? result.heatmaps.find(best->disease) : result.heatmaps.end();
   if (heatmap != result.heatmaps.end() && inside.area() > 0)
     // Only the square is blended: a phone photo is many times its size.
-    shown = cam::overlayHeatmap(photo_(inside), heatmap->second(inside), 0.45,
+    shown = cam::overlayHeatmap(photo_(inside), heatmap->second(inside - result.region.tl()), 0.45,
                                 cv::Rect(0, 0, inside.width, inside.height));
   card.pictureCaption->setText(
       heatmap != result.heatmaps.end()

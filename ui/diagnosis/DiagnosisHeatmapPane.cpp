@@ -149,10 +149,13 @@ QImage DiagnosisHeatmapPane::heatmapImage() const {
   if (heatmaps_.empty() || heatmapDisease_->currentIndex() < 0) return {};
   const auto heatmap = heatmaps_.find(disease());
   if (heatmap == heatmaps_.end()) return {};
-  const cv::Mat overlay =
-      cam::overlayHeatmap(photo_->rgb(), heatmap->second, opacity_->value() / 100.0, region_);
-  const cv::Rect region = region_ & cv::Rect(0, 0, overlay.cols, overlay.rows);
-  return toQImage(overlay(region).clone());
+  // Only the region is copied and blended: a phone photo is many times its size.
+  const cv::Mat& rgb = photo_->rgb();
+  const cv::Rect inside = region_ & cv::Rect(0, 0, rgb.cols, rgb.rows);
+  if (inside.empty()) return {};
+  return toQImage(cam::overlayHeatmap(rgb(inside), heatmap->second(inside - region_.tl()),
+                                      opacity_->value() / 100.0,
+                                      cv::Rect(0, 0, inside.width, inside.height)));
 }
 
 void DiagnosisHeatmapPane::showHeatmap() {

@@ -48,7 +48,7 @@ std::vector<history::NewDiagnosis> checksToSave(const std::vector<ScreenedEye>& 
     if (heatmap != eye.result.heatmaps.end()) {
       check.camMethod = eye.result.camMethod;
       check.camDisease = camDisease;
-      check.camPng = cam::encodeRegionHeatmap(heatmap->second, eye.result.region);
+      check.camPng = cam::encodeRegionHeatmap(heatmap->second);
     }
     check.notes = notes;
     check.checkUid = checkUid;

@@ -66,7 +66,8 @@ QImage ResultExporter::sheetRow(const ScreenedEye& eye) const {
     const auto heatmap = result.heatmaps.find(shown_.camDisease);
     overlay = toQImage(heatmap == result.heatmaps.end()
                            ? rgb(inside).clone()
-                           : cam::overlayHeatmap(rgb(inside), heatmap->second(inside), 0.45,
+                           : cam::overlayHeatmap(rgb(inside),
+                                                 heatmap->second(inside - result.region.tl()), 0.45,
                                                  cv::Rect(0, 0, inside.width, inside.height)));
   }
   return sideBySide(seen, overlay);
@@ -133,7 +134,7 @@ Status ResultExporter::saveReport(const QString& path) const {
     item.region = result.region;
     if (auto heatmap = result.heatmaps.find(shown_.camDisease); heatmap != result.heatmaps.end()) {
       const cv::Rect inside = result.region & cv::Rect(0, 0, rgb.cols, rgb.rows);
-      item.heatmap = heatmap->second(inside).clone();
+      item.heatmap = heatmap->second(inside - result.region.tl()).clone();
       item.camMethod = result.camMethod;
       item.camDisease = shown_.camDisease;
     }

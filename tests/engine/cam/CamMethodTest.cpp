@@ -148,9 +148,9 @@ TYPED_TEST(CamMethodTest, PeaksInsideTheSquareATrainedModelLooksFor) {
 
 TEST(HeatmapTest, OverlayKeepsThePhotoOutsideTheRegion) {
   cv::Mat photo(40, 60, CV_8UC3, cv::Scalar(10, 200, 30));
-  cv::Mat heat = cv::Mat::zeros(40, 60, CV_32F);
-  heat(cv::Rect(20, 10, 10, 10)).setTo(1.0f);
   const cv::Rect region(15, 5, 30, 30);
+  cv::Mat heat = cv::Mat::zeros(region.size(), CV_32F);  // over the region, as a diagnosis has it
+  heat(cv::Rect(5, 5, 10, 10)).setTo(1.0f);              // the photo's (20, 10) to (30, 20)
   const cv::Mat overlay = overlayHeatmap(photo, heat, 0.5, region);
   ASSERT_EQ(overlay.size(), photo.size());
   ASSERT_EQ(overlay.type(), CV_8UC3);
@@ -158,6 +158,14 @@ TEST(HeatmapTest, OverlayKeepsThePhotoOutsideTheRegion) {
   EXPECT_NE(overlay.at<cv::Vec3b>(15, 25), cv::Vec3b(10, 200, 30));
   EXPECT_NE(overlay.at<cv::Vec3b>(30, 40), cv::Vec3b(10, 200, 30)) << "zero heat inside: blue";
   EXPECT_EQ(overlayHeatmap(photo, heat, 0.0, region).at<cv::Vec3b>(15, 25), cv::Vec3b(10, 200, 30));
+  // Hot exactly where the map is hot, in the photo's coordinates: red there, blue beside it.
+  const cv::Mat full = overlayHeatmap(photo, heat, 1.0, region);
+  EXPECT_GT(full.at<cv::Vec3b>(15, 25)[0], 100) << "the hot square, red";
+  EXPECT_GT(full.at<cv::Vec3b>(25, 35)[2], 100) << "zero heat beside it, blue";
+  // A region reaching past the photo: only its part inside is drawn.
+  const cv::Mat edge = overlayHeatmap(photo, heat, 1.0, cv::Rect(45, 25, 30, 30));
+  EXPECT_EQ(edge.at<cv::Vec3b>(0, 0), cv::Vec3b(10, 200, 30));
+  EXPECT_NE(edge.at<cv::Vec3b>(39, 59), cv::Vec3b(10, 200, 30));
 }
 
 TEST(CamMethodFactoryTest, KnowsEveryMethodById) {

@@ -8,6 +8,7 @@
 
 using walness::imaging::InputSpec;
 using walness::imaging::mapToPhoto;
+using walness::imaging::mapToRegion;
 using walness::imaging::preprocess;
 using walness::imaging::ResizePolicy;
 
@@ -82,4 +83,25 @@ TEST(PreprocessTest, MapsAHeatmapBackOntoThePhoto) {
   cv::Point maxAt;
   cv::minMaxLoc(mapToPhoto(peak, result->geometry), nullptr, nullptr, nullptr, &maxAt);
   EXPECT_LT(cv::norm(maxAt - cv::Point(400, 100)), 6.0);
+}
+
+TEST(PreprocessTest, MapsAHeatmapOntoTheRegionAloneAsOntoThePhoto) {
+  cv::Mat photo(400, 800, CV_8UC3, cv::Scalar::all(100));
+  for (const ResizePolicy policy : {ResizePolicy::Letterbox, ResizePolicy::CenterCrop}) {
+    const cv::Rect region(430, 90, 210, 120);
+    auto result = preprocess(photo, halfSpec(policy), region);
+    ASSERT_TRUE(result.ok());
+    cv::Mat inputMap(7, 7, CV_32F);
+    cv::randu(inputMap, 0.0, 1.0);
+    const cv::Mat onRegion = mapToRegion(inputMap, result->geometry);
+    ASSERT_EQ(onRegion.size(), region.size()) << "the region's size, not the photo's";
+    const cv::Mat onPhoto = mapToPhoto(inputMap, result->geometry);
+    EXPECT_EQ(cv::norm(onRegion, onPhoto(region), cv::NORM_INF), 0.0);
+    EXPECT_EQ(cv::sum(onPhoto)[0], cv::sum(onRegion)[0]) << "nothing outside the region";
+  }
+  // A region reaching past the photo is clipped to it, and the map with it.
+  auto clipped = preprocess(photo, halfSpec(ResizePolicy::Letterbox), cv::Rect(700, 300, 200, 200));
+  ASSERT_TRUE(clipped.ok());
+  EXPECT_EQ(mapToRegion(cv::Mat(7, 7, CV_32F, cv::Scalar(1.0f)), clipped->geometry).size(),
+            cv::Size(100, 100));
 }

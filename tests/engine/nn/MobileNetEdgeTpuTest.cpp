@@ -236,5 +236,5 @@ TEST(MobileNetEdgeTpuTest, ABundleOfItScreensAndExplains) {
   for (size_t i = 0; i < plain->findings.size(); ++i)
     EXPECT_NEAR(plain->findings[i].probability, explained->diagnosis.findings[i].probability, 1e-5);
   ASSERT_EQ(explained->heatmaps.size(), 1u);
-  EXPECT_EQ(explained->heatmaps.begin()->second.size(), photo.size());
+  EXPECT_EQ(explained->heatmaps.begin()->second.size(), region.size()) << "over the square";
 }

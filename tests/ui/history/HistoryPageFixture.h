@@ -90,7 +90,7 @@ class HistoryPageTest : public ::testing::Test {
       if (!explained->heatmaps.empty()) {
         entry.camMethod = explained->camMethod;
         entry.camDisease = explained->heatmaps.begin()->first;
-        entry.camPng = cam::encodeRegionHeatmap(explained->heatmaps.begin()->second, entry.region);
+        entry.camPng = cam::encodeRegionHeatmap(explained->heatmaps.begin()->second);
       }
       entry.takenAt = QStringLiteral("2026-%1-15T09:30:00.000Z")
                           .arg(i + 8, 2, 10, QLatin1Char('0'))

@@ -22,9 +22,9 @@ cv::Mat normalizeHeatmap(const cv::Mat& map) {
   return result / maximum;
 }
 
-cv::Mat heatmapOnPhoto(const torch::Tensor& cam, const imaging::InputGeometry& geometry) {
+cv::Mat heatmapOnRegion(const torch::Tensor& cam, const imaging::InputGeometry& geometry) {
   const cv::Mat small = normalizeHeatmap(imaging::tensorToMat(cam));
-  return imaging::mapToPhoto(small, geometry);
+  return imaging::mapToRegion(small, geometry);
 }
 
 cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha,
@@ -33,11 +33,11 @@ cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha,
   // Outside the region the model looked at, show the photo itself. Only the region is coloured
   // and blended: on a 48-megapixel photo, whole-photo copies cost hundreds of megabytes.
   cv::Mat result = rgb.clone();
-  const cv::Rect inside =
-      region & cv::Rect(0, 0, rgb.cols, rgb.rows) & cv::Rect(0, 0, heatmap.cols, heatmap.rows);
+  const cv::Rect inside = region & cv::Rect(0, 0, rgb.cols, rgb.rows) &
+                          (cv::Rect(0, 0, heatmap.cols, heatmap.rows) + region.tl());
   if (inside.empty()) return result;
   cv::Mat heat8;
-  heatmap(inside).convertTo(heat8, CV_8U, 255.0);
+  heatmap(inside - region.tl()).convertTo(heat8, CV_8U, 255.0);
   cv::Mat colouredBgr, coloured;
   cv::applyColorMap(heat8, colouredBgr, cv::COLORMAP_JET);
   cv::cvtColor(colouredBgr, coloured, cv::COLOR_BGR2RGB);

@@ -9,8 +9,8 @@
 
 namespace walness::cam {
 
-// A CAM [H, W] scaled to 0..1 (all zeros when flat: no NaN on constant input) and mapped onto the
-// original photo through the preprocessing geometry. CV_32F, the photo's size.
-cv::Mat heatmapOnPhoto(const torch::Tensor& cam, const imaging::InputGeometry& geometry);
+// A CAM [H, W] scaled to 0..1 (all zeros when flat: no NaN on constant input) and mapped back
+// onto the region of the photo the model saw (imaging::mapToRegion). CV_32F, the region's size.
+cv::Mat heatmapOnRegion(const torch::Tensor& cam, const imaging::InputGeometry& geometry);
 
 }  // namespace walness::cam

@@ -7,11 +7,10 @@
 
 namespace walness::cam {
 
-QByteArray encodeRegionHeatmap(const cv::Mat& heatmap, const cv::Rect& region) {
-  const cv::Rect inside = region & cv::Rect(0, 0, heatmap.cols, heatmap.rows);
-  if (heatmap.empty() || inside.empty()) return {};
-  cv::Mat part = heatmap(inside);
-  const double scale = std::min(1.0, 256.0 / std::max(inside.width, inside.height));
+QByteArray encodeRegionHeatmap(const cv::Mat& heatmap) {
+  if (heatmap.empty()) return {};
+  cv::Mat part = heatmap;
+  const double scale = std::min(1.0, 256.0 / std::max(part.cols, part.rows));
   if (scale < 1.0) cv::resize(part, part, cv::Size(), scale, scale, cv::INTER_AREA);
   cv::Mat gray;
   part.convertTo(gray, CV_8U, 255.0);

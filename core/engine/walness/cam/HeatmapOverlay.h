@@ -9,7 +9,8 @@ namespace walness::cam {
 cv::Mat normalizeHeatmap(const cv::Mat& map);
 
 // Colours a 0..1 heatmap (JET) and blends it over the RGB photo: alpha 0 is the photo, 1 the map.
-// Outside `region` (the part of the photo the model saw) the photo shows through unchanged.
+// The heatmap covers `region` (the part of the photo the model saw; it has the region's size, as
+// ExplainedDiagnosis::heatmaps do); outside it the photo shows through unchanged.
 cv::Mat overlayHeatmap(const cv::Mat& rgb, const cv::Mat& heatmap, double alpha,
                        const cv::Rect& region);
 

@@ -54,9 +54,9 @@ cv::Mat modelView(const cv::Mat& rgb, const InputSpec& spec, const std::optional
   return square;
 }
 
-cv::Mat mapToPhoto(const cv::Mat& inputMap, const InputGeometry& geometry) {
-  cv::Mat photoMap = cv::Mat::zeros(geometry.photoSize, CV_32F);
-  if (inputMap.empty() || geometry.region.empty()) return photoMap;
+cv::Mat mapToRegion(const cv::Mat& inputMap, const InputGeometry& geometry) {
+  cv::Mat regionMap = cv::Mat::zeros(geometry.region.size(), CV_32F);
+  if (inputMap.empty() || geometry.region.empty()) return regionMap;
   cv::Mat map32;
   inputMap.convertTo(map32, CV_32F);
   // Up to the input square first, then cut out the content, then onto the region.
@@ -68,18 +68,25 @@ cv::Mat mapToPhoto(const cv::Mat& inputMap, const InputGeometry& geometry) {
                int(std::lround(geometry.contentRect.width)),
                int(std::lround(geometry.contentRect.height))) &
       cv::Rect(0, 0, geometry.inputSize, geometry.inputSize);
-  if (content.empty()) return photoMap;
+  if (content.empty()) return regionMap;
   const cv::Rect source(int(std::lround(geometry.sourceRect.x)),
                         int(std::lround(geometry.sourceRect.y)),
                         std::max(1, int(std::lround(geometry.sourceRect.width))),
                         std::max(1, int(std::lround(geometry.sourceRect.height))));
-  cv::Mat onRegion;
-  cv::resize(square(content), onRegion, source.size(), 0, 0, cv::INTER_LINEAR);
-  const cv::Rect target(geometry.region.x + source.x, geometry.region.y + source.y, source.width,
-                        source.height);
-  const cv::Rect clipped = target & cv::Rect(0, 0, photoMap.cols, photoMap.rows);
-  onRegion(cv::Rect(clipped.x - target.x, clipped.y - target.y, clipped.width, clipped.height))
-      .copyTo(photoMap(clipped));
+  cv::Mat onSource;
+  cv::resize(square(content), onSource, source.size(), 0, 0, cv::INTER_LINEAR);
+  const cv::Rect clipped = source & cv::Rect(0, 0, regionMap.cols, regionMap.rows);
+  onSource(cv::Rect(clipped.x - source.x, clipped.y - source.y, clipped.width, clipped.height))
+      .copyTo(regionMap(clipped));
+  return regionMap;
+}
+
+cv::Mat mapToPhoto(const cv::Mat& inputMap, const InputGeometry& geometry) {
+  cv::Mat photoMap = cv::Mat::zeros(geometry.photoSize, CV_32F);
+  const cv::Rect clipped = geometry.region & cv::Rect(0, 0, photoMap.cols, photoMap.rows);
+  if (clipped.empty()) return photoMap;
+  const cv::Mat onRegion = mapToRegion(inputMap, geometry);
+  onRegion(clipped - geometry.region.tl()).copyTo(photoMap(clipped));
   return photoMap;
 }
 

@@ -41,8 +41,13 @@ struct InputGeometry {
 cv::Mat modelView(const cv::Mat& rgb, const InputSpec& spec, const std::optional<cv::Rect>& region,
                   InputGeometry* geometry = nullptr);
 
-// Maps a float map over the input square (any resolution) back onto the photo: zero outside the
-// eye region and in letterbox bars, bilinear inside. Returns CV_32F of the photo's size.
+// Maps a float map over the input square (any resolution) back onto the region of the photo the
+// input came from: zero in letterbox bars, bilinear elsewhere. CV_32F of the region's size (its
+// pixel (x, y) is the photo's (region.x + x, region.y + y)): on a phone photo, many times smaller
+// than the photo.
+cv::Mat mapToRegion(const cv::Mat& inputMap, const InputGeometry& geometry);
+
+// The same placed on the whole photo: zero outside the region. CV_32F of the photo's size.
 cv::Mat mapToPhoto(const cv::Mat& inputMap, const InputGeometry& geometry);
 
 }  // namespace walness::imaging

@@ -220,7 +220,7 @@ Result<ExplainedDiagnosis> Classifier::explain(const cv::Mat& rgb,
         torch::autograd::grad({score}, {activations}, {}, /*retain_graph=*/!last)[0];
     torch::NoGradGuard noGrad;
     const torch::Tensor map = method.compute(activations[0].detach(), gradients[0]);
-    result.heatmaps[targets[t]] = cam::heatmapOnPhoto(map, input->geometry);
+    result.heatmaps[targets[t]] = cam::heatmapOnRegion(map, input->geometry);
   }
   return result;
 }

@@ -68,8 +68,10 @@ struct Diagnosis {
 struct ExplainedDiagnosis {
   Diagnosis diagnosis;
   std::string camMethod;
-  cv::Rect region;                          // the part of the photo the model saw
-  std::map<std::string, cv::Mat> heatmaps;  // disease -> CV_32F 0..1, the photo's size
+  cv::Rect region;  // the part of the photo the model saw (inside the photo)
+  // disease -> CV_32F 0..1 over `region`, the region's size: its (x, y) is the photo's
+  // (region.x + x, region.y + y). Not the photo's size: five of those are ~1 GB at 48 MP.
+  std::map<std::string, cv::Mat> heatmaps;
 };
 
 }  // namespace walness::inference

@@ -152,7 +152,7 @@ Status saveToHistory(const BatchContext& context, const LoadedPhoto& photo,
   if (!heatmap.map.empty()) {
     entry.camMethod = explained.camMethod;
     entry.camDisease = heatmap.disease;
-    entry.camPng = cam::encodeRegionHeatmap(heatmap.map, explained.region);
+    entry.camPng = cam::encodeRegionHeatmap(heatmap.map);
   }
   entry.notes = "Batch: " + photo.name.toStdString();
   entry.checkUid = checkUid(context.options, photo);
@@ -172,7 +172,7 @@ Status writeReport(const BatchContext& context, const LoadedPhoto& photo,
   item.diagnosis = explained.diagnosis;
   item.photo = photo.decoded->rgb;
   item.region = explained.region;
-  if (!heatmap.map.empty()) item.heatmap = heatmap.map(explained.region).clone();
+  if (!heatmap.map.empty()) item.heatmap = heatmap.map;
   item.camMethod = explained.camMethod;
   item.camDisease = heatmap.disease;
   item.takenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
