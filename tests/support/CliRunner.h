@@ -17,6 +17,14 @@ struct CliRun {
 // Runs the built walness-cli; `modelsDir` (if given) is put in front of the model search path.
 // The CLI reads the app's settings (the model chosen in Settings > Models): from `configHome`
 // when given, else from an empty folder, never the user's own.
+// How much longer this build's commands take than a plain build's: WALNESS_TEST_TIME_SCALE, which
+// the sanitize test preset sets (AddressSanitizer makes the CLI several times slower).
+inline int scaledTimeoutMs(int timeoutMs) {
+  bool ok = false;
+  const double scale = qEnvironmentVariable("WALNESS_TEST_TIME_SCALE").toDouble(&ok);
+  return ok && scale > 1 ? int(timeoutMs * scale) : timeoutMs;
+}
+
 // The time limit is generous because CI runs two test processes at once on two cores.
 inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QString(),
                      int timeoutMs = 120000, const QString& configHome = QString()) {
@@ -29,7 +37,11 @@ inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QS
   process.setProcessEnvironment(environment);
   process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
   CliRun run;
-  if (!process.waitForFinished(timeoutMs)) return run;
+  if (!process.waitForFinished(scaledTimeoutMs(timeoutMs))) {
+    run.err = QStringLiteral("walness-cli did not finish within %1 s")
+                  .arg(scaledTimeoutMs(timeoutMs) / 1000);
+    return run;
+  }
   run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
   run.out = QString::fromUtf8(process.readAllStandardOutput());
   run.err = QString::fromUtf8(process.readAllStandardError());
