@@ -37,9 +37,9 @@ inline CliRun runCli(const QStringList& arguments, const QString& modelsDir = QS
   process.setProcessEnvironment(environment);
   process.start(QStringLiteral(WALNESS_CLI_PATH), arguments);
   CliRun run;
-  if (!process.waitForFinished(scaledTimeoutMs(timeoutMs))) {
-    run.err = QStringLiteral("walness-cli did not finish within %1 s")
-                  .arg(scaledTimeoutMs(timeoutMs) / 1000);
+  const int limitMs = scaledTimeoutMs(timeoutMs);
+  if (!process.waitForFinished(limitMs)) {
+    run.err = QStringLiteral("walness-cli did not finish within %1 s").arg(limitMs / 1000);
     return run;
   }
   run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
